@@ -1,0 +1,58 @@
+// One linter for the whole repo. The import rules enforce DESIGN.md's layering:
+// only main/app may import 'electron'; renderer/ may not import Node modules or main/ internals.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'net', 'util', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'test-results/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/app may import electron (DESIGN.md "Layout").' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/app/**/*.ts', 'test/e2e/electron.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The renderer is a sandboxed view: no Electron or Node modules.',
+          })),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is a sandboxed view: no Node modules.' },
+            {
+              group: ['**/main/**', '!**/main/api/contract', '!**/main/articles/model'],
+              message: 'The renderer may import only main/api/contract and main/articles/model (types).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Article } from '../articles/model';
+import type { Highlight } from '../annotations/model';
+import { COLORS } from '../annotations/model';
+
+/**
+ * The shape of every store file (DESIGN.md "Store on disk"). Each file carries `schemaVersion`;
+ * a file that does not match its schema is corruption, never silently repaired.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const IsoDate = z.string().min(1).max(40);
+const Direction = z.enum(['rtl', 'ltr']);
+
+const MarkSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  kind: z.enum(['em', 'strong', 'link']),
+  href: z.string().optional(),
+});
+
+const BlockSchema = z.object({
+  kind: z.enum(['heading', 'paragraph', 'quote', 'listItem']),
+  level: z.number().int().min(1).max(6).optional(),
+  text: z.string(),
+  marks: z.array(MarkSchema).optional(),
+  dir: Direction.optional(),
+});
+
+const SourceSchema = z.object({
+  kind: z.enum(['txt', 'md', 'html']),
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  importedAt: IsoDate,
+});
+
+export const ArticleSchema = z.object({
+  id: Id,
+  title: z.string(),
+  lang: z.string().min(1).max(35),
+  dir: Direction,
+  source: SourceSchema,
+  blocks: z.array(BlockSchema),
+});
+
+export const ProgressSchema = z.object({
+  /** Canonical-text offset of the first character at the top of the reader. */
+  offset: z.number().int().min(0),
+  /** Share of the article scrolled past, 0..1, for the library's progress bar. */
+  fraction: z.number().min(0).max(1),
+  updatedAt: IsoDate,
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const ArticleMetaSchema = z.object({
+  id: Id,
+  title: z.string(),
+  lang: z.string().min(1).max(35),
+  dir: Direction,
+  source: SourceSchema,
+  /** The first paragraph's opening words, for the library list. */
+  firstLine: z.string(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  progress: ProgressSchema.nullable(),
+  /** Set when the article is in the trash. */
+  deletedAt: IsoDate.nullable(),
+});
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
+export const LibraryFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articles: z.array(ArticleMetaSchema),
+  /** Read leniently through readSettings(): a bad value resets that setting, not the library. */
+  settings: z.unknown(),
+});
+export type LibraryFile = z.infer<typeof LibraryFileSchema>;
+
+export const ArticleFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  article: ArticleSchema,
+});
+export type ArticleFile = z.infer<typeof ArticleFileSchema>;
+
+export const HighlightSchema = z.object({
+  id: Id,
+  articleId: Id,
+  color: z.enum(COLORS),
+  target: z.object({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+
+export const AnnotationsFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articleId: Id,
+  highlights: z.array(HighlightSchema),
+});
+export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;
+
+export const IdSchema = Id;
+
+// Compile-time checks that the schemas describe the shared model types exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const articleMatches: Same<z.infer<typeof ArticleSchema>, Article> = true;
+const highlightMatches: Same<z.infer<typeof HighlightSchema>, Highlight> = true;
+void articleMatches;
+void highlightMatches;
