@@ -42,8 +42,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer is a sandboxed view: no Node modules.' },
             {
-              group: ['**/main/**', '!**/main/api/contract', '!**/main/articles/model'],
-              message: 'The renderer may import only main/api/contract and main/articles/model (types).',
+              // The shared vocabulary only: the contract, method names, settings and the two model files.
+              regex:
+                '^(\\.\\./)+main/(?!(api/(contract|methods|settings)|articles/model|annotations/model)$)',
+              message: 'The renderer may import only the contract and the model files from main/.',
             },
           ],
         },

@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['main/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/packaging/**/*.test.ts'],
         },
       },
       {

@@ -36,8 +36,8 @@ const fields = {
 export const SettingsSchema = z.object(fields).strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** A partial update from the renderer: strict, every value in range. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/** A partial update from the renderer: strict, every value in range. Window bounds are the shell's, not the page's. */
+export const SettingsPatchSchema = SettingsSchema.omit({ window: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,0 +1,39 @@
+import { contract, type Result } from './contract';
+import { toApiError } from './errors';
+import { METHODS, type Method } from './methods';
+import type { Service } from './service';
+
+function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && (METHODS as readonly string[]).includes(name);
+}
+
+/** Describes a validation failure without echoing the (possibly huge or hostile) input back. */
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * The single entry from outside (Electron IPC, the browser e2e bridge) into the service: refuses unknown
+ * methods, validates the input against the contract, and returns errors as values — never throws.
+ */
+export async function dispatch(service: Service, method: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isMethod(method)) {
+    return {
+      ok: false,
+      error: { code: 'unknown-method', message: `Unknown method ${String(method).slice(0, 64)}.` },
+    };
+  }
+  const parsed = contract[method].safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error.issues) } };
+  }
+  try {
+    const call = service[method] as (value: unknown) => Promise<unknown>;
+    return { ok: true, value: await call(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The names of the contract's methods, without their schemas, so that the preload (which only
+ * forwards calls) can be built without bundling the validation library.
+ */
+export const METHODS = ['listArticles', 'openArticle', 'saveProgress', 'getSettings', 'setSettings'] as const;
+
+export type Method = (typeof METHODS)[number];
+
+/** The IPC channel of a method: one per method, so an unknown channel has no handler at all. */
+export function channelOf(method: Method): string {
+  return `hamish:${method}`;
+}

@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalText } from '../articles/model';
+import { openStore, type Store } from '../store';
+import type { ArticleMeta } from '../store/schema';
+import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
+import type { ArticleSummary, ArticleView, Inputs, Outputs } from './contract';
+import { HamishError } from './errors';
+import { importFileToArticle, type ImportedFile } from './import-file';
+import type { Method } from './methods';
+
+export type ServiceOptions = {
+  dataDir: string;
+  /** Articles imported the first time this data dir is used (the default article). */
+  defaultArticles?: readonly string[];
+  /** Clock, for tests. */
+  now?: () => Date;
+};
+
+/** The result of importing one file: the article, or the file and why it could not be imported. */
+export type ImportOutcome =
+  | { ok: true; id: string; title: string; duplicate: boolean }
+  | { ok: false; file: string; code: string; message: string };
+
+type ContractMethods = { [M in Method]: (input: Inputs[M]) => Promise<Outputs[M]> };
+
+export type Service = ContractMethods & {
+  readonly dataDir: string;
+  importFiles(files: readonly string[]): Promise<ImportOutcome[]>;
+  windowBounds(): WindowBounds | null;
+  saveWindowBounds(bounds: WindowBounds): Promise<void>;
+};
+
+const FIRST_LINE_LENGTH = 140;
+
+function newId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+function firstLineOf(imported: ImportedFile): string {
+  const firstParagraph = imported.blocks.find((block) => block.kind !== 'heading') ?? imported.blocks[0];
+  return (firstParagraph?.text ?? '').slice(0, FIRST_LINE_LENGTH);
+}
+
+/**
+ * Implements the contract on the domain modules. Methods throw HamishError / StoreError / ImportError;
+ * dispatch() turns those into error values for the renderer, the CLI prints them.
+ */
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const now = options.now ?? (() => new Date());
+  const firstRun = !existsSync(path.join(options.dataDir, 'library.json'));
+  const store: Store = await openStore(options.dataDir);
+
+  function meta(id: string): ArticleMeta {
+    const found = store.library().articles.find((article) => article.id === id && article.deletedAt === null);
+    if (!found) throw new HamishError('not-found', `No article with id ${id}.`);
+    return found;
+  }
+
+  async function importOne(file: string): Promise<ImportOutcome> {
+    try {
+      const imported = await importFileToArticle(file);
+      const existing = store
+        .library()
+        .articles.find((article) => article.source.sha256 === imported.sha256 && article.deletedAt === null);
+      if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
+      const id = newId();
+      const source = {
+        kind: imported.kind,
+        name: path.basename(file),
+        sha256: imported.sha256,
+        importedAt: now().toISOString(),
+      };
+      await store.writeArticle({
+        id,
+        title: imported.title,
+        lang: imported.lang,
+        dir: imported.dir,
+        source,
+        blocks: imported.blocks,
+      });
+      await store.updateLibrary((library) => {
+        library.articles.push({
+          id,
+          title: imported.title,
+          lang: imported.lang,
+          dir: imported.dir,
+          source,
+          firstLine: firstLineOf(imported),
+          tags: [],
+          note: '',
+          progress: null,
+          deletedAt: null,
+        });
+      });
+      return { ok: true, id, title: imported.title, duplicate: false };
+    } catch (error) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      return {
+        ok: false,
+        file,
+        code: typeof code === 'string' ? code : 'internal',
+        message: typeof message === 'string' ? message : String(error),
+      };
+    }
+  }
+
+  const service: Service = {
+    dataDir: options.dataDir,
+
+    async importFiles(files) {
+      const outcomes: ImportOutcome[] = [];
+      // One at a time: imports are I/O bound and the library file takes one write each.
+      for (const file of files) outcomes.push(await importOne(file));
+      return outcomes;
+    },
+
+    async listArticles() {
+      const summaries: ArticleSummary[] = [];
+      for (const article of store.library().articles) {
+        if (article.deletedAt !== null) continue;
+        const annotations = await store.annotations(article.id);
+        summaries.push({
+          id: article.id,
+          title: article.title,
+          lang: article.lang,
+          dir: article.dir,
+          firstLine: article.firstLine,
+          tags: article.tags,
+          highlights: annotations.highlights.length,
+          importedAt: article.source.importedAt,
+          progress: article.progress && {
+            offset: article.progress.offset,
+            fraction: article.progress.fraction,
+          },
+          lastReadAt: article.progress?.updatedAt ?? null,
+        });
+      }
+      return summaries;
+    },
+
+    async openArticle({ id }): Promise<ArticleView> {
+      const found = meta(id);
+      const article = await store.readArticle(id);
+      const annotations = await store.annotations(id);
+      return {
+        id,
+        title: found.title,
+        lang: article.lang,
+        dir: article.dir,
+        blocks: article.blocks,
+        note: found.note,
+        tags: found.tags,
+        progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
+        highlights: annotations.highlights.map((highlight) => ({
+          ...highlight,
+          status: 'exact' as const,
+          start: highlight.target.start,
+          end: highlight.target.end,
+        })),
+      };
+    },
+
+    async saveProgress({ id, offset, fraction }) {
+      meta(id);
+      const article = await store.readArticle(id);
+      const length = canonicalText(article.blocks).length;
+      if (offset > length)
+        throw new HamishError('invalid-input', `Offset ${offset} is past the end of the article.`);
+      await store.updateLibrary((library) => {
+        const target = library.articles.find((entry) => entry.id === id);
+        if (target) target.progress = { offset, fraction, updatedAt: now().toISOString() };
+      });
+      return null;
+    },
+
+    async getSettings() {
+      return readSettings(store.library().settings);
+    },
+
+    async setSettings(patch) {
+      const current = readSettings(store.library().settings).settings;
+      const next: Settings = { ...current, ...patch };
+      await store.updateLibrary((library) => {
+        library.settings = next;
+      });
+      return next;
+    },
+
+    windowBounds() {
+      return readSettings(store.library().settings).settings.window;
+    },
+
+    async saveWindowBounds(bounds) {
+      const current = readSettings(store.library().settings).settings;
+      await store.updateLibrary((library) => {
+        library.settings = { ...current, window: bounds };
+      });
+    },
+  };
+
+  if (firstRun && options.defaultArticles?.length) {
+    const outcomes = await service.importFiles(options.defaultArticles);
+    const failed = outcomes.find((outcome) => !outcome.ok);
+    if (failed && !failed.ok)
+      throw new HamishError(
+        'io',
+        `The default article could not be imported: ${failed.message}`,
+        failed.file,
+      );
+  } else if (firstRun) {
+    // Write the library file so that the next start is not taken for a first run.
+    await store.updateLibrary((library) => {
+      library.settings = { ...DEFAULT_SETTINGS };
+    });
+  }
+  return service;
+}

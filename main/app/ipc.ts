@@ -1,0 +1,33 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { dispatch } from '../api/dispatch';
+import { METHODS, channelOf } from '../api/methods';
+import type { Service } from '../api/service';
+import { APP_ORIGIN } from './csp';
+
+/** Only our own page, in the top frame of our own window, may call the service. */
+function trustedSender(event: IpcMainInvokeEvent, window: () => WebContents | null, origin: string): boolean {
+  const frame = event.senderFrame;
+  const contents = window();
+  if (!frame || !contents || event.sender !== contents) return false;
+  if (frame !== contents.mainFrame) return false;
+  // A prefix test, not URL.origin: WHATWG URL gives "null" as the origin of custom schemes.
+  return frame.url.startsWith(`${origin}/`);
+}
+
+/** Registers one handler per contract method; anything else has no handler and is refused by Electron. */
+export function registerIpc(service: Service, window: () => WebContents | null, origin = APP_ORIGIN): void {
+  for (const method of METHODS) {
+    ipcMain.handle(channelOf(method), async (event, input: unknown) => {
+      if (!trustedSender(event, window, origin)) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: 'Refused: the request did not come from the Hamish window.',
+          },
+        };
+      }
+      return dispatch(service, method, input);
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { resolveDataDir } from '../api/data-dir';
+import { toApiError } from '../api/errors';
+import { createService, type Service } from '../api/service';
+import { APP_ORIGIN } from './csp';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyPermissions, hardenWebContents } from './security';
+import { initialBounds, trackBounds } from './window-state';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
+const rendererDir = path.join(here, '..', 'renderer');
+const preload = path.join(here, '..', 'preload', 'preload.cjs');
+// In development electron-vite serves the renderer; its URL is only honoured in an unpackaged app.
+const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+let mainWindow: BrowserWindow | null = null;
+
+function dataDirFlag(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
+  if (index < 0) return undefined;
+  const arg = argv[index] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+}
+
+function dataDir(): string {
+  const flag = dataDirFlag(process.argv);
+  if (flag || process.env.HAMISH_DATA_DIR) return resolveDataDir(flag);
+  return app.getPath('userData');
+}
+
+function createWindow(service: Service): BrowserWindow {
+  const bounds = initialBounds(service.windowBounds());
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: 'Hamish — هامش',
+    backgroundColor: '#faf8f3',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (service.windowBounds()?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  trackBounds(window, (next) => {
+    service.saveWindowBounds(next).catch(() => undefined); // losing a window size is not worth a dialog
+  });
+  void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyPermissions();
+  serveRenderer(rendererDir);
+  let service: Service;
+  try {
+    service = await createService({
+      dataDir: dataDir(),
+      defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
+    });
+  } catch (error) {
+    const { message } = toApiError(error);
+    dialog.showErrorBox('Hamish cannot open its library / تعذّر فتح المكتبة', message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(
+    service,
+    () => mainWindow?.webContents ?? null,
+    devServer ? new URL(devServer).origin : APP_ORIGIN,
+  );
+  mainWindow = createWindow(service);
+  mainWindow.on('closed', () => (mainWindow = null));
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createWindow(service);
+  });
+}
+
+registerAppScheme();
+hardenWebContents();
+
+// One app per data folder: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  void start();
+}

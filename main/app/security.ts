@@ -1,0 +1,43 @@
+import { app, dialog, session, shell, type WebContents } from 'electron';
+
+/** Opens an http(s) link in the system browser, only after the user confirms. Anything else is dropped. */
+async function openExternalAfterConfirm(contents: WebContents, url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Open / فتح', 'Cancel / إلغاء'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your browser? / فتح هذا الرابط في المتصفح؟',
+    detail: parsed.href,
+  });
+  if (response === 0 && !contents.isDestroyed()) await shell.openExternal(parsed.href);
+}
+
+/**
+ * Electron security checklist, for every web contents: no navigation away from the app, no new windows,
+ * no webviews, and every permission request and check denied (Electron grants them all by default).
+ */
+export function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void openExternalAfterConfirm(contents, url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** Denies every permission (camera, notifications, geolocation, …) for the default session. */
+export function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}

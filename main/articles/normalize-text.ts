@@ -1,0 +1,25 @@
+/**
+ * Source text normalisation, run by every importer before any offset is computed (DESIGN.md "Store on disk").
+ * A file re-read on another OS or saved by another editor then yields the same canonical text, so highlight
+ * offsets never shift because of a BOM, a line ending or an invisible control character.
+ */
+
+// C0 controls other than TAB and LF. CR is turned into LF before this runs, TAB into a space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose of this pattern
+const C0_EXCEPT_TAB_LF = /[\u0000-\u0008\u000B-\u001F]/g;
+
+// Horizontal white space only: `\s` would also match U+2028/U+2029, which are text, not padding.
+const TRAILING_SPACE = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+(?=\n|$)/g;
+
+/**
+ * Strips a leading BOM, turns CRLF and lone CR into LF, tabs into spaces, removes NUL and the other C0
+ * control characters, and trims the spaces at the end of each line. Pure; idempotent.
+ */
+export function normalizeSourceText(raw: string): string {
+  const withoutBom = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  return withoutBom
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(C0_EXCEPT_TAB_LF, '')
+    .replace(TRAILING_SPACE, '');
+}

@@ -1,0 +1,82 @@
+import type { ArticleSummary, ArticleView } from '../api/contract';
+import type { ImportOutcome } from '../api/service';
+
+/** Where the CLI writes; injected so tests run it in-process. */
+export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+/** Tabs and newlines inside a field would break the line-per-record format. */
+function field(value: string): string {
+  return value.replace(/[\t\r\n]+/g, ' ');
+}
+
+export function printImport(io: Io, outcomes: readonly ImportOutcome[], json: boolean): void {
+  if (json) {
+    const value = outcomes.map((o) =>
+      o.ok ? { id: o.id, title: o.title } : { file: o.file, error: o.message },
+    );
+    io.stdout(JSON.stringify(value, null, 2) + '\n');
+    return;
+  }
+  for (const outcome of outcomes) {
+    if (outcome.ok) io.stdout(`${outcome.id}\t${field(outcome.title)}\n`);
+    else io.stderr(`${outcome.message}\n`);
+  }
+}
+
+export function printList(io: Io, articles: readonly ArticleSummary[], json: boolean): void {
+  if (json) {
+    const value = articles.map((a) => ({ id: a.id, title: a.title, highlights: a.highlights, tags: a.tags }));
+    io.stdout(JSON.stringify(value, null, 2) + '\n');
+    return;
+  }
+  for (const a of articles)
+    io.stdout(`${a.id}\t${field(a.title)}\t${a.highlights}\t${a.tags.map(field).join(',')}\n`);
+}
+
+export function printShow(io: Io, article: ArticleView, json: boolean): void {
+  const highlights = article.highlights.map((h) => ({
+    id: h.id,
+    start: h.start,
+    end: h.end,
+    exact: h.target.exact,
+    color: h.color,
+    note: h.note,
+    tags: h.tags,
+    status: h.status,
+  }));
+  if (json) {
+    const value = {
+      id: article.id,
+      title: article.title,
+      lang: article.lang,
+      dir: article.dir,
+      blocks: article.blocks.map((b) =>
+        b.level === undefined
+          ? { kind: b.kind, text: b.text }
+          : { kind: b.kind, text: b.text, level: b.level },
+      ),
+      highlights,
+    };
+    io.stdout(JSON.stringify(value, null, 2) + '\n');
+    return;
+  }
+  for (const block of article.blocks) {
+    const prefix =
+      block.kind === 'heading'
+        ? '#'.repeat(block.level ?? 2) + ' '
+        : block.kind === 'quote'
+          ? '> '
+          : block.kind === 'listItem'
+            ? '- '
+            : '';
+    io.stdout(`${prefix}${block.text}\n\n`);
+  }
+  if (highlights.length > 0) {
+    io.stdout('---\n');
+    for (const h of highlights) {
+      io.stdout(
+        `${h.id}\t${h.status}\t${h.start}\t${h.end}\t${h.color}\t${field(h.exact)}\t${field(h.note)}\t${h.tags.join(',')}\n`,
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DurableJsonFile } from './durable-file';
+import { errnoCode, StoreError, storeErrorFromFs, type StoreErrorCode } from './errors';
+import { annotationsParser, articleParser, fileForId, parseLibrary, type StoreLayout } from './layout';
+import { IdSchema } from './schema';
+
+/** A store file that cannot be used as it is. */
+export type StoreProblem = { file: string; code: StoreErrorCode; message: string };
+
+/**
+ * Reads and validates every store file, changing nothing, and lists what is wrong (empty = healthy).
+ * Also reports an article the library lists whose file is missing. Names starting with a dot are skipped:
+ * leftover temp files of an interrupted write are harmless, as they are never read; the next write makes a
+ * new one. Files whose name is not `<id>.json` are skipped too, as the store never reads them.
+ */
+export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
+  const problems: StoreProblem[] = [];
+  const library = await readChecked(new DurableJsonFile(layout.library, parseLibrary), problems);
+  const articleIds = await checkFolder(layout.articles, articleParser, problems);
+  await checkFolder(layout.annotations, annotationsParser, problems);
+  for (const { id } of library?.articles ?? []) {
+    if (articleIds.has(id)) continue;
+    const file = fileForId(layout.articles, id);
+    problems.push({
+      file,
+      code: 'not-found',
+      message: `The library lists article ${id}, but ${file} is missing.`,
+    });
+  }
+  return problems;
+}
+
+/** Checks every `<id>.json` in `folder`; returns the ids that have a file, readable or not. */
+async function checkFolder(
+  folder: string,
+  parserFor: (id: string) => (data: unknown) => unknown,
+  problems: StoreProblem[],
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') problems.push(problemOf(storeErrorFromFs(error, folder, 'list')));
+    return ids;
+  }
+  for (const name of names.sort()) {
+    const id = name.slice(0, -'.json'.length);
+    if (name.startsWith('.') || !name.endsWith('.json') || !IdSchema.safeParse(id).success) continue;
+    ids.add(id);
+    await readChecked(new DurableJsonFile(path.join(folder, name), parserFor(id)), problems);
+  }
+  return ids;
+}
+
+async function readChecked<T>(file: DurableJsonFile<T>, problems: StoreProblem[]): Promise<T | null> {
+  try {
+    return await file.read();
+  } catch (error) {
+    problems.push(
+      problemOf(error instanceof StoreError ? error : storeErrorFromFs(error, file.filename, 'read')),
+    );
+    return null;
+  }
+}
+
+function problemOf(error: StoreError): StoreProblem {
+  return { file: error.file, code: error.code, message: error.message };
+}

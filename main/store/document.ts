@@ -1,0 +1,132 @@
+import fs from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { DurableJsonFile } from './durable-file';
+import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
+
+/** Checks data read from or about to be written to a file; throws on anything else. */
+export type Parser<T> = (data: unknown) => T;
+
+/**
+ * One store file in memory, held by a lowdb `Low` over a DurableJsonFile. Changes run one at a time on a copy,
+ * and the copy replaces the held data only after it is safely on disk: after a failed write the data is still
+ * what the file holds, so the caller can retry. The held data is frozen, so nobody can change it unsaved.
+ */
+export class StoreDocument<T extends object> {
+  private low: Low<T> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly adapter: DurableJsonFile<T>,
+    private readonly parse: Parser<T>,
+    private readonly defaults: (() => T) | undefined,
+  ) {}
+
+  /** Reads the file (a missing file gives the defaults, if any); throws StoreError if it cannot be read. */
+  static async load<T extends object>(
+    file: string,
+    parse: Parser<T>,
+    defaults?: () => T,
+  ): Promise<StoreDocument<T>> {
+    const adapter = new DurableJsonFile(file, parse);
+    const document = new StoreDocument(adapter, parse, defaults);
+    document.hold((await adapter.read()) ?? defaults?.());
+    return document;
+  }
+
+  /** The path of the file. */
+  get file(): string {
+    return this.adapter.filename;
+  }
+
+  /**
+   * The saved content (frozen), or the defaults when there is no file; StoreError 'not-found' when there is
+   * neither.
+   */
+  current(): T {
+    const data = this.low?.data;
+    if (data === undefined) throw new StoreError('not-found', this.file, `${this.file} does not exist.`);
+    return data;
+  }
+
+  /** Applies `mutate` to a copy of the data, validates and writes it, then holds it. */
+  update(mutate: (draft: T) => void): Promise<void> {
+    return this.exclusive(async () => {
+      const draft = structuredClone(this.current());
+      mutate(draft);
+      await this.save(draft);
+    });
+  }
+
+  /** Writes `next` in place of whatever the file held. */
+  replace(next: T): Promise<void> {
+    return this.exclusive(() => this.save(next));
+  }
+
+  /** Deletes the file (a missing file is fine); afterwards the document holds its defaults, if any. */
+  remove(): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        await fs.rm(this.file);
+      } catch (error) {
+        if (errnoCode(error) !== 'ENOENT') throw storeErrorFromFs(error, this.file, 'remove');
+      }
+      this.hold(this.defaults?.());
+    });
+  }
+
+  private async save(draft: T): Promise<void> {
+    let next: T;
+    try {
+      next = this.parse(draft);
+    } catch (error) {
+      // Never write what could not be read back: that would turn a caller's bug into a corrupt file.
+      throw new Error(`Refusing to write ${this.file}: ${describeInvalid(error)}`, { cause: error });
+    }
+    await this.adapter.write(next);
+    this.hold(next);
+  }
+
+  private hold(data: T | undefined): void {
+    if (data === undefined) {
+      this.low = undefined;
+    } else if (this.low) {
+      this.low.data = deepFreeze(data);
+    } else {
+      this.low = new Low(this.adapter, deepFreeze(data));
+    }
+  }
+
+  private exclusive(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/**
+ * Loaded documents by key, so that each file has exactly one document (and one `Low`). A load that fails is
+ * forgotten, so that the next call reads the file again (after it was repaired or moved aside).
+ */
+export class DocumentCache<T extends object> {
+  private readonly loaded = new Map<string, Promise<StoreDocument<T>>>();
+
+  /** The document for `key`, loading it with `load` the first time. */
+  get(key: string, load: () => Promise<StoreDocument<T>>): Promise<StoreDocument<T>> {
+    const cached = this.loaded.get(key);
+    if (cached) return cached;
+    const loading = load();
+    this.loaded.set(key, loading);
+    loading.catch(() => {
+      if (this.loaded.get(key) === loading) this.loaded.delete(key);
+    });
+    return loading;
+  }
+}
+
+function deepFreeze<V>(value: V): V {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

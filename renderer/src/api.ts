@@ -1,0 +1,25 @@
+import type { HamishApi, Inputs, Outputs, Result } from '../../main/api/contract';
+import type { Method } from '../../main/api/methods';
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (Electron) or the e2e bridge: the contract, nothing else. */
+    hamish?: HamishApi;
+  }
+}
+
+/** Calls a contract method. The renderer talks to main here and nowhere else. */
+export async function call<M extends Method>(method: M, input: Inputs[M]): Promise<Result<Outputs[M]>> {
+  const api = window.hamish;
+  if (!api) return { ok: false, error: { code: 'internal', message: 'no-bridge' } };
+  try {
+    // The mapped type cannot correlate M with its own signature; the contract guarantees it.
+    const fn = api[method] as (input: Inputs[M]) => Promise<Result<Outputs[M]>>;
+    return await fn(input);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import ar from './ar.json';
+import en from './en.json';
+
+/** Interface languages. Each article keeps its own `lang`/`dir`; this is only the chrome. */
+export type Language = 'ar' | 'en';
+
+export const MESSAGES: Record<Language, Record<string, string>> = { ar, en };
+
+/** Keys of English messages, without plural suffixes: the vocabulary every language must cover. */
+export type MessageKey = keyof typeof en extends infer K
+  ? K extends `${infer Base}.${'one' | 'other'}`
+    ? Base
+    : K
+  : never;
+
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+/** Arabic for an Arabic system (or when chosen), English otherwise. */
+export function pickLanguage(setting: 'auto' | Language, systemLanguages: readonly string[]): Language {
+  if (setting !== 'auto') return setting;
+  const first = systemLanguages[0]?.toLowerCase() ?? '';
+  return first === 'ar' || first.startsWith('ar-') ? 'ar' : 'en';
+}
+
+export type Translate = {
+  (key: MessageKey, values?: Record<string, string | number>): string;
+  plural: (key: MessageKey, count: number, values?: Record<string, string | number>) => string;
+  language: Language;
+  dir: 'rtl' | 'ltr';
+  number: (value: number) => string;
+  percent: (fraction: number) => string;
+  date: (iso: string) => string;
+};
+
+/** Builds the translation function of one language: `{name}` placeholders, Intl plural rules and formats. */
+export function createTranslate(language: Language): Translate {
+  const messages = MESSAGES[language];
+  const numbers = new Intl.NumberFormat(language);
+  const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const plurals = new Intl.PluralRules(language);
+
+  const fill = (template: string, values: Record<string, string | number> = {}): string =>
+    template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+
+  const t = ((key: MessageKey, values?: Record<string, string | number>) =>
+    fill(messages[key] ?? key, values)) as Translate;
+  t.plural = (key, count, values) => {
+    const category = plurals.select(count);
+    const template = messages[`${key}.${category}`] ?? messages[`${key}.other`] ?? key;
+    return fill(template, { count, ...values });
+  };
+  t.language = language;
+  t.dir = language === 'ar' ? 'rtl' : 'ltr';
+  t.number = (value) => numbers.format(value);
+  t.percent = (fraction) => percents.format(fraction);
+  t.date = (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : dates.format(date);
+  };
+  return t;
+}
+
+export { PLURAL_CATEGORIES };

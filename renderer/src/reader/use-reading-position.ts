@@ -1,0 +1,68 @@
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { blockStarts, type Block } from '../../../main/articles/model';
+import { offsetAtTop, scrollTopFor, type BlockBox } from './reading-position';
+
+const SAVE_DELAY_MS = 300;
+
+function measure(scroller: HTMLElement, blocks: readonly Block[]): BlockBox[] {
+  const starts = blockStarts(blocks);
+  const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
+  return [...scroller.querySelectorAll<HTMLElement>('[data-block]')].map((element) => {
+    const index = Number(element.dataset.block);
+    const rect = element.getBoundingClientRect();
+    return {
+      start: starts[index] ?? 0,
+      length: blocks[index]?.text.length ?? 0,
+      top: rect.top - origin,
+      height: rect.height,
+    };
+  });
+}
+
+/**
+ * Restores the reading position when an article opens and reports it (offset + fraction) as the reader
+ * scrolls, once scrolling pauses. Returns the fraction read, for the progress bar.
+ */
+export function useReadingPosition(
+  scrollerRef: RefObject<HTMLElement | null>,
+  blocks: readonly Block[],
+  initialOffset: number | null,
+  save: (offset: number, fraction: number) => void,
+): number {
+  const [fraction, setFraction] = useState(0);
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller || initialOffset === null) return;
+    scroller.scrollTop = scrollTopFor(measure(scroller, blocks), initialOffset);
+  }, [scrollerRef, blocks, initialOffset]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const currentFraction = () => {
+      const range = scroller.scrollHeight - scroller.clientHeight;
+      return range > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / range)) : 1;
+    };
+    const onScroll = () => {
+      setFraction(currentFraction());
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        saveRef.current(offsetAtTop(measure(scroller, blocks), scroller.scrollTop), currentFraction());
+      }, SAVE_DELAY_MS);
+    };
+    setFraction(currentFraction());
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [scrollerRef, blocks]);
+
+  return fraction;
+}

@@ -1,0 +1,113 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { dispatch } from '../../main/api/dispatch';
+import { METHODS } from '../../main/api/methods';
+import { createService, type Service } from '../../main/api/service';
+import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { mimeType, resolveStaticFile } from '../../main/app/static-files';
+
+/**
+ * The browser e2e rig (DESIGN.md "Testing"): the built renderer served on 127.0.0.1 under the app's CSP,
+ * Debian's Chromium driven by playwright-core, and `window.hamish` bridged to the real service on a temp
+ * data dir — the same contract, dispatch, service and files as in Electron; only the transport differs.
+ */
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+export const SEED = path.join(ROOT, 'data', 'article-ar.txt');
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser e2e cannot run here, or null when it can. */
+export function browserUnavailable(): string | null {
+  if (!existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) return 'renderer not built (npm run build)';
+  return null;
+}
+
+export async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const file = resolveStaticFile(RENDERER_DIR, url.pathname);
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        response
+          .writeHead(200, {
+            'content-type': mimeType(file),
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+          })
+          .end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function tempDataDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'hamish-e2e-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** A service on `dataDir` as the app creates it: the default article imported on first use. */
+export function appService(dataDir: string): Promise<Service> {
+  return createService({ dataDir, defaultArticles: [SEED] });
+}
+
+/** Defines `window.hamish` in every page load, forwarding each contract method to the real service. */
+export async function bridge(page: Page, service: Service): Promise<void> {
+  await page.exposeBinding('__hamishCall', (_source, method: unknown, input: unknown) =>
+    dispatch(service, method, input),
+  );
+  await page.addInitScript((methods: readonly string[]) => {
+    const call = (window as unknown as { __hamishCall: (m: string, i: unknown) => Promise<unknown> })
+      .__hamishCall;
+    const api = Object.fromEntries(
+      methods.map((method) => [method, (input: unknown) => call(method, input)]),
+    );
+    Object.defineProperty(window, 'hamish', {
+      value: Object.freeze(api),
+      writable: false,
+      configurable: false,
+    });
+  }, METHODS);
+}
+
+/** Records every request the page makes, so a test can assert none left 127.0.0.1. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+export function isLocal(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+}

@@ -1,0 +1,140 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../main/api/service';
+import {
+  appService,
+  bridge,
+  browserUnavailable,
+  isLocal,
+  launchBrowser,
+  recordRequests,
+  removeDir,
+  RESULTS_DIR,
+  serveRenderer,
+  tempDataDir,
+} from './harness';
+
+const unavailable = browserUnavailable();
+const HEADINGS = [
+  'هزيمة تنظيم الدولة',
+  'تنسيق مع الأمريكيين',
+  'مقتل البغدادي بسوريا !',
+  'تقلص عناصر داعش',
+  'استمرار المراقبة',
+];
+
+describe.skipIf(unavailable !== null)(
+  `the reader in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let browser: Browser;
+    let server: Server;
+    let origin: string;
+    let dataDir: string;
+    let service: Service;
+    let page: Page;
+    let requests: string[];
+
+    beforeAll(async () => {
+      ({ server, origin } = await serveRenderer());
+      browser = await launchBrowser();
+      dataDir = await tempDataDir();
+      service = await appService(dataDir);
+      page = await browser.newPage({ viewport: { width: 1100, height: 800 }, locale: 'ar' });
+      requests = recordRequests(page);
+      await bridge(page, service);
+      await page.goto(`${origin}/index.html`);
+      await page.locator('article h1').waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+      if (dataDir) await removeDir(dataDir);
+    });
+
+    it('opens the default article with its title and five section headings', async () => {
+      await expect(page.locator('article h1').textContent()).resolves.toBe(
+        'الأفريكوم: الحرب على طرابلس قد تتيح الفرصة لعودة الإرهابيين إلى ليبيا',
+      );
+      await expect(page.locator('article h2').allTextContents()).resolves.toEqual(HEADINGS);
+      await expect(page.locator('article p').count()).resolves.toBe(7);
+      await expect(page.locator('article').textContent()).resolves.not.toContain('مقالات ذات صلة');
+    });
+
+    it('lays the article out right to left, in Arabic', async () => {
+      await expect(page.locator('article').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.locator('article').getAttribute('lang')).resolves.toBe('ar');
+      const direction = await page
+        .locator('article p')
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction);
+      expect(direction).toBe('rtl');
+    });
+
+    it('sets the interface in Arabic for an Arabic system', async () => {
+      await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');
+    });
+
+    it('renders the article in the bundled Noto Naskh Arabic font, loaded', async () => {
+      const family = await page
+        .locator('article p')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(family.split(',')[0]?.replace(/["']/g, '').trim()).toBe('Noto Naskh Arabic');
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].some(
+          (face) => face.family.replace(/["']/g, '') === 'Noto Naskh Arabic' && face.status === 'loaded',
+        );
+      });
+      expect(loaded).toBe(true);
+      await expect(
+        page.evaluate(() => document.fonts.check('20px "Noto Naskh Arabic"', 'بسم')),
+      ).resolves.toBe(true);
+    });
+
+    it('makes no request outside 127.0.0.1', () => {
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((url) => !isLocal(url, origin))).toEqual([]);
+    });
+
+    it('saves a screenshot of the reader', async () => {
+      await mkdir(RESULTS_DIR, { recursive: true });
+      const file = path.join(RESULTS_DIR, 'reader-ar.png');
+      await page.screenshot({ path: file });
+      expect(file).toBeTruthy();
+    });
+
+    it('keeps the reading position across a reload', async () => {
+      const scroller = page.locator('.reader-scroll');
+      await scroller.evaluate((el) => el.scrollTo({ top: 700 }));
+      await expect
+        .poll(async () => (await service.listArticles({}))[0]?.progress?.offset ?? 0, { timeout: 5000 })
+        .toBeGreaterThan(0);
+      const offset = (await service.listArticles({}))[0]?.progress?.offset ?? 0;
+      const blockBefore = await topBlock(page);
+      await page.reload();
+      await page.locator('article h1').waitFor();
+      await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(600);
+      const top = await scroller.evaluate((el) => el.scrollTop);
+      expect(Math.abs(top - 700)).toBeLessThan(40);
+      expect(await topBlock(page)).toBe(blockBefore);
+      expect(offset).toBeGreaterThan(100);
+    });
+  },
+);
+
+/** Index of the block at the top edge of the reading area. */
+function topBlock(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('.reader-scroll');
+    if (!scroller) return -1;
+    const top = scroller.getBoundingClientRect().top;
+    const blocks = [...document.querySelectorAll<HTMLElement>('[data-block]')];
+    return Number(blocks.find((b) => b.getBoundingClientRect().bottom > top + 1)?.dataset.block ?? -1);
+  });
+}
