@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Block, Direction } from '../articles/model';
-import type { AnchorStatus, Highlight } from '../annotations/model';
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
+import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import type { Method } from './methods';
 import { SettingsPatchSchema, type Settings } from './settings';
 
@@ -11,6 +12,37 @@ import { SettingsPatchSchema, type Settings } from './settings';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const NoInput = z.object({}).strict();
+const Offset = z.number().int().min(0).max(1_000_000_000);
+const Color = z.enum(COLORS);
+const Note = z.string().max(MAX_NOTE_LENGTH, `a note may have at most ${MAX_NOTE_LENGTH} characters`);
+const Tag = z
+  .string()
+  .max(MAX_TAG_LENGTH, `a tag may have at most ${MAX_TAG_LENGTH} characters`)
+  .refine((tag) => tag.trim().length > 0, 'a tag cannot be empty or only spaces');
+const Tags = z.array(Tag).max(MAX_TAGS, `at most ${MAX_TAGS} tags`);
+const IsoDate = z.string().min(1).max(40);
+
+/** A whole highlight, as the renderer got it back from deleteHighlight, for undo. */
+const HighlightInput = z
+  .object({
+    id: Id,
+    articleId: Id,
+    color: Color,
+    target: z
+      .object({
+        start: Offset,
+        end: Offset,
+        exact: z.string().min(1).max(1_000_000),
+        prefix: z.string().max(1000),
+        suffix: z.string().max(1000),
+      })
+      .strict(),
+    note: Note,
+    tags: Tags,
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+  })
+  .strict();
 
 export const contract = {
   listArticles: NoInput,
@@ -24,6 +56,28 @@ export const contract = {
     .strict(),
   getSettings: NoInput,
   setSettings: SettingsPatchSchema,
+  createHighlight: z
+    .object({
+      articleId: Id,
+      start: Offset,
+      end: Offset,
+      color: Color,
+      note: Note.optional(),
+      tags: Tags.optional(),
+    })
+    .strict()
+    .refine(
+      (input) => input.start < input.end,
+      'the passage is empty or reversed (start must be before end)',
+    ),
+  updateHighlight: z
+    .object({ articleId: Id, id: Id, color: Color.optional(), note: Note.optional(), tags: Tags.optional() })
+    .strict(),
+  deleteHighlight: z.object({ articleId: Id, id: Id }).strict(),
+  restoreHighlight: z.object({ highlight: HighlightInput }).strict(),
+  setArticleNote: z.object({ id: Id, note: Note.optional(), tags: Tags.optional() }).strict(),
+  listTags: NoInput,
+  updateArticleSource: z.object({ id: Id }).strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
@@ -63,12 +117,23 @@ export type SettingsView = {
   /** keys reset to their default because they were invalid */ reset: string[];
 };
 
+/** How one highlight fared when its article was replaced by a newer version. */
+export type AnchorReport = { id: string; status: AnchorStatus; start: number; end: number };
+
 export type Outputs = {
   listArticles: ArticleSummary[];
   openArticle: ArticleView;
   saveProgress: null;
   getSettings: SettingsView;
   setSettings: Settings;
+  createHighlight: ResolvedHighlight;
+  updateHighlight: ResolvedHighlight;
+  deleteHighlight: Highlight;
+  restoreHighlight: ResolvedHighlight;
+  setArticleNote: { note: string; tags: string[] };
+  listTags: string[];
+  /** null when the user cancelled the file dialog. */
+  updateArticleSource: AnchorReport[] | null;
 };
 
 export type ErrorCode =

@@ -2,7 +2,20 @@
  * The names of the contract's methods, without their schemas, so that the preload (which only
  * forwards calls) can be built without bundling the validation library.
  */
-export const METHODS = ['listArticles', 'openArticle', 'saveProgress', 'getSettings', 'setSettings'] as const;
+export const METHODS = [
+  'listArticles',
+  'openArticle',
+  'saveProgress',
+  'getSettings',
+  'setSettings',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'setArticleNote',
+  'listTags',
+  'updateArticleSource',
+] as const;
 
 export type Method = (typeof METHODS)[number];
 

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { describeTarget, resolveAll } from '../annotations/anchor';
+import type { Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
 import { openStore, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
-import type { ArticleSummary, ArticleView, Inputs, Outputs } from './contract';
+import type { AnchorReport, ArticleSummary, ArticleView, Inputs, Outputs } from './contract';
 import { HamishError } from './errors';
+import { highlightMethods } from './highlight-methods';
 import { importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 
@@ -16,6 +19,8 @@ export type ServiceOptions = {
   defaultArticles?: readonly string[];
   /** Clock, for tests. */
   now?: () => Date;
+  /** Asks the user for a file (a dialog in Electron); null when they cancel. Paths never come from the page. */
+  chooseFile?: (purpose: 'update-article') => Promise<string | null>;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -28,6 +33,8 @@ type ContractMethods = { [M in Method]: (input: Inputs[M]) => Promise<Outputs[M]
 export type Service = ContractMethods & {
   readonly dataDir: string;
   importFiles(files: readonly string[]): Promise<ImportOutcome[]>;
+  /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
+  updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
 };
@@ -57,6 +64,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     if (!found) throw new HamishError('not-found', `No article with id ${id}.`);
     return found;
   }
+
+  const highlights = highlightMethods(store, (id) => void meta(id), now);
 
   async function importOne(file: string): Promise<ImportOutcome> {
     try {
@@ -106,8 +115,61 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
 
+  async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
+    const entry = meta(id);
+    const imported = await importFileToArticle(file);
+    const text = canonicalText(imported.blocks);
+    const old = (await store.annotations(id)).highlights;
+    const anchors = resolveAll(
+      text,
+      old.map((h) => h.target),
+    );
+    const reports: AnchorReport[] = [];
+    const updated: Highlight[] = old.map((highlight, i) => {
+      const anchor = anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 };
+      reports.push({ id: highlight.id, ...anchor });
+      // An orphan keeps its old quote and context, so it can be found again by a later version.
+      return anchor.status === 'orphan'
+        ? highlight
+        : { ...highlight, target: describeTarget(text, anchor.start, anchor.end) };
+    });
+    const source = { ...entry.source, kind: imported.kind, sha256: imported.sha256 };
+    await store.writeArticle({
+      id,
+      title: imported.title,
+      lang: imported.lang,
+      dir: imported.dir,
+      source,
+      blocks: imported.blocks,
+    });
+    highlights.forgetText(id);
+    await store.updateAnnotations(id, (file) => {
+      file.highlights = updated;
+    });
+    await store.updateLibrary((library) => {
+      const target = library.articles.find((a) => a.id === id);
+      if (!target) return;
+      target.title = imported.title;
+      target.lang = imported.lang;
+      target.dir = imported.dir;
+      target.firstLine = firstLineOf(imported);
+      target.source = source;
+      // The old reading position may point past the end of a shorter version.
+      if (target.progress && target.progress.offset > text.length) target.progress = null;
+    });
+    return reports;
+  }
+
   const service: Service = {
     dataDir: options.dataDir,
+    ...highlights,
+    updateArticleFrom,
+
+    async updateArticleSource({ id }) {
+      meta(id);
+      const file = options.chooseFile ? await options.chooseFile('update-article') : null;
+      return file === null ? null : updateArticleFrom(id, file);
+    },
 
     async importFiles(files) {
       const outcomes: ImportOutcome[] = [];
@@ -143,7 +205,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     async openArticle({ id }): Promise<ArticleView> {
       const found = meta(id);
       const article = await store.readArticle(id);
-      const annotations = await store.annotations(id);
       return {
         id,
         title: found.title,
@@ -153,12 +214,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         note: found.note,
         tags: found.tags,
         progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
-        highlights: annotations.highlights.map((highlight) => ({
-          ...highlight,
-          status: 'exact' as const,
-          start: highlight.target.start,
-          end: highlight.target.end,
-        })),
+        highlights: await highlights.resolvedHighlights(id),
       };
     },
 

@@ -70,6 +70,17 @@ async function start(): Promise<void> {
     service = await createService({
       dataDir: dataDir(),
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
+      // Paths come from a dialog in main, never from the page.
+      chooseFile: async () => {
+        const options = {
+          properties: ['openFile' as const],
+          filters: [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     });
   } catch (error) {
     const { message } = toApiError(error);

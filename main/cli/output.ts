@@ -1,4 +1,4 @@
-import type { ArticleSummary, ArticleView } from '../api/contract';
+import type { AnchorReport, ArticleSummary, ArticleView } from '../api/contract';
 import type { ImportOutcome } from '../api/service';
 
 /** Where the CLI writes; injected so tests run it in-process. */
@@ -79,4 +79,12 @@ export function printShow(io: Io, article: ArticleView, json: boolean): void {
       );
     }
   }
+}
+
+export function printUpdate(io: Io, reports: readonly AnchorReport[], json: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(reports, null, 2) + '\n');
+    return;
+  }
+  for (const report of reports) io.stdout(`${report.id}\t${report.status}\n`);
 }

@@ -83,6 +83,92 @@ describe('hamish import / list / show', () => {
   });
 });
 
+describe('hamish highlight / update', () => {
+  it('highlights a quote and shows it with its note and tags', async () => {
+    const id = (await hamish('import', SEED)).stdout.split('\t')[0] ?? '';
+    const created = await hamish(
+      'highlight',
+      id,
+      '--quote',
+      'دونالد ترامب',
+      '--color',
+      'green',
+      '--note',
+      'ملاحظة',
+      '--tag',
+      'ليبيا',
+      '--tag',
+      'أمريكا',
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const highlightId = created.stdout.trim();
+    expect(highlightId).toMatch(/^[0-9a-f]{16}$/);
+    const shown = JSON.parse((await hamish('show', id, '--json')).stdout) as { highlights: unknown[] };
+    expect(shown.highlights).toEqual([
+      expect.objectContaining({
+        id: highlightId,
+        exact: 'دونالد ترامب',
+        color: 'green',
+        note: 'ملاحظة',
+        tags: ['ليبيا', 'أمريكا'],
+        status: 'exact',
+      }),
+    ]);
+    expect((await hamish('list')).stdout).toContain(`\t1\t`);
+  });
+
+  it('highlights the Nth occurrence', async () => {
+    const id = (await hamish('import', SEED)).stdout.split('\t')[0] ?? '';
+    const second = (await hamish('highlight', id, '--quote', 'تنظيم الدولة', '--occurrence', '2', '--json'))
+      .stdout;
+    const { id: highlightId } = JSON.parse(second) as { id: string };
+    const shown = JSON.parse((await hamish('show', id, '--json')).stdout) as {
+      highlights: { id: string; start: number }[];
+      blocks: { text: string }[];
+    };
+    const text = shown.blocks.map((b) => b.text).join('\n\n');
+    const expected = text.indexOf('تنظيم الدولة', text.indexOf('تنظيم الدولة') + 1);
+    expect(shown.highlights.find((h) => h.id === highlightId)?.start).toBe(expected);
+  });
+
+  it('refuses a quote that does not occur, a bad colour and a blank tag, writing nothing', async () => {
+    const id = (await hamish('import', SEED)).stdout.split('\t')[0] ?? '';
+    for (const args of [
+      ['--quote', 'لا يوجد هذا النص'],
+      ['--quote', 'تنظيم الدولة', '--occurrence', '99'],
+      ['--quote', 'تنظيم الدولة', '--color', 'red'],
+      ['--quote', 'تنظيم الدولة', '--tag', '   '],
+    ]) {
+      const result = await hamish('highlight', id, ...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(/^hamish: .+\n$/);
+    }
+    expect((await hamish('highlight', id)).code).toBe(2);
+    expect((await hamish('highlight', id, '--quote', 'x', '--occurrence', '0')).code).toBe(2);
+    expect((await hamish('list')).stdout).toContain(`\t0\t`);
+  });
+
+  it('updates an article and prints how each highlight re-anchored', async () => {
+    const id = (await hamish('import', SEED)).stdout.split('\t')[0] ?? '';
+    const kept = (await hamish('highlight', id, '--quote', 'دونالد ترامب')).stdout.trim();
+    const lost = (await hamish('highlight', id, '--quote', 'استمرار المراقبة')).stdout.trim();
+    const newer = path.join(dir, 'newer.txt');
+    const seed = await readFile(SEED, 'utf8');
+    await writeFile(newer, seed.replace('استمرار المراقبة\n', '').replace('فشل', 'تمهيد جديد.\n\nفشل'));
+    const { code, stdout } = await hamish('update', id, newer);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${kept}\tmoved\n${lost}\torphan\n`);
+    const json = JSON.parse((await hamish('show', id, '--json')).stdout) as {
+      highlights: { id: string; status: string; exact: string }[];
+    };
+    expect(json.highlights.find((h) => h.id === lost)).toMatchObject({
+      status: 'orphan',
+      exact: 'استمرار المراقبة',
+    });
+  });
+});
+
 describe('bad input', () => {
   it('reports a missing file, a directory and an empty file one line each, and imports the rest', async () => {
     const empty = path.join(dir, 'empty.txt');

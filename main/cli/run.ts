@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
-import { toApiError } from '../api/errors';
+import type { Inputs, Outputs, Result } from '../api/contract';
+import { dispatch } from '../api/dispatch';
+import { HamishError, toApiError } from '../api/errors';
+import type { Method } from '../api/methods';
+import { canonicalText } from '../articles/model';
 import { createService, type Service } from '../api/service';
-import { printImport, printList, printShow, type Io } from './output';
+import { printImport, printList, printShow, printUpdate, type Io } from './output';
 
 export const USAGE = `Usage: hamish [--data-dir DIR] [--json] COMMAND
 
@@ -10,6 +14,10 @@ Commands:
   import FILE...   import articles (txt); prints ID<TAB>TITLE per file
   list             ID<TAB>TITLE<TAB>HIGHLIGHTS<TAB>TAGS
   show ID          the article's text, block by block, then its highlights
+  highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...
+                   highlight the Nth (default 1st) occurrence of TEXT; prints the highlight's ID
+  update ID FILE   replace an article by a newer version of it; highlights re-anchor;
+                   prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
 Exit codes: 0 success, 1 failure, 2 wrong usage.
@@ -23,15 +31,68 @@ export type CliOptions = {
 
 class UsageError extends Error {}
 
+type Flags = { quote?: string; occurrence?: string; color?: string; note?: string; tag?: string[] };
+
+/** Calls a contract method through the same validation as the app's IPC; throws its error value. */
+async function call<M extends Method>(service: Service, method: M, input: Inputs[M]): Promise<Outputs[M]> {
+  const result = (await dispatch(service, method, input)) as Result<Outputs[M]>;
+  if (!result.ok) throw new HamishError(result.error.code, result.error.message, result.error.file);
+  return result.value;
+}
+
+/** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
+function findOccurrence(text: string, quote: string, occurrence: number): number {
+  let at = -1;
+  for (let n = 0; n < occurrence; n++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0) break;
+  }
+  if (at < 0) {
+    const what = occurrence === 1 ? 'does not occur' : `does not occur ${occurrence} times`;
+    throw new HamishError('not-found', `The quote ${what} in the article.`);
+  }
+  return at;
+}
+
 function expectArgs(positionals: readonly string[], min: number, max: number, command: string): void {
   if (positionals.length < min || positionals.length > max)
     throw new UsageError(`${command}: wrong number of arguments`);
+}
+
+async function highlight(
+  service: Service,
+  args: string[],
+  flags: Flags,
+  json: boolean,
+  io: Io,
+): Promise<number> {
+  expectArgs(args, 1, 1, 'highlight');
+  const articleId = args[0] ?? '';
+  if (flags.quote === undefined || flags.quote === '')
+    throw new UsageError('highlight: --quote TEXT is required');
+  const occurrence = flags.occurrence === undefined ? 1 : Number(flags.occurrence);
+  if (!Number.isInteger(occurrence) || occurrence < 1)
+    throw new UsageError('highlight: --occurrence takes a whole number from 1');
+  const article = await call(service, 'openArticle', { id: articleId });
+  const start = findOccurrence(canonicalText(article.blocks), flags.quote, occurrence);
+  const created = await call(service, 'createHighlight', {
+    articleId,
+    start,
+    end: start + flags.quote.length,
+    // The schema refuses a colour outside the palette with a message listing it.
+    color: (flags.color ?? 'yellow') as Inputs['createHighlight']['color'],
+    note: flags.note ?? '',
+    tags: flags.tag ?? [],
+  });
+  io.stdout(json ? JSON.stringify({ id: created.id }) + '\n' : `${created.id}\n`);
+  return 0;
 }
 
 async function runCommand(
   service: Service,
   command: string,
   args: string[],
+  flags: Flags,
   json: boolean,
   io: Io,
 ): Promise<number> {
@@ -51,6 +112,15 @@ async function runCommand(
       printShow(io, await service.openArticle({ id: args[0] ?? '' }), json);
       return 0;
     }
+    case 'highlight':
+      return highlight(service, args, flags, json, io);
+    case 'update': {
+      expectArgs(args, 2, 2, 'update');
+      const id = args[0] ?? '';
+      await call(service, 'openArticle', { id });
+      printUpdate(io, await service.updateArticleFrom(id, args[1] ?? ''), json);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command ${command}`);
   }
@@ -67,6 +137,11 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        quote: { type: 'string' },
+        occurrence: { type: 'string' },
+        color: { type: 'string' },
+        note: { type: 'string' },
+        tag: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -86,7 +161,7 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
   try {
     const dataDir = resolveDataDir(values['data-dir'], options.env ?? process.env);
     const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
-    return await runCommand(service, command, args, values.json, io);
+    return await runCommand(service, command, args, values, values.json, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`hamish: ${error.message}\n\n${USAGE}`);

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { describeTarget, resolveAll } from '../annotations/anchor';
+import { uniqueTags } from '../annotations/limits';
+import type { Highlight } from '../annotations/model';
+import { canonicalText } from '../articles/model';
+import type { Store } from '../store';
+import type { Inputs, Outputs, ResolvedHighlight } from './contract';
+import { HamishError } from './errors';
+
+export type HighlightMethods = {
+  [
+    M in
+      | 'createHighlight'
+      | 'updateHighlight'
+      | 'deleteHighlight'
+      | 'restoreHighlight'
+      | 'setArticleNote'
+      | 'listTags'
+  ]: (input: Inputs[M]) => Promise<Outputs[M]>;
+} & {
+  /** An article's highlights, each resolved in the article's current text, in reading order (orphans last). */
+  resolvedHighlights(articleId: string): Promise<ResolvedHighlight[]>;
+  /** Forgets the cached text of an article whose content was replaced. */
+  forgetText(articleId: string): void;
+};
+
+/** Checks an article exists (and is not in the trash) before anything is written for it. */
+export type RequireArticle = (id: string) => void;
+
+function readingOrder(a: ResolvedHighlight, b: ResolvedHighlight): number {
+  if (a.status === 'orphan' || b.status === 'orphan')
+    return a.status === 'orphan' ? (b.status === 'orphan' ? 0 : 1) : -1;
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * Highlights, notes and tags. Every change touches only that article's annotations file (or, for the
+ * article's own note, library.json) and resolves only after the durable write completed.
+ */
+export function highlightMethods(
+  store: Store,
+  requireArticle: RequireArticle,
+  now: () => Date,
+): HighlightMethods {
+  const textCache = new Map<string, string>();
+
+  async function textOf(articleId: string): Promise<string> {
+    const cached = textCache.get(articleId);
+    if (cached !== undefined) return cached;
+    const text = canonicalText((await store.readArticle(articleId)).blocks);
+    textCache.set(articleId, text);
+    return text;
+  }
+
+  async function resolvedHighlights(articleId: string): Promise<ResolvedHighlight[]> {
+    const { highlights } = await store.annotations(articleId);
+    const anchors = resolveAll(
+      await textOf(articleId),
+      highlights.map((h) => h.target),
+    );
+    return highlights
+      .map((highlight, i) => ({
+        ...highlight,
+        ...(anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 }),
+      }))
+      .sort(readingOrder);
+  }
+
+  async function resolvedOne(articleId: string, id: string): Promise<ResolvedHighlight> {
+    const found = (await resolvedHighlights(articleId)).find((h) => h.id === id);
+    if (!found) throw new HamishError('not-found', `No highlight with id ${id} in article ${articleId}.`);
+    return found;
+  }
+
+  function existing(highlights: readonly Highlight[], id: string, articleId: string): Highlight {
+    const found = highlights.find((h) => h.id === id);
+    if (!found) throw new HamishError('not-found', `No highlight with id ${id} in article ${articleId}.`);
+    return found;
+  }
+
+  return {
+    resolvedHighlights,
+    forgetText: (articleId) => textCache.delete(articleId),
+
+    async createHighlight({ articleId, start, end, color, note = '', tags = [] }) {
+      requireArticle(articleId);
+      const text = await textOf(articleId);
+      if (end > text.length) {
+        throw new HamishError(
+          'invalid-input',
+          `The passage [${start}, ${end}) runs past the end of the article (${text.length}).`,
+        );
+      }
+      if (text.slice(start, end).trim().length === 0) {
+        throw new HamishError('invalid-input', 'The selection is empty or only spaces.');
+      }
+      const at = now().toISOString();
+      const highlight: Highlight = {
+        id: randomBytes(8).toString('hex'),
+        articleId,
+        color,
+        target: describeTarget(text, start, end),
+        note,
+        tags: uniqueTags(tags),
+        createdAt: at,
+        updatedAt: at,
+      };
+      await store.updateAnnotations(articleId, (file) => {
+        file.highlights.push(highlight);
+      });
+      return { ...highlight, status: 'exact', start, end };
+    },
+
+    async updateHighlight({ articleId, id, color, note, tags }) {
+      requireArticle(articleId);
+      existing((await store.annotations(articleId)).highlights, id, articleId);
+      await store.updateAnnotations(articleId, (file) => {
+        const highlight = existing(file.highlights, id, articleId);
+        if (color !== undefined) highlight.color = color;
+        if (note !== undefined) highlight.note = note;
+        if (tags !== undefined) highlight.tags = uniqueTags(tags);
+        highlight.updatedAt = now().toISOString();
+      });
+      return resolvedOne(articleId, id);
+    },
+
+    async deleteHighlight({ articleId, id }) {
+      requireArticle(articleId);
+      const deleted = existing((await store.annotations(articleId)).highlights, id, articleId);
+      await store.updateAnnotations(articleId, (file) => {
+        file.highlights = file.highlights.filter((h) => h.id !== id);
+      });
+      return deleted;
+    },
+
+    async restoreHighlight({ highlight }) {
+      requireArticle(highlight.articleId);
+      const { highlights } = await store.annotations(highlight.articleId);
+      if (highlights.some((h) => h.id === highlight.id)) {
+        throw new HamishError('invalid-input', `The highlight ${highlight.id} is already there.`);
+      }
+      const restored: Highlight = {
+        ...highlight,
+        target: { ...highlight.target },
+        tags: uniqueTags(highlight.tags),
+      };
+      await store.updateAnnotations(highlight.articleId, (file) => {
+        file.highlights.push(restored);
+      });
+      return resolvedOne(highlight.articleId, highlight.id);
+    },
+
+    async setArticleNote({ id, note, tags }) {
+      requireArticle(id);
+      let result = { note: '', tags: [] as string[] };
+      await store.updateLibrary((library) => {
+        const entry = library.articles.find((a) => a.id === id);
+        if (!entry) return;
+        if (note !== undefined) entry.note = note;
+        if (tags !== undefined) entry.tags = uniqueTags(tags);
+        result = { note: entry.note, tags: [...entry.tags] };
+      });
+      return result;
+    },
+
+    async listTags() {
+      const tags = new Set<string>();
+      for (const article of store.library().articles) {
+        if (article.deletedAt !== null) continue;
+        for (const tag of article.tags) tags.add(tag);
+        for (const highlight of (await store.annotations(article.id)).highlights) {
+          for (const tag of highlight.tags) tags.add(tag);
+        }
+      }
+      return [...tags].sort((a, b) => a.localeCompare(b));
+    },
+  };
+}
