@@ -36,8 +36,15 @@ export function hardenWebContents(): void {
   });
 }
 
-/** Denies every permission (camera, notifications, geolocation, …) for the default session. */
+// Writing plain text to the clipboard ("copy the highlight's text") is the one permission the page needs.
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+/** Denies every permission (camera, notifications, geolocation, …) but clipboard writing. */
 export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    ALLOWED_PERMISSIONS.has(permission),
+  );
 }

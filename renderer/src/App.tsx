@@ -1,4 +1,4 @@
-import { BookOpen, Library } from 'lucide-react';
+import { BookOpen, Library, PanelRight } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import type { Settings } from '../../main/api/settings';
@@ -23,6 +23,7 @@ export function App() {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
+  const [showNotes, setShowNotes] = useState(() => window.innerWidth >= 900);
 
   const t = useMemo(
     () => createTranslate(pickLanguage(settings?.language ?? 'auto', navigator.languages)),
@@ -59,7 +60,18 @@ export function App() {
             <BookOpen aria-hidden="true" size={20} />
             {t('app.name')}
           </span>
-          <nav aria-label={t('nav.main')}>
+          <nav aria-label={t('nav.main')} className="topbar-nav">
+            {route.view === 'article' && (
+              <button
+                type="button"
+                className="icon-button"
+                aria-pressed={showNotes}
+                onClick={() => setShowNotes((shown) => !shown)}
+              >
+                <PanelRight aria-hidden="true" size={18} />
+                {t('panel.title')}
+              </button>
+            )}
             <button
               type="button"
               className="icon-button"
@@ -75,7 +87,7 @@ export function App() {
           {error ? (
             <ErrorNotice error={error} />
           ) : route.view === 'article' ? (
-            <ReaderPage id={route.id} />
+            <ReaderPage id={route.id} showNotes={showNotes} />
           ) : route.view === 'library' && articles ? (
             <LibraryView articles={articles} onOpen={(id) => go({ view: 'article', id })} />
           ) : (

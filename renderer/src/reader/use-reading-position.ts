@@ -3,6 +3,7 @@ import { blockStarts, type Block } from '../../../main/articles/model';
 import { offsetAtTop, scrollTopFor, type BlockBox } from './reading-position';
 
 const SAVE_DELAY_MS = 300;
+const RESTORE_FRAMES = 8;
 
 function measure(scroller: HTMLElement, blocks: readonly Block[]): BlockBox[] {
   const starts = blockStarts(blocks);
@@ -35,10 +36,38 @@ export function useReadingPosition(
     saveRef.current = save;
   }, [save]);
 
+  // Restoring is repeated for a few frames and once the fonts have loaded: blocks far down are laid out
+  // lazily (content-visibility) and web fonts change line heights, so the first measurement is only close.
+  // The first scroll the user makes ends it.
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller || initialOffset === null) return;
-    scroller.scrollTop = scrollTopFor(measure(scroller, blocks), initialOffset);
+    let active = true;
+    let frames = 0;
+    const settle = () => {
+      if (!active) return;
+      const top = scrollTopFor(measure(scroller, blocks), initialOffset);
+      if (Math.abs(scroller.scrollTop - top) > 1) scroller.scrollTop = top;
+    };
+    const onFrame = () => {
+      settle();
+      if (active && ++frames < RESTORE_FRAMES) requestAnimationFrame(onFrame);
+    };
+    const stopOnUserScroll = () => {
+      active = false;
+    };
+    settle();
+    requestAnimationFrame(onFrame);
+    void document.fonts?.ready.then(() => requestAnimationFrame(settle));
+    scroller.addEventListener('wheel', stopOnUserScroll, { passive: true, once: true });
+    scroller.addEventListener('keydown', stopOnUserScroll, { once: true });
+    scroller.addEventListener('pointerdown', stopOnUserScroll, { once: true });
+    return () => {
+      active = false;
+      scroller.removeEventListener('wheel', stopOnUserScroll);
+      scroller.removeEventListener('keydown', stopOnUserScroll);
+      scroller.removeEventListener('pointerdown', stopOnUserScroll);
+    };
   }, [scrollerRef, blocks, initialOffset]);
 
   useEffect(() => {

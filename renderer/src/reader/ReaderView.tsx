@@ -1,0 +1,270 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
+import { blockStarts } from '../../../main/articles/model';
+import { call } from '../api';
+import { ErrorNotice } from '../ErrorNotice';
+import { useT } from '../i18n/I18nProvider';
+import { NotesPanel } from '../notes/NotesPanel';
+import { BlockView } from './BlockView';
+import { COLORS, type Color } from './colors';
+import { blockElements, canonicalToRange, offsetAtPoint } from './dom-offsets';
+import { HighlightPopover } from './HighlightPopover';
+import { extendSelectionByKey } from './keyboard-selection';
+import { clearPaint, flash, paintActive, paintHighlights } from './paint';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useHighlights } from './use-highlights';
+import { useReadingPosition } from './use-reading-position';
+import { readSelection, useCanonicalSelection } from './use-selection';
+
+type Props = {
+  article: ArticleView;
+  showNotes: boolean;
+  onReload: (summary: string) => void;
+  updateSummary: string | null;
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. */
+export function ReaderView({ article, showNotes, onReload, updateSummary }: Props) {
+  const t = useT();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const starts = useMemo(() => blockStarts(article.blocks), [article.blocks]);
+  const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
+  const store = useHighlights(article.id, article.highlights);
+  const { highlights } = store;
+  const [selection, clearSelection] = useCanonicalSelection(articleRef, scrollerRef, starts, lengths);
+  const [lastColor, setLastColor] = useState<Color>('yellow');
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [articleMeta, setArticleMeta] = useState({ note: article.note, tags: article.tags });
+  const active = highlights.find((h) => h.id === activeId) ?? null;
+
+  const save = useCallback(
+    (offset: number, fraction: number) => void call('saveProgress', { id: article.id, offset, fraction }),
+    [article.id],
+  );
+  const fraction = useReadingPosition(scrollerRef, article.blocks, article.progress?.offset ?? null, save);
+
+  const refreshTags = useCallback(() => {
+    void call('listTags', {}).then((result) => result.ok && setSuggestions(result.value));
+  }, []);
+  useEffect(refreshTags, [refreshTags]);
+
+  const blocks = useCallback(
+    () => (articleRef.current ? blockElements(articleRef.current) : new Map<number, HTMLElement>()),
+    [],
+  );
+
+  useEffect(() => {
+    paintHighlights(
+      blocks(),
+      starts,
+      highlights.filter((h) => h.status !== 'orphan'),
+    );
+  }, [highlights, starts, blocks]);
+  useEffect(
+    () => paintActive(blocks(), starts, active && active.status !== 'orphan' ? active : null),
+    [active, starts, blocks],
+  );
+  useEffect(() => clearPaint, []);
+
+  // Keys and toolbar read the selection from the document at the moment they act: the React copy may
+  // lag a selectionchange behind.
+  const highlightSelection = useCallback(
+    async (color: Color) => {
+      const selection = readSelection(articleRef.current, starts, lengths);
+      if (!selection) return;
+      setLastColor(color);
+      const selected = document.getSelection()?.getRangeAt(0).cloneRange();
+      const created = await store.create(selection.start, selection.end, color);
+      // Clear the selection that was highlighted, not one the reader made while the save was under way.
+      const now = document.getSelection();
+      const same =
+        selected && now?.rangeCount
+          ? selected.compareBoundaryPoints(Range.START_TO_START, now.getRangeAt(0)) === 0 &&
+            selected.compareBoundaryPoints(Range.END_TO_END, now.getRangeAt(0)) === 0
+          : false;
+      if ('id' in created && same) clearSelection();
+    },
+    [starts, lengths, store, clearSelection],
+  );
+
+  const openHighlight = useCallback(
+    (highlight: ResolvedHighlight, scroll: boolean) => {
+      setActiveId(highlight.id);
+      if (highlight.status === 'orphan') return setActiveRect(null);
+      const map = blocks();
+      const range = canonicalToRange(map, starts, highlight.start, highlight.end);
+      if (scroll && range && scrollerRef.current) {
+        const scroller = scrollerRef.current;
+        const place = () => {
+          const rect = range.getBoundingClientRect();
+          const box = scroller.getBoundingClientRect();
+          scroller.scrollTop += rect.top - box.top - box.height / 3;
+        };
+        place();
+        // Blocks far away are laid out lazily; place again once the target block has its real size.
+        requestAnimationFrame(() => {
+          place();
+          setActiveRect(range.getBoundingClientRect());
+          flash(map, starts, highlight);
+        });
+      } else setActiveRect(range?.getBoundingClientRect() ?? null);
+    },
+    [blocks, starts],
+  );
+
+  const onArticleClick = (event: React.MouseEvent) => {
+    if (document.getSelection()?.isCollapsed === false) return;
+    const offset = offsetAtPoint(starts, event.clientX, event.clientY);
+    if (offset === null) return;
+    // Innermost first: with nested highlights the smallest one under the pointer is the one meant.
+    const under = highlights
+      .filter((h) => h.status !== 'orphan' && h.start <= offset && offset < h.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    const hit = under[0];
+    if (hit) openHighlight(hit, false);
+    else setActiveId(null);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        setActiveId(null);
+        void store.undo();
+        return;
+      }
+      if (mod || event.altKey) return;
+      if (event.key === 'Escape') {
+        setActiveId(null);
+        clearSelection();
+        return;
+      }
+      const digit = Number(event.key);
+      const selection = readSelection(articleRef.current, starts, lengths);
+      if (selection && event.key.toLowerCase() === 'h') {
+        event.preventDefault();
+        void highlightSelection(lastColor);
+      } else if (digit >= 1 && digit <= COLORS.length) {
+        const color = COLORS[digit - 1] ?? 'yellow';
+        if (selection) {
+          event.preventDefault();
+          void highlightSelection(color);
+        } else if (active) {
+          event.preventDefault();
+          void store.update(active, { color });
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [starts, lengths, lastColor, active, store, highlightSelection, clearSelection]);
+
+  const updateSource = async () => {
+    const result = await call('updateArticleSource', { id: article.id });
+    if (!result.ok || result.value === null) return;
+    const count = (status: string) => result.value?.filter((r) => r.status === status).length ?? 0;
+    onReload(
+      t('article.updated', {
+        exact: count('exact'),
+        moved: count('moved'),
+        fuzzy: count('fuzzy'),
+        orphan: count('orphan'),
+      }),
+    );
+  };
+
+  const saveArticleNote = async (patch: { note?: string; tags?: string[] }) => {
+    const result = await call('setArticleNote', { id: article.id, ...patch });
+    if (result.ok) {
+      setArticleMeta(result.value);
+      refreshTags();
+    }
+    return result.ok;
+  };
+
+  return (
+    <div className={`reader-layout${showNotes ? ' with-notes' : ''}`}>
+      <div className="reader-column">
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label={t('reader.progress')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(fraction * 100)}
+        >
+          <div className="progress-bar" style={{ inlineSize: `${fraction * 100}%` }} />
+        </div>
+        {store.error && <ErrorNotice error={store.error} onRetry={store.clearError} />}
+        <div className="reader-scroll" ref={scrollerRef}>
+          <article
+            ref={articleRef}
+            className="article"
+            lang={article.lang}
+            dir={article.dir}
+            aria-label={t('reader.article')}
+            tabIndex={0}
+            onClick={onArticleClick}
+            onKeyDown={(event) => {
+              if (articleRef.current && extendSelectionByKey(event.nativeEvent, articleRef.current, 0))
+                event.preventDefault();
+            }}
+          >
+            {article.blocks.map((block, index) => (
+              <BlockView key={index} block={block} index={index} />
+            ))}
+          </article>
+        </div>
+      </div>
+      {showNotes && (
+        <NotesPanel
+          highlights={highlights}
+          articleNote={articleMeta.note}
+          articleTags={articleMeta.tags}
+          suggestions={suggestions}
+          onOpen={(h) => openHighlight(h, true)}
+          onArticleNote={saveArticleNote}
+          onUpdateSource={() => void updateSource()}
+          updateSummary={updateSummary}
+        />
+      )}
+      {selection && !active && (
+        <SelectionToolbar
+          rect={selection.rect}
+          lastColor={lastColor}
+          onPick={(c) => void highlightSelection(c)}
+        />
+      )}
+      {active && (
+        <HighlightPopover
+          key={active.id}
+          highlight={active}
+          rect={activeRect}
+          suggestions={suggestions}
+          onChange={async (patch) => {
+            const failure = await store.update(active, patch);
+            if (!failure && patch.tags) refreshTags();
+            return failure;
+          }}
+          onDelete={() => {
+            setActiveId(null);
+            void store.remove(active.id);
+          }}
+          onClose={() => setActiveId(null)}
+        />
+      )}
+    </div>
+  );
+}

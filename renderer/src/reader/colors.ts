@@ -1,0 +1,9 @@
+import { COLORS, type Color } from '../../../main/annotations/model';
+import type { MessageKey } from '../i18n';
+
+export { COLORS, type Color };
+
+/** The translation key of a colour's name. */
+export function colorKey(color: Color): MessageKey {
+  return `color.${color}` as MessageKey;
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { rangeToCanonical } from './dom-offsets';
+
+export type CanonicalSelection = { start: number; end: number; rect: DOMRect };
+
+/** The reader's current selection as canonical offsets (null when collapsed or outside the article). */
+/** Reads the document's selection now, as canonical offsets inside `article` (null if none there). */
+export function readSelection(
+  article: HTMLElement | null,
+  starts: readonly number[],
+  lengths: readonly number[],
+): CanonicalSelection | null {
+  const current = document.getSelection();
+  if (!article || !current || current.isCollapsed || current.rangeCount === 0) return null;
+  const range = current.getRangeAt(0);
+  if (!range.intersectsNode(article)) return null;
+  const span = rangeToCanonical(article, starts, lengths, range);
+  return span ? { ...span, rect: range.getBoundingClientRect() } : null;
+}
+
+export function useCanonicalSelection(
+  articleRef: RefObject<HTMLElement | null>,
+  scrollerRef: RefObject<HTMLElement | null>,
+  starts: readonly number[],
+  lengths: readonly number[],
+): [CanonicalSelection | null, () => void] {
+  const [selection, setSelection] = useState<CanonicalSelection | null>(null);
+  useEffect(() => {
+    const read = () => setSelection(readSelection(articleRef.current, starts, lengths));
+    const scroller = scrollerRef.current;
+    document.addEventListener('selectionchange', read);
+    scroller?.addEventListener('scroll', read, { passive: true });
+    return () => {
+      document.removeEventListener('selectionchange', read);
+      scroller?.removeEventListener('scroll', read);
+    };
+  }, [articleRef, scrollerRef, starts, lengths]);
+  const clear = () => {
+    document.getSelection()?.removeAllRanges();
+    setSelection(null);
+  };
+  return [selection, clear];
+}

@@ -1,0 +1,209 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../main/api/service';
+import { canonicalText } from '../../main/articles/model';
+import {
+  appService,
+  bridge,
+  browserUnavailable,
+  launchBrowser,
+  removeDir,
+  RESULTS_DIR,
+  SEED,
+  serveRenderer,
+  tempDataDir,
+} from './harness';
+
+const unavailable = browserUnavailable();
+
+/** Screen rectangle of a passage of block `index` (first occurrence of `quote` in it). */
+function passageRect(page: Page, quote: string) {
+  return page.evaluate((q) => {
+    for (const block of document.querySelectorAll<HTMLElement>('[data-block]')) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(q) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + q.length);
+        block.scrollIntoView({ block: 'center' });
+        const rects = [...range.getClientRects()];
+        const first = rects[0];
+        const last = rects.at(-1);
+        if (!first || !last) return null;
+        return {
+          first: { right: first.right, left: first.left, y: first.top + first.height / 2 },
+          last: { left: last.left, y: last.top + last.height / 2 },
+        };
+      }
+    }
+    return null;
+  }, quote);
+}
+
+/** Selects text in the page between two quotes with the API (for the cases that are not about the mouse). */
+function selectBetween(page: Page, from: string, to: string) {
+  return page.evaluate(
+    ([a, b]) => {
+      const find = (q: string, end: boolean) => {
+        for (const block of document.querySelectorAll<HTMLElement>('[data-block]')) {
+          const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent?.indexOf(q) ?? -1;
+            if (at >= 0) return { node, offset: end ? at + q.length : at };
+          }
+        }
+        throw new Error(`not found: ${q}`);
+      };
+      const start = find(a, false);
+      const end = find(b, true);
+      const selection = document.getSelection();
+      selection?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+    },
+    [from, to] as const,
+  );
+}
+
+/** The text painted by each registered highlight, by name. */
+function painted(page: Page) {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    (CSS.highlights as unknown as Map<string, Highlight>).forEach((highlight, name) => {
+      result[name] = [...(highlight as unknown as Set<AbstractRange>)].map((r) => (r as Range).toString());
+    });
+    return result;
+  });
+}
+
+describe.skipIf(unavailable !== null)(
+  `highlights in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let browser: Browser;
+    let server: Server;
+    let origin: string;
+    let dataDir: string;
+    let service: Service;
+    let page: Page;
+    let articleId: string;
+
+    const stored = async () => (await service.openArticle({ id: articleId })).highlights;
+
+    beforeAll(async () => {
+      ({ server, origin } = await serveRenderer());
+      browser = await launchBrowser();
+      dataDir = await tempDataDir();
+      service = await appService(dataDir);
+      articleId = (await service.listArticles({}))[0]?.id ?? '';
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      await bridge(page, service);
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.locator('article h1').waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+      if (dataDir) await removeDir(dataDir);
+    });
+
+    it('shows how to highlight while there is nothing yet', async () => {
+      await expect(page.locator('.notes-panel .empty-state').textContent()).resolves.toContain('حدّد مقطعًا');
+    });
+
+    it('highlights a passage selected with the mouse, and keeps its note and tag across a reload', async () => {
+      const quote = 'دونالد ترامب';
+      const rect = await passageRect(page, quote);
+      expect(rect).not.toBeNull();
+      if (!rect) return;
+      // Right to left: the passage starts at the right edge of its first box and ends at the left of its last.
+      await page.mouse.move(rect.first.right - 1, rect.first.y);
+      await page.mouse.down();
+      await page.mouse.move((rect.first.right + rect.last.left) / 2, rect.first.y, { steps: 5 });
+      await page.mouse.move(rect.last.left + 1, rect.last.y, { steps: 5 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: 'ظلّل باللون الأصفر' }).click();
+      await expect.poll(async () => (await stored()).map((h) => h.target.exact)).toEqual([quote]);
+
+      await expect.poll(async () => (await painted(page))['hamish-yellow']).toEqual([quote]);
+      await page.locator('.notes-entry-quote').first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('textarea').fill('ملاحظة مهمة');
+      await dialog.getByRole('button', { name: 'احفظ الملاحظة' }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toBe('حُفظت');
+      await expect.poll(async () => (await stored())[0]?.note).toBe('ملاحظة مهمة');
+      const tagBox = dialog.getByRole('combobox');
+      await tagBox.fill('ليبيا');
+      await tagBox.press('Enter');
+      await expect.poll(async () => (await stored())[0]?.tags).toEqual(['ليبيا']);
+
+      await page.reload();
+      await page.locator('article h1').waitFor();
+      await expect.poll(async () => (await painted(page))['hamish-yellow']).toEqual([quote]);
+      const entry = page.locator('.notes-entry').first();
+      await expect(entry.textContent()).resolves.toContain('ملاحظة مهمة');
+      await expect(entry.textContent()).resolves.toContain('ليبيا');
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'reader-highlights-ar.png') });
+    });
+
+    it('highlights across two paragraphs and a heading with the keyboard shortcut', async () => {
+      await selectBetween(page, 'لعودة الإرهابيين', 'هزيمة تنظيم الدولة');
+      await page.keyboard.press('2');
+      await expect.poll(async () => (await stored()).length).toBe(2);
+      const across = (await stored()).find((h) => h.color === 'green');
+      expect(across?.target.exact.startsWith('لعودة الإرهابيين')).toBe(true);
+      expect(across?.target.exact.endsWith('هزيمة تنظيم الدولة')).toBe(true);
+      expect(across?.target.exact).toContain('\n\n');
+      await expect.poll(async () => (await painted(page))['hamish-green']?.length).toBe(1);
+    });
+
+    it('paints two overlapping highlights and marks where they overlap', async () => {
+      await selectBetween(page, 'تنظيم الدولة” خلال', '6 سنوات');
+      await page.keyboard.press('3');
+      await selectBetween(page, 'خلال 6', 'المحاولات');
+      await page.keyboard.press('4');
+      await expect.poll(async () => (await stored()).length).toBe(4);
+      await expect
+        .poll(async () => (await painted(page))['hamish-pink'])
+        .toEqual(['خلال 6 سنوات من المحاولات']);
+      const paint = await painted(page);
+      expect(paint['hamish-blue']).toEqual(['تنظيم الدولة” خلال 6 سنوات']);
+      expect(paint['hamish-pink']).toEqual(['خلال 6 سنوات من المحاولات']);
+      // Both lie inside the green highlight of the previous test, so all of their union is overlapped.
+      expect(paint['hamish-overlap']).toEqual(['تنظيم الدولة” خلال 6 سنوات من المحاولات']);
+    });
+
+    it('deletes a highlight and brings it back with Ctrl+Z', async () => {
+      const before = (await stored()).map((h) => h.id).sort();
+      await page.locator('.notes-entry-quote', { hasText: /^خلال 6 سنوات من المحاولات$/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'احذف التظليل' }).click();
+      await expect.poll(async () => (await stored()).length).toBe(3);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await stored()).map((h) => h.id).sort()).toEqual(before);
+    });
+
+    it('lists a highlight whose passage disappeared after an update as an orphan, with its note', async () => {
+      const target = (await stored()).find((h) => h.target.exact === 'دونالد ترامب');
+      const newer = (await readFile(SEED, 'utf8')).replace(
+        'الرئيس الأمريكي “دونالد ترامب” مساء',
+        'الرئيس الأمريكي مساء',
+      );
+      const file = path.join(dataDir, 'newer.txt');
+      await writeFile(file, newer);
+      const reports = await service.updateArticleFrom(articleId, file);
+      expect(reports.find((r) => r.id === target?.id)?.status).toBe('orphan');
+      await page.reload();
+      await page.locator('article h1').waitFor();
+      const orphans = page.locator('.orphans');
+      await expect(orphans.textContent()).resolves.toContain('دونالد ترامب');
+      await expect(orphans.textContent()).resolves.toContain('ملاحظة مهمة');
+      expect(canonicalText((await service.openArticle({ id: articleId })).blocks)).not.toContain(
+        'دونالد ترامب',
+      );
+    });
+  },
+);
