@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
 import { blockStarts } from '../../../main/articles/model';
 import { call } from '../api';
@@ -23,6 +23,17 @@ type Props = {
   updateSummary: string | null;
 };
 
+// The first render shows only the start of a long article (or up to the saved position), so the first
+// screen paints quickly; the rest follows right after, off the critical path.
+const FIRST_RENDER_BLOCKS = 60;
+
+function firstRenderCount(article: ArticleView, starts: readonly number[]): number {
+  const offset = article.progress?.offset ?? 0;
+  let index = 0;
+  while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= offset) index++;
+  return Math.min(article.blocks.length, index + FIRST_RENDER_BLOCKS);
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -37,6 +48,12 @@ export function ReaderView({ article, showNotes, onReload, updateSummary }: Prop
   const articleRef = useRef<HTMLElement>(null);
   const starts = useMemo(() => blockStarts(article.blocks), [article.blocks]);
   const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
+  const [renderedBlocks, setRenderedBlocks] = useState(() => firstRenderCount(article, starts));
+  useEffect(() => {
+    if (renderedBlocks >= article.blocks.length) return;
+    const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
+    return () => clearTimeout(timer);
+  }, [renderedBlocks, article.blocks.length]);
   const store = useHighlights(article.id, article.highlights);
   const { highlights } = store;
   const [selection, clearSelection] = useCanonicalSelection(articleRef, scrollerRef, starts, lengths);
@@ -69,7 +86,7 @@ export function ReaderView({ article, showNotes, onReload, updateSummary }: Prop
       starts,
       highlights.filter((h) => h.status !== 'orphan'),
     );
-  }, [highlights, starts, blocks]);
+  }, [highlights, starts, blocks, renderedBlocks]);
   useEffect(
     () => paintActive(blocks(), starts, active && active.status !== 'orphan' ? active : null),
     [active, starts, blocks],
@@ -222,7 +239,7 @@ export function ReaderView({ article, showNotes, onReload, updateSummary }: Prop
                 event.preventDefault();
             }}
           >
-            {article.blocks.map((block, index) => (
+            {article.blocks.slice(0, renderedBlocks).map((block, index) => (
               <BlockView key={index} block={block} index={index} />
             ))}
           </article>
