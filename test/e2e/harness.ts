@@ -77,9 +77,12 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** A service on `dataDir` as the app creates it: the default article imported on first use. */
-export function appService(dataDir: string): Promise<Service> {
-  return createService({ dataDir, defaultArticles: [SEED] });
+/**
+ * A service on `dataDir` as the app creates it: the default article imported on first use. `chooseFile`
+ * stands in for the file dialog Electron shows in main.
+ */
+export function appService(dataDir: string, chooseFile?: () => Promise<string | null>): Promise<Service> {
+  return createService({ dataDir, defaultArticles: [SEED], chooseFile });
 }
 
 /** Defines `window.hamish` in every page load, forwarding each contract method to the real service. */

@@ -89,7 +89,7 @@ describe.skipIf(unavailable !== null)(
     let service: Service;
     let page: Page;
     let articleId: string;
-
+  
     const stored = async () => (await service.openArticle({ id: articleId })).highlights;
 
     beforeAll(async () => {
@@ -207,3 +207,33 @@ describe.skipIf(unavailable !== null)(
     });
   },
 );
+
+describe.skipIf(unavailable !== null)('updating an article from the notes panel', () => {
+  it('re-anchors highlights from a newer file chosen in the dialog and reports how they fared', async () => {
+    const { server, origin } = await serveRenderer();
+    const browser = await launchBrowser();
+    const dataDir = await tempDataDir();
+    const newer = path.join(dataDir, 'newer.txt');
+    await writeFile(newer, (await readFile(SEED, 'utf8')).replace('فشل', 'مقدمة جديدة.\n\nفشل'));
+    try {
+      const service = await appService(dataDir, async () => newer);
+      const id = (await service.listArticles({}))[0]?.id ?? '';
+      const text = canonicalText((await service.openArticle({ id })).blocks);
+      const start = text.indexOf('دونالد ترامب');
+      await service.createHighlight({ articleId: id, start, end: start + 12, color: 'blue' });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      await bridge(page, service);
+      await page.goto(`${origin}/index.html#/article/${id}`);
+      await page.getByRole('button', { name: 'حدّث من ملف أحدث…' }).click();
+      await expect
+        .poll(() => page.locator('.notes-panel [role=status]').first().textContent())
+        .toContain('1 انتقلت');
+      await expect.poll(async () => (await painted(page))['hamish-blue']).toEqual(['دونالد ترامب']);
+      await expect(page.locator('article p').first().textContent()).resolves.toBe('مقدمة جديدة.');
+    } finally {
+      await browser.close();
+      server.close();
+      await removeDir(dataDir);
+    }
+  });
+});
