@@ -1,6 +1,25 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './main/app/csp';
+
+/**
+ * The built page also carries the CSP in a meta tag (defence in depth: it holds even if the page were ever
+ * loaded without the app:// handler's header). Not in development, where Vite injects an inline script.
+ * frame-ancestors is left out because browsers ignore it in a meta tag.
+ */
+function cspMeta(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'hamish-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     base: './',
     build: {
       outDir: 'out/renderer',

@@ -32,6 +32,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Articles and notes are data: the renderer builds React elements, it never injects an HTML string.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No HTML injection: build React elements from the block model or the Markdown tree.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          message: 'No HTML injection: build DOM from data.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML injection: build DOM from data.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -26,6 +26,11 @@ export async function dispatch(service: Service, method: unknown, input: unknown
       error: { code: 'unknown-method', message: `Unknown method ${String(method).slice(0, 64)}.` },
     };
   }
+  // Every input is a plain object; zod would read a Date, a Map or a class instance as an empty object.
+  const prototype = typeof input === 'object' && input !== null ? Object.getPrototypeOf(input) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    return { ok: false, error: { code: 'invalid-input', message: 'input: expected a plain object' } };
+  }
   const parsed = contract[method].safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error.issues) } };

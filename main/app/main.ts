@@ -50,6 +50,8 @@ function createWindow(service: Service): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway, see security.ts).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (service.windowBounds()?.maximized) window.maximize();

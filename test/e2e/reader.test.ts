@@ -102,6 +102,42 @@ describe.skipIf(unavailable !== null)(
       expect(requests.filter((url) => !isLocal(url, origin))).toEqual([]);
     });
 
+    it('blocks a remote image and an inline script (CSP)', async () => {
+      const failures: string[] = [];
+      page.on('requestfailed', (request) =>
+        failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`),
+      );
+      const responses: string[] = [];
+      page.on('response', (response) => responses.push(response.url()));
+      const outcome = await page.evaluate(async () => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(event.violatedDirective),
+        );
+        const image = new Image();
+        const loaded = new Promise<boolean>((resolve) => {
+          image.onload = () => resolve(true);
+          image.onerror = () => resolve(false);
+        });
+        image.src = 'https://example.org/pixel.png';
+        document.body.append(image);
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true;';
+        document.body.append(script);
+        const imageLoaded = await loaded;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        image.remove();
+        script.remove();
+        return { imageLoaded, inlineRan: 'inlineRan' in window || '__inlineRan' in window, violations };
+      });
+      expect(outcome.imageLoaded).toBe(false);
+      expect(outcome.inlineRan).toBe(false);
+      expect(outcome.violations).toEqual(expect.arrayContaining(['img-src', 'script-src-elem']));
+      // Chromium reports the attempt, then fails it before anything leaves the machine.
+      expect(failures).toEqual(['https://example.org/pixel.png csp']);
+      expect(responses.filter((url) => url.includes('example.org'))).toEqual([]);
+    });
+
     it('saves a screenshot of the reader', async () => {
       await mkdir(RESULTS_DIR, { recursive: true });
       const file = path.join(RESULTS_DIR, 'reader-ar.png');
