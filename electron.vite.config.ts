@@ -17,7 +17,10 @@ function cspMeta(): Plugin {
     name: 'hamish-csp-meta',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+      html.replace(
+        '<meta charset="utf-8" />',
+        `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      ),
   };
 }
 

@@ -40,7 +40,7 @@ export default tseslint.config(
           message: 'No HTML injection: build React elements from the block model or the Markdown tree.',
         },
         {
-          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
           message: 'No HTML injection: build DOM from data.',
         },
         {

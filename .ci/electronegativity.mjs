@@ -11,15 +11,33 @@ const prefix = path.join(os.tmpdir(), 'hamish-electronegativity');
 const bin = path.join(prefix, 'node_modules', '.bin', 'electronegativity');
 if (!existsSync(bin)) {
   mkdirSync(prefix, { recursive: true });
-  execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '@doyensec/electronegativity@1.10.3'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      '@doyensec/electronegativity@1.10.3',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
-const electron = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electron = JSON.parse(
+  readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const out = path.join(prefix, 'result.csv');
-execFileSync(bin, ['-i', path.join(root, 'main'), '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+execFileSync(
+  bin,
+  ['-i', path.join(root, 'main'), '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
 const allowed = JSON.parse(readFileSync(path.join(root, '.ci/electronegativity-allow.json'), 'utf8')).allowed;
@@ -33,7 +51,9 @@ for (const f of findings) {
   console.log(`${ok ? 'allowed ' : 'FINDING '} ${f.issue} ${f.severity} ${f.file}:${f.location}`);
 }
 if (unexpected.length > 0) {
-  console.error(`electronegativity: ${unexpected.length} finding(s) not reviewed; fix them or list them with a reason.`);
+  console.error(
+    `electronegativity: ${unexpected.length} finding(s) not reviewed; fix them or list them with a reason.`,
+  );
   process.exit(1);
 }
 console.log(`electronegativity: ${findings.length} finding(s), all reviewed.`);

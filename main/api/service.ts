@@ -239,7 +239,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const current = readSettings(store.library().settings).settings;
       const next: Settings = { ...current, ...patch };
       // Nothing to change, nothing to write (a settings panel may send what is already saved).
-      const changes = Object.entries(patch).filter(([key, value]) => current[key as keyof Settings] !== value);
+      const changes = Object.entries(patch).filter(
+        ([key, value]) => current[key as keyof Settings] !== value,
+      );
       if (changes.length === 0) return next;
       await store.updateLibrary((library) => {
         library.settings = next;

@@ -89,7 +89,7 @@ describe.skipIf(unavailable !== null)(
     let service: Service;
     let page: Page;
     let articleId: string;
-  
+
     const stored = async () => (await service.openArticle({ id: articleId })).highlights;
 
     beforeAll(async () => {
