@@ -3,6 +3,7 @@ import { describeTarget, resolveAll } from '../annotations/anchor';
 import { uniqueTags } from '../annotations/limits';
 import type { Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
+import { snapToGraphemes } from '../search/graphemes';
 import type { Store } from '../store';
 import type { Inputs, Outputs, ResolvedHighlight } from './contract';
 import { HamishError } from './errors';
@@ -82,15 +83,17 @@ export function highlightMethods(
     resolvedHighlights,
     forgetText: (articleId) => textCache.delete(articleId),
 
-    async createHighlight({ articleId, start, end, color, note = '', tags = [] }) {
+    async createHighlight({ articleId, start: rawStart, end: rawEnd, color, note = '', tags = [] }) {
       requireArticle(articleId);
       const text = await textOf(articleId);
-      if (end > text.length) {
+      if (rawEnd > text.length) {
         throw new HamishError(
           'invalid-input',
-          `The passage [${start}, ${end}) runs past the end of the article (${text.length}).`,
+          `The passage [${rawStart}, ${rawEnd}) runs past the end of the article (${text.length}).`,
         );
       }
+      // A passage never splits a letter from its harakat (or a surrogate pair): widen to whole graphemes.
+      const { start, end } = snapToGraphemes(text, rawStart, rawEnd);
       if (text.slice(start, end).trim().length === 0) {
         throw new HamishError('invalid-input', 'The selection is empty or only spaces.');
       }

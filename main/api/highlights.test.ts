@@ -102,6 +102,34 @@ describe('highlights', () => {
   });
 });
 
+describe('grapheme boundaries', () => {
+  it('widen a passage that starts or ends between a letter and its harakat', async () => {
+    const dir2 = await mkdtemp(path.join(os.tmpdir(), 'hamish-marks-'));
+    try {
+      const file = path.join(dir2, 'verse.txt');
+      await writeFile(file, 'بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ\n\nنص ثانٍ طويل بما يكفي ليكون فقرة.');
+      const marked = await createService({ dataDir: path.join(dir2, 'data') });
+      const [imported] = await marked.importFiles([file]);
+      const id = imported?.ok ? imported.id : '';
+      const title = 'بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ';
+      const at = title.indexOf('اللَّهِ');
+      // Start after the alef (inside nothing), end between the final ه and its kasra.
+      const created = await marked.createHighlight({
+        articleId: id,
+        start: at,
+        end: at + 'اللَّه'.length,
+        color: 'yellow',
+      });
+      expect(created.target.exact).toBe('اللَّهِ');
+      // Start between ب and its kasra: moves back to the ب.
+      const second = await marked.createHighlight({ articleId: id, start: 1, end: 4, color: 'green' });
+      expect(second.target.exact).toBe('بِسْ');
+    } finally {
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad input writes nothing', () => {
   const cases: [string, (start: number) => Record<string, unknown>][] = [
     ['an empty selection', (s) => ({ start: s, end: s })],
