@@ -1,0 +1,94 @@
+/**
+ * A standalone HTML page of the export: one file, readable offline and printable. It loads nothing and
+ * runs nothing — no script, no remote resource, no `url(` — and its CSP says so to the browser too.
+ * Every string from the reader's data is HTML-escaped; notes are shown as plain paragraphs
+ * (html-text.ts), so Markdown or HTML typed into a note is displayed, not rendered.
+ */
+import type { Color } from '../annotations/model';
+import type { Direction } from '../articles';
+import { escapeHtml, htmlNoteParagraphs, htmlParagraphs } from './html-text';
+import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';
+import { colorLabel, label } from './labels';
+import { inReadingOrder } from './reading-order';
+import type { ExportArticle, ExportHighlight, ExportInput } from './types';
+
+type Names = ExportInput['colorNames'];
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+function colorClass(color: Color): string {
+  // The colour comes from data: only a known colour may become a class name.
+  return Object.hasOwn(HIGHLIGHT_TINTS, color) ? `color-${color}` : 'color-yellow';
+}
+
+function tagList(tags: readonly string[], dir: Direction): string {
+  if (tags.length === 0) return '';
+  const items = tags.map((tag) => `<li dir="auto">#${escapeHtml(tag)}</li>`).join('');
+  return `<span>${escapeHtml(label('tags', dir))}:</span> <ul class="tags">${items}</ul>`;
+}
+
+function highlightHtml(highlight: ExportHighlight, dir: Direction, names: Names): string {
+  const parts = [
+    `<blockquote class="${colorClass(highlight.color)}">\n${htmlParagraphs(highlight.target.exact)}\n</blockquote>`,
+  ];
+  if (highlight.note.trim() !== '') {
+    parts.push(`<div class="note" dir="auto">\n${htmlNoteParagraphs(highlight.note, dir)}\n</div>`);
+  }
+  const color = `<span>${escapeHtml(`${label('color', dir)}: ${colorLabel(highlight.color, names)}`)}</span>`;
+  const tags = tagList(highlight.tags, dir);
+  parts.push(`<div class="meta">${tags === '' ? color : `${tags} · ${color}`}</div>`);
+  return `<section class="highlight">\n${parts.join('\n')}\n</section>`;
+}
+
+function articleHtml(article: ExportArticle, names: Names): string {
+  const { meta } = article;
+  const dir = meta.dir === 'ltr' ? 'ltr' : 'rtl';
+  const parts = [`<h1>${escapeHtml(meta.title.trim() || meta.source.name)}</h1>`];
+  const source = `${escapeHtml(label('source', dir))}: <span dir="auto">${escapeHtml(meta.source.name)}</span>`;
+  const tags = tagList(meta.tags, dir);
+  parts.push(`<div class="meta">${tags === '' ? source : `${source} · ${tags}`}</div>`);
+  if (meta.note.trim() !== '') {
+    parts.push(`<div class="note article-note" dir="auto">\n${htmlNoteParagraphs(meta.note, dir)}\n</div>`);
+  }
+  const { anchored, orphans } = inReadingOrder(article.highlights);
+  if (anchored.length > 0) {
+    parts.push(
+      `<h2>${escapeHtml(label('highlights', dir))}</h2>`,
+      ...anchored.map((h) => highlightHtml(h, dir, names)),
+    );
+  }
+  if (orphans.length > 0) {
+    parts.push(
+      `<section class="orphans">\n<h2>${escapeHtml(label('orphans', dir))}</h2>`,
+      ...orphans.map((h) => highlightHtml(h, dir, names)),
+      '</section>',
+    );
+  }
+  return `<article lang="${escapeHtml(meta.lang)}" dir="${dir}">\n${parts.join('\n')}\n</article>`;
+}
+
+/** The export as one standalone, printable HTML page. */
+export function toHtml(input: ExportInput): string {
+  const first = input.articles[0]?.meta;
+  const lang = first?.lang ?? 'ar';
+  const dir: Direction = first?.dir === 'ltr' ? 'ltr' : 'rtl';
+  const title = input.articles.length === 1 && first !== undefined ? first.title : 'Hamish';
+  const exported = `${label('exported', dir)}: ${input.exportedAt} · Hamish ${input.appVersion}`;
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(lang)}" dir="${dir}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${HTML_STYLE}\n</style>`,
+    '</head>',
+    '<body>',
+    ...input.articles.map((article) => articleHtml(article, input.colorNames)),
+    `<footer class="exported">${escapeHtml(exported)}</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

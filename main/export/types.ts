@@ -1,0 +1,21 @@
+/**
+ * What every export formatter reads (DESIGN.md "Layout": export/ — one pure formatter per format).
+ * The caller resolves each highlight in the current text of its article first, so the formatters
+ * need neither the article text nor the anchoring code.
+ */
+import type { AnchorStatus, Color, Highlight } from '../annotations/model';
+import type { ArticleMeta } from '../store';
+
+/** A highlight with where it was found in the current text: start/end are -1 for an orphan. */
+export type ExportHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
+
+export type ExportArticle = { meta: ArticleMeta; highlights: ExportHighlight[] };
+
+export type ExportInput = {
+  articles: ExportArticle[];
+  /** ISO 8601; written into the export, so the same input always gives the same bytes. */
+  exportedAt: string;
+  appVersion: string;
+  /** The reader's names for the colours (e.g. from the UI language); the colour key is used without one. */
+  colorNames?: Partial<Record<Color, string>>;
+};
