@@ -78,6 +78,14 @@ export const contract = {
   setArticleNote: z.object({ id: Id, note: Note.optional(), tags: Tags.optional() }).strict(),
   listTags: NoInput,
   updateArticleSource: z.object({ id: Id }).strict(),
+  exportToFile: z
+    .object({
+      format: z.enum(['md', 'json', 'csv', 'html']),
+      articleIds: z.array(Id).max(10_000).optional(),
+      tag: Tag.optional(),
+    })
+    .strict(),
+  restoreFromDialog: NoInput,
 } satisfies Record<Method, z.ZodType>;
 
 export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
@@ -134,6 +142,16 @@ export type Outputs = {
   listTags: string[];
   /** null when the user cancelled the file dialog. */
   updateArticleSource: AnchorReport[] | null;
+  /** null when the user cancelled the save dialog. */
+  exportToFile: { file: string } | null;
+  restoreFromDialog: RestoreReport | null;
+};
+
+/** What a restore did: highlights added, identical ones skipped, conflicting ones left as they are. */
+export type RestoreReport = {
+  added: number;
+  identical: number;
+  conflicts: { id: string; article: string; reason: string }[];
 };
 
 export type ErrorCode =

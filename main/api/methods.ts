@@ -15,6 +15,8 @@ export const METHODS = [
   'setArticleNote',
   'listTags',
   'updateArticleSource',
+  'exportToFile',
+  'restoreFromDialog',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -9,9 +9,17 @@ import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, Inputs, Outputs } from './contract';
 import { HamishError } from './errors';
+import {
+  exportMethods,
+  MAX_RESTORE_BYTES,
+  type ExportFormat,
+  type ExportSelection,
+  type RestoreReport,
+} from './export-methods';
 import { highlightMethods } from './highlight-methods';
 import { importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
+import { readUserFile, writeUserFile } from './user-files';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -20,7 +28,9 @@ export type ServiceOptions = {
   /** Clock, for tests. */
   now?: () => Date;
   /** Asks the user for a file (a dialog in Electron); null when they cancel. Paths never come from the page. */
-  chooseFile?: (purpose: 'update-article') => Promise<string | null>;
+  chooseFile?: (purpose: 'update-article' | 'restore') => Promise<string | null>;
+  /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
+  chooseSaveFile?: (defaultName: string) => Promise<string | null>;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -35,6 +45,10 @@ export type Service = ContractMethods & {
   importFiles(files: readonly string[]): Promise<ImportOutcome[]>;
   /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
   updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
+  /** An export's text and a safe default file name. */
+  exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
+  /** Restores annotations from a JSON export file. */
+  restoreFromFile(file: string): Promise<RestoreReport>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
 };
@@ -66,6 +80,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   }
 
   const highlights = highlightMethods(store, (id) => void meta(id), now);
+  const exports = exportMethods({
+    store,
+    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
+    resolvedHighlights: highlights.resolvedHighlights,
+    now,
+  });
+  const restoreFromFile = async (file: string) =>
+    exports.restoreNotes(await readUserFile(file, MAX_RESTORE_BYTES), file);
 
   async function importOne(file: string): Promise<ImportOutcome> {
     try {
@@ -164,6 +186,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     dataDir: options.dataDir,
     ...highlights,
     updateArticleFrom,
+    exportNotes: exports.exportNotes,
+    restoreFromFile,
+
+    async exportToFile({ format, articleIds, tag }) {
+      const { text, fileName } = await exports.exportNotes(format, { articleIds, tag });
+      const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
+      if (file === null) return null;
+      await writeUserFile(file, text);
+      return { file };
+    },
+
+    async restoreFromDialog() {
+      const file = options.chooseFile ? await options.chooseFile('restore') : null;
+      return file === null ? null : restoreFromFile(file);
+    },
 
     async updateArticleSource({ id }) {
       meta(id);

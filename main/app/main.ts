@@ -73,15 +73,23 @@ async function start(): Promise<void> {
       dataDir: dataDir(),
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
       // Paths come from a dialog in main, never from the page.
-      chooseFile: async () => {
-        const options = {
-          properties: ['openFile' as const],
-          filters: [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }],
-        };
+      chooseFile: async (purpose) => {
+        const filters =
+          purpose === 'restore'
+            ? [{ name: 'Hamish export (JSON)', extensions: ['json'] }]
+            : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }];
+        const options = { properties: ['openFile' as const], filters };
         const result = mainWindow
           ? await dialog.showOpenDialog(mainWindow, options)
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      chooseSaveFile: async (defaultName) => {
+        const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
       },
     });
   } catch (error) {

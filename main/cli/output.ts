@@ -1,4 +1,4 @@
-import type { AnchorReport, ArticleSummary, ArticleView } from '../api/contract';
+import type { AnchorReport, ArticleSummary, ArticleView, RestoreReport } from '../api/contract';
 import type { ImportOutcome } from '../api/service';
 
 /** Where the CLI writes; injected so tests run it in-process. */
@@ -87,4 +87,14 @@ export function printUpdate(io: Io, reports: readonly AnchorReport[], json: bool
     return;
   }
   for (const report of reports) io.stdout(`${report.id}\t${report.status}\n`);
+}
+
+export function printRestore(io: Io, report: RestoreReport, json: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(report, null, 2) + '\n');
+    return;
+  }
+  io.stdout(`added ${report.added}, identical ${report.identical}, conflicts ${report.conflicts.length}\n`);
+  for (const conflict of report.conflicts)
+    io.stdout(`conflict\t${conflict.id}\t${field(conflict.article)}\t${conflict.reason}\n`);
 }

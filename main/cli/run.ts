@@ -6,7 +6,13 @@ import { HamishError, toApiError } from '../api/errors';
 import type { Method } from '../api/methods';
 import { canonicalText } from '../articles/model';
 import { createService, type Service } from '../api/service';
-import { printImport, printList, printShow, printUpdate, type Io } from './output';
+import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
+import { writeUserFile } from '../api/user-files';
+import { printImport, printList, printRestore, printShow, printUpdate, type Io } from './output';
+
+function isExportFormat(format: string | undefined): format is ExportFormat {
+  return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
+}
 
 export const USAGE = `Usage: hamish [--data-dir DIR] [--json] COMMAND
 
@@ -18,6 +24,9 @@ Commands:
                    highlight the Nth (default 1st) occurrence of TEXT; prints the highlight's ID
   update ID FILE   replace an article by a newer version of it; highlights re-anchor;
                    prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
+  export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
+                   export notes (stdout without -o)
+  restore FILE     bring back annotations from a json export
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
 Exit codes: 0 success, 1 failure, 2 wrong usage.
@@ -31,7 +40,16 @@ export type CliOptions = {
 
 class UsageError extends Error {}
 
-type Flags = { quote?: string; occurrence?: string; color?: string; note?: string; tag?: string[] };
+type Flags = {
+  quote?: string;
+  occurrence?: string;
+  color?: string;
+  note?: string;
+  tag?: string[];
+  format?: string;
+  article?: string[];
+  output?: string;
+};
 
 /** Calls a contract method through the same validation as the app's IPC; throws its error value. */
 async function call<M extends Method>(service: Service, method: M, input: Inputs[M]): Promise<Outputs[M]> {
@@ -121,6 +139,24 @@ async function runCommand(
       printUpdate(io, await service.updateArticleFrom(id, args[1] ?? ''), json);
       return 0;
     }
+    case 'export': {
+      expectArgs(args, 0, 0, 'export');
+      const format = flags.format;
+      if (!isExportFormat(format)) throw new UsageError('export: --format must be md, json, csv or html');
+      if ((flags.tag?.length ?? 0) > 1) throw new UsageError('export: at most one --tag');
+      const { text } = await service.exportNotes(format, { articleIds: flags.article, tag: flags.tag?.[0] });
+      if (flags.output) {
+        await writeUserFile(flags.output, text);
+        if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
+      } else io.stdout(text);
+      return 0;
+    }
+    case 'restore': {
+      expectArgs(args, 1, 1, 'restore');
+      const report = await service.restoreFromFile(args[0] ?? '');
+      printRestore(io, report, json);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command ${command}`);
   }
@@ -142,6 +178,9 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
         color: { type: 'string' },
         note: { type: 'string' },
         tag: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        article: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
       },
     });
   } catch (error) {
