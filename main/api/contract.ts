@@ -86,6 +86,16 @@ export const contract = {
     })
     .strict(),
   restoreFromDialog: NoInput,
+  storeStatus: NoInput,
+  restoreBackup: z
+    .object({
+      name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a backup name'),
+      only: z
+        .array(z.string().regex(/^(library\.json|(annotations|articles)\/[A-Za-z0-9_-]{1,64}\.json)$/))
+        .max(10_000)
+        .optional(),
+    })
+    .strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
@@ -145,6 +155,24 @@ export type Outputs = {
   /** null when the user cancelled the save dialog. */
   exportToFile: { file: string } | null;
   restoreFromDialog: RestoreReport | null;
+  storeStatus: StoreStatus;
+  restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
+};
+
+/** A damaged store file that was moved aside, and the newest backup that holds it. */
+export type StoreRecovery = { file: string; movedTo: string; reason: string; newestBackup: string | null };
+export type BackupSummary = {
+  name: string;
+  kind: 'daily' | 'pre-migration' | 'pre-restore';
+  createdAt: string;
+  files: number;
+  verified: boolean;
+};
+export type StoreStatus = {
+  recoveries: StoreRecovery[];
+  /** Why the library cannot be changed (a file from a newer version of Hamish, …), or null. */
+  readOnly: string | null;
+  backups: BackupSummary[];
 };
 
 /** What a restore did: highlights added, identical ones skipped, conflicting ones left as they are. */
@@ -164,6 +192,7 @@ export type ErrorCode =
   | 'disk-full'
   | 'io'
   | 'internal'
+  | 'locked'
   // import
   | 'not-a-file'
   | 'empty'
@@ -184,6 +213,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'disk-full',
   'io',
   'internal',
+  'locked',
   'not-a-file',
   'empty',
   'binary',

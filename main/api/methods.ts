@@ -17,6 +17,8 @@ export const METHODS = [
   'updateArticleSource',
   'exportToFile',
   'restoreFromDialog',
+  'storeStatus',
+  'restoreBackup',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -29,6 +29,8 @@ export type ServiceOptions = {
   now?: () => Date;
   /** Asks the user for a file (a dialog in Electron); null when they cancel. Paths never come from the page. */
   chooseFile?: (purpose: 'update-article' | 'restore') => Promise<string | null>;
+  /** Open the store without changing anything on disk (reading while another process holds the lock). */
+  readOnly?: boolean;
   /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
 };
@@ -49,6 +51,8 @@ export type Service = ContractMethods & {
   exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
+  /** Makes today's backup unless it exists (the app calls it at startup). */
+  ensureDailyBackup(): Promise<void>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
 };
@@ -70,8 +74,8 @@ function firstLineOf(imported: ImportedFile): string {
  */
 export async function createService(options: ServiceOptions): Promise<Service> {
   const now = options.now ?? (() => new Date());
-  const firstRun = !existsSync(path.join(options.dataDir, 'library.json'));
-  const store: Store = await openStore(options.dataDir);
+  const firstRun = !options.readOnly && !existsSync(path.join(options.dataDir, 'library.json'));
+  const store: Store = await openStore(options.dataDir, { readOnly: options.readOnly, now });
 
   function meta(id: string): ArticleMeta {
     const found = store.library().articles.find((article) => article.id === id && article.deletedAt === null);
@@ -195,6 +199,34 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       if (file === null) return null;
       await writeUserFile(file, text);
       return { file };
+    },
+
+    async ensureDailyBackup() {
+      await store.ensureDailyBackup();
+    },
+
+    async storeStatus() {
+      const backups = await store.listBackups().catch(() => []);
+      return {
+        recoveries: store
+          .recoveries()
+          .map(({ file, movedTo, reason, newestBackup }) => ({ file, movedTo, reason, newestBackup })),
+        readOnly: store.readOnlyReason(),
+        backups: backups.map(({ name, kind, createdAt, files, verified }) => ({
+          name,
+          kind,
+          createdAt,
+          files,
+          verified,
+        })),
+      };
+    },
+
+    async restoreBackup({ name, only }) {
+      const outcome = await store.restoreBackup(name, { only });
+      // Every article's content may have changed: forget what was cached from before.
+      for (const article of store.library().articles) highlights.forgetText(article.id);
+      return outcome;
     },
 
     async restoreFromDialog() {

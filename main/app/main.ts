@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { resolveDataDir } from '../api/data-dir';
 import { toApiError } from '../api/errors';
 import { createService, type Service } from '../api/service';
+import { acquireLock } from '../store';
+import { fileDialogs } from './dialogs';
 import { APP_ORIGIN } from './csp';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -63,34 +65,31 @@ function createWindow(service: Service): BrowserWindow {
   return window;
 }
 
+/** Takes the data folder's lock; a CLI command holding it briefly is waited for. */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await acquireLock(dir, { owner: 'app' });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'locked' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions();
   serveRenderer(rendererDir);
   let service: Service;
   try {
+    const dir = dataDir();
+    const release = await lockDataDir(dir);
+    app.on('will-quit', () => void release());
     service = await createService({
-      dataDir: dataDir(),
+      dataDir: dir,
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
-      // Paths come from a dialog in main, never from the page.
-      chooseFile: async (purpose) => {
-        const filters =
-          purpose === 'restore'
-            ? [{ name: 'Hamish export (JSON)', extensions: ['json'] }]
-            : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }];
-        const options = { properties: ['openFile' as const], filters };
-        const result = mainWindow
-          ? await dialog.showOpenDialog(mainWindow, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      chooseSaveFile: async (defaultName) => {
-        const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
+      ...fileDialogs(() => mainWindow),
     });
   } catch (error) {
     const { message } = toApiError(error);
@@ -98,6 +97,8 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // A snapshot a day, kept for a week; a failure here must not stop the reader.
+  void service.ensureDailyBackup().catch(() => undefined);
   registerIpc(
     service,
     () => mainWindow?.webContents ?? null,

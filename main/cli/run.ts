@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
 import type { Inputs, Outputs, Result } from '../api/contract';
@@ -5,6 +6,7 @@ import { dispatch } from '../api/dispatch';
 import { HamishError, toApiError } from '../api/errors';
 import type { Method } from '../api/methods';
 import { canonicalText } from '../articles/model';
+import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { writeUserFile } from '../api/user-files';
@@ -27,6 +29,9 @@ Commands:
   export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
                    export notes (stdout without -o)
   restore FILE     bring back annotations from a json export
+  restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
+  backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
+  check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
 Exit codes: 0 success, 1 failure, 2 wrong usage.
@@ -39,6 +44,18 @@ export type CliOptions = {
 };
 
 class UsageError extends Error {}
+
+/** Commands that change the library: they take the data folder's lock, and wait for nobody. */
+const WRITES = new Set(['import', 'highlight', 'update', 'restore']);
+
+/** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
+async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
+  const problems = await checkDataDir(dataDir);
+  if (json) io.stdout(JSON.stringify(problems, null, 2) + '\n');
+  else if (problems.length === 0) io.stdout(`ok: every file in ${dataDir} is readable and valid\n`);
+  for (const problem of problems) io.stderr(`${problem.file}: ${problem.code}: ${problem.message}\n`);
+  return problems.length === 0 ? 0 : 1;
+}
 
 type Flags = {
   quote?: string;
@@ -153,8 +170,30 @@ async function runCommand(
     }
     case 'restore': {
       expectArgs(args, 1, 1, 'restore');
-      const report = await service.restoreFromFile(args[0] ?? '');
-      printRestore(io, report, json);
+      const target = args[0] ?? '';
+      const backups = (await service.storeStatus({})).backups;
+      const backup = backups.find((b) => b.name === target || b.name === path.basename(target));
+      if (backup) {
+        const outcome = await service.restoreBackup({ name: backup.name });
+        io.stdout(
+          json
+            ? JSON.stringify(outcome, null, 2) + '\n'
+            : `restored ${outcome.restored} (${outcome.files} files); the library as it was is in ${outcome.preRestoreBackup}\n`,
+        );
+        return 0;
+      }
+      printRestore(io, await service.restoreFromFile(target), json);
+      return 0;
+    }
+    case 'backups': {
+      expectArgs(args, 0, 0, 'backups');
+      const { backups } = await service.storeStatus({});
+      if (json) io.stdout(JSON.stringify(backups, null, 2) + '\n');
+      else
+        for (const b of backups)
+          io.stdout(
+            `${b.name}\t${b.kind}\t${b.createdAt}\t${b.files}\t${b.verified ? 'verified' : 'NOT VERIFIED'}\n`,
+          );
       return 0;
     }
     default:
@@ -199,8 +238,19 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
   }
   try {
     const dataDir = resolveDataDir(values['data-dir'], options.env ?? process.env);
-    const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
-    return await runCommand(service, command, args, values, values.json, io);
+    if (command === 'check') return await check(dataDir, values.json, io);
+    if (!WRITES.has(command)) {
+      // Reading never changes a file, so it is safe while the app holds the library.
+      const service = await createService({ dataDir, readOnly: true });
+      return await runCommand(service, command, args, values, values.json, io);
+    }
+    const release = await acquireLock(dataDir, { owner: 'cli' });
+    try {
+      const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
+      return await runCommand(service, command, args, values, values.json, io);
+    } finally {
+      await release();
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`hamish: ${error.message}\n\n${USAGE}`);

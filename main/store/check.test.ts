@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index';
-import { arabicArticle, articleMeta, highlight, makeTempDir } from './test-fixtures';
+import { checkDataDir, openStore, type Store } from './index';
+import { arabicArticle, articleMeta, highlight, makeTempDir, snapshotDir } from './test-fixtures';
 
 let dataDir: string;
 let store: Store;
@@ -19,17 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
-
-/** Every file in the data folder with its bytes, to prove check() changed nothing. */
-async function snapshot(): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await fs.readdir(dataDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dataDir, file)] = (await fs.readFile(file)).toString('base64');
-  }
-  return files;
-}
 
 describe('Store.check', () => {
   it('finds nothing wrong with a healthy store', async () => {
@@ -49,7 +38,7 @@ describe('Store.check', () => {
     await fs.writeFile(annotationsA, Buffer.alloc(4096));
     await fs.writeFile(articleB, '{"schemaVersion":1,"article":{"id":"b"');
     await fs.writeFile(library, JSON.stringify({ ...store.library(), schemaVersion: 2 }));
-    const before = await snapshot();
+    const before = await snapshotDir(dataDir);
 
     const problems = await store.check();
     expect(problems.map(({ file, code }) => ({ file, code }))).toEqual([
@@ -58,7 +47,7 @@ describe('Store.check', () => {
       { file: annotationsA, code: 'corrupt' },
     ]);
     for (const problem of problems) expect(problem.message).toContain(problem.file);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshotDir(dataDir)).toEqual(before);
   });
 
   it('reports a file that holds another article’s data', async () => {
@@ -76,5 +65,30 @@ describe('Store.check', () => {
     expect(await store.check()).toEqual([
       { file, code: 'not-found', message: expect.stringContaining(file) },
     ]);
+  });
+});
+
+describe('checkDataDir (hamish check)', () => {
+  it('reports damage without opening a store: nothing is moved aside, migrated or created', async () => {
+    const annotationsA = path.join(dataDir, 'annotations', 'a.json');
+    await fs.writeFile(annotationsA, '');
+    await fs.writeFile(path.join(dataDir, 'library.json'), '{"articles":[],"preferences":{}}'); // version 0
+    const before = await snapshotDir(dataDir);
+    expect(await checkDataDir(dataDir)).toEqual([
+      { file: annotationsA, code: 'corrupt', message: expect.stringMatching(/empty/) },
+    ]);
+    expect(await snapshotDir(dataDir)).toEqual(before);
+  });
+
+  it('creates nothing for a folder that does not exist', async () => {
+    const missing = path.join(dataDir, 'not-yet');
+    expect(await checkDataDir(missing)).toEqual([]);
+    expect(await fs.readdir(dataDir)).not.toContain('not-yet');
+  });
+
+  it('does not report files already moved aside, which the store never reads', async () => {
+    await fs.writeFile(path.join(dataDir, 'annotations', 'a.json'), '\0\0\0');
+    await (await openStore(dataDir)).annotations('a');
+    expect(await checkDataDir(dataDir)).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DurableJsonFile } from './durable-file';
 import { errnoCode, StoreError, storeErrorFromFs, type StoreErrorCode } from './errors';
-import { annotationsParser, articleParser, fileForId, parseLibrary, type StoreLayout } from './layout';
+import {
+  annotationsParser,
+  articleParser,
+  fileForId,
+  parseLibrary,
+  storeLayout,
+  type StoreLayout,
+} from './layout';
 import { IdSchema } from './schema';
 
 /** A store file that cannot be used as it is. */
@@ -29,6 +36,15 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
     });
   }
   return problems;
+}
+
+/**
+ * checkStore() on a data folder without opening a store, so nothing at all can change (no folder created, no
+ * file moved aside or migrated): for `hamish check`. Files of an older version count as healthy, as the store
+ * migrates them; moved-aside `*.corrupt-*.json` files are not store files and are not reported.
+ */
+export function checkDataDir(dataDir: string): Promise<StoreProblem[]> {
+  return checkStore(storeLayout(dataDir));
 }
 
 /** Checks every `<id>.json` in `folder`; returns the ids that have a file, readable or not. */

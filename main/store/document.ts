@@ -27,9 +27,19 @@ export class StoreDocument<T extends object> {
     parse: Parser<T>,
     defaults?: () => T,
   ): Promise<StoreDocument<T>> {
-    const adapter = new DurableJsonFile(file, parse);
-    const document = new StoreDocument(adapter, parse, defaults);
-    document.hold((await adapter.read()) ?? defaults?.());
+    const data = await new DurableJsonFile(file, parse).read();
+    return StoreDocument.holding(file, parse, defaults, data ?? defaults?.());
+  }
+
+  /** A document that holds `data` without reading the file: after it was moved aside, or was too new to write. */
+  static holding<T extends object>(
+    file: string,
+    parse: Parser<T>,
+    defaults: (() => T) | undefined,
+    data: T | undefined,
+  ): StoreDocument<T> {
+    const document = new StoreDocument(new DurableJsonFile(file, parse), parse, defaults);
+    document.hold(data);
     return document;
   }
 

@@ -29,11 +29,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Missing file → null. Anything unreadable → StoreError 'corrupt' or 'newer-version'; the file is left as is. */
   async read(): Promise<T | null> {
+    const json = await this.readJson();
+    return json === undefined ? null : this.check(json);
+  }
+
+  /**
+   * The file's JSON before its schema is checked (undefined when there is no file, which JSON cannot be);
+   * StoreError 'corrupt' if it is not JSON. Migrations use it to see a file's version, and a newer file is
+   * shown leniently from it.
+   */
+  async readJson(): Promise<unknown> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(this.filename);
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return null;
+      if (errnoCode(error) === 'ENOENT') return undefined;
       throw storeErrorFromFs(error, this.filename, 'read');
     }
     return this.decode(bytes);
@@ -43,7 +53,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     // Serialise now, so that a caller changing `data` after this call cannot change what is written.
     const text = JSON.stringify(data, null, 2) + '\n';
-    const next = this.queue.then(() => this.writeText(text));
+    const next = this.queue.then(() => writeFileDurably(this.filename, text));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -52,7 +62,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return new StoreError('corrupt', this.filename, `${this.filename} is damaged: ${problem}.`, { cause });
   }
 
-  private decode(bytes: Buffer): T {
+  private decode(bytes: Buffer): unknown {
     if (bytes.length === 0) throw this.corrupt('the file is empty (0 bytes)');
     let text: string;
     try {
@@ -62,12 +72,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     if (/^\0+$/.test(text)) throw this.corrupt(`it holds only NUL bytes (${bytes.length} bytes)`);
     if (/^[\s\0]*$/.test(text)) throw this.corrupt('it holds no data, only blank space');
-    let json: unknown;
     try {
-      json = JSON.parse(text);
+      return JSON.parse(text);
     } catch (error) {
       throw this.corrupt(`it is not valid JSON, perhaps cut short (${describeInvalid(error)})`, error);
     }
+  }
+
+  private check(json: unknown): T {
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version === 'number' && version > SCHEMA_VERSION) {
       throw new StoreError(
@@ -82,28 +94,33 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw this.corrupt(`its content does not have the expected shape (${describeInvalid(error)})`, error);
     }
   }
+}
 
-  private async writeText(text: string): Promise<void> {
-    const dir = path.dirname(this.filename);
-    const temp = path.join(
-      dir,
-      `.${path.basename(this.filename)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    );
+/**
+ * Replaces `filename` with `content` so that a crash at any moment leaves either the old or the new content:
+ * unique temp file → write → fsync → rename (retried while Windows holds the file) → fsync the folder.
+ * On failure the temp file is removed and the old file is untouched; throws StoreError naming `filename`.
+ */
+export async function writeFileDurably(filename: string, content: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(filename);
+  const temp = path.join(
+    dir,
+    `.${path.basename(filename)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  try {
+    const handle = await fs.open(temp, 'wx');
     try {
-      const handle = await fs.open(temp, 'wx');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await renameWithRetry(temp, this.filename);
-    } catch (error) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      throw storeErrorFromFs(error, this.filename, 'write');
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await syncDirectory(dir);
+    await renameWithRetry(temp, filename);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw storeErrorFromFs(error, filename, 'write');
   }
+  await syncDirectory(dir);
 }
 
 async function renameWithRetry(from: string, to: string): Promise<void> {
@@ -124,7 +141,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
  * neither is reported, because the new content is already in place and visible — calling the write failed
  * would make the caller roll back to data that is no longer on disk.
  */
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');

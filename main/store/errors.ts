@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** What went wrong with a store file; the UI translates the code, the message is for logs and the CLI. */
-export type StoreErrorCode = 'corrupt' | 'newer-version' | 'unwritable' | 'disk-full' | 'io' | 'not-found';
+/**
+ * What went wrong with a store file; the UI translates the code, the message is for logs and the CLI.
+ * 'locked': another process (the app) holds the data folder, so this one may read but not write.
+ */
+export type StoreErrorCode =
+  'corrupt' | 'newer-version' | 'unwritable' | 'disk-full' | 'io' | 'not-found' | 'locked';
 
 /** A store failure that names the file concerned, so the user can be told which file to look at. */
 export class StoreError extends Error {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { StoreError } from './errors';
+import { migrateData } from './migrations';
 import {
   AnnotationsFileSchema,
   ArticleFileSchema,
@@ -53,25 +54,36 @@ export function emptyAnnotations(articleId: string): AnnotationsFile {
   return { schemaVersion: SCHEMA_VERSION, articleId, highlights: [] };
 }
 
-/** Validates library.json. Settings are not checked here: readSettings() reads them leniently. */
+/**
+ * Validates library.json, bringing an older version up to date first (in memory: the file changes only when
+ * next saved, or by the migration at open). Settings are not checked here: readSettings() reads them leniently.
+ */
 export function parseLibrary(data: unknown): LibraryFile {
-  return LibraryFileSchema.parse(data);
+  return LibraryFileSchema.parse(migrateData('library', data));
 }
 
-/** Validates `articles/<id>.json`, including that it holds article `id` and not another one. */
+/** Validates `articles/<id>.json` (after migrating it), including that it holds article `id` and not another. */
 export function articleParser(id: string): (data: unknown) => ArticleFile {
   return (data) => {
-    const file = ArticleFileSchema.parse(data);
+    const file = ArticleFileSchema.parse(migrateData('article', data));
     if (file.article.id !== id) throw new Error(`it holds article ${file.article.id}, not ${id}`);
     return file;
   };
 }
 
-/** Validates `annotations/<id>.json`, including that it belongs to article `id`. */
+/** Validates `annotations/<id>.json` (after migrating it), including that it belongs to article `id`. */
 export function annotationsParser(id: string): (data: unknown) => AnnotationsFile {
   return (data) => {
-    const file = AnnotationsFileSchema.parse(data);
+    const file = AnnotationsFileSchema.parse(migrateData('annotations', data));
     if (file.articleId !== id) throw new Error(`it belongs to article ${file.articleId}, not ${id}`);
     return file;
   };
+}
+
+/**
+ * A timestamp usable in a file name on every system (no colons, which Windows refuses), sorting as time does:
+ * 2024-05-01T10-00-00-000Z.
+ */
+export function fileTimestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
 }

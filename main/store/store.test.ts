@@ -66,23 +66,25 @@ describe('openStore', () => {
     expect((await second.annotations('a1')).highlights).toEqual([highlight('a1', 'h1', 'ملاحظة')]);
   });
 
-  it('refuses a library.json it cannot read, leaving its bytes as they were', async () => {
+  it('read-only, refuses a library.json it cannot read, leaving its bytes as they were', async () => {
     await fs.mkdir(dataDir);
     const file = path.join(dataDir, 'library.json');
     await fs.writeFile(file, Buffer.alloc(4096));
-    const error = await rejection(openStore(dataDir));
+    const error = await rejection(openStore(dataDir, { readOnly: true }));
     expect(error.code).toBe('corrupt');
     expect(error.file).toBe(file);
+    expect(await fs.readdir(dataDir)).toEqual(['library.json']);
     expect(await fs.readFile(file)).toEqual(Buffer.alloc(4096));
   });
 
-  it('refuses a library.json written by a newer version', async () => {
-    await fs.mkdir(dataDir);
-    await fs.writeFile(
-      path.join(dataDir, 'library.json'),
-      JSON.stringify({ schemaVersion: 99, articles: [] }),
-    );
-    expect((await rejection(openStore(dataDir))).code).toBe('newer-version');
+  it('read-only, creates no folder and refuses every write', async () => {
+    const store = await openStore(dataDir, { readOnly: true });
+    expect(existsSync(dataDir)).toBe(false);
+    expect(store.readOnlyReason()).toMatch(/read-only/);
+    expect((await rejection(store.updateLibrary(() => undefined))).code).toBe('unwritable');
+    expect((await rejection(store.updateAnnotations('a', () => undefined))).code).toBe('unwritable');
+    expect((await rejection(store.writeArticle(arabicArticle('a')))).code).toBe('unwritable');
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it('ignores a leftover temp file of an interrupted library write', async () => {
@@ -249,19 +251,15 @@ describe('Store', () => {
     expect(() => annotations.highlights.push(highlight('a', 'h1'))).toThrow(TypeError);
   });
 
-  it('never overwrites an annotations file it cannot read', async () => {
+  it('read-only, never touches an annotations file it cannot read', async () => {
     const file = path.join(dataDir, 'annotations', 'a.json');
-    await fs.writeFile(file, '{"schemaVersion":1,"articleId":"a","highlights":[{"id":');
-    for (const call of [store.annotations('a'), store.updateAnnotations('a', () => undefined)]) {
-      const error = await rejection(call);
-      expect(error.code).toBe('corrupt');
-      expect(error.file).toBe(file);
-    }
-    expect(await fs.readFile(file, 'utf8')).toBe('{"schemaVersion":1,"articleId":"a","highlights":[{"id":');
-
-    // Once the damaged file is moved aside, the article starts afresh.
-    await fs.rename(file, `${file}.damaged`);
-    expect((await store.annotations('a')).highlights).toEqual([]);
+    const bytes = '{"schemaVersion":1,"articleId":"a","highlights":[{"id":';
+    await fs.writeFile(file, bytes);
+    const readOnly = await openStore(dataDir, { readOnly: true });
+    expect((await rejection(readOnly.annotations('a'))).code).toBe('corrupt');
+    expect((await rejection(readOnly.updateAnnotations('a', () => undefined))).code).toBe('unwritable');
+    expect(await fs.readdir(path.join(dataDir, 'annotations'))).toEqual(['a.json']);
+    expect(await fs.readFile(file, 'utf8')).toBe(bytes);
   });
 
   it('removes an article’s files, and later annotations start empty', async () => {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
 import { checkStore, type StoreProblem } from './check';
 import { DocumentCache, StoreDocument } from './document';
-import { errnoCode, StoreError } from './errors';
+import { prepareFolders } from './data-folder';
+import { StoreError } from './errors';
 import {
   annotationsParser,
   articleParser,
@@ -14,14 +13,47 @@ import {
   storeLayout,
   type StoreLayout,
 } from './layout';
+import { migrateFiles, type MigrationReport } from './migrate-files';
+import { loadDocument, type LoadPolicy, type Recovery } from './recovery';
+import { readVerifiedBackup, writeBackupFiles } from './restore';
 import { SCHEMA_VERSION, type AnnotationsFile, type ArticleFile, type LibraryFile } from './schema';
+import { StoreState } from './store-state';
+import { WriteGate } from './write-gate';
 
 type Article = ArticleFile['article'];
+
+/** How to open a store. */
+export type OpenOptions = {
+  /**
+   * Change nothing on disk: no folder is created, no file moved aside or migrated (older files are migrated in
+   * memory only), every write refused with StoreError 'unwritable'. For `hamish check` and for reading while
+   * another process holds the lock.
+   */
+  readOnly?: boolean;
+  /** The clock, for tests: it names moved-aside files and backups. */
+  now?: () => Date;
+};
+
+/** What restoreBackup() did. */
+export type RestoreOutcome = {
+  /** The backup restored. */
+  restored: string;
+  /** The backup of the store as it was just before, to undo the restore. */
+  preRestoreBackup: string;
+  /** How many files were written from the backup. */
+  files: number;
+  /** Store files the backup did not replace (newer than it, or not chosen): kept as they are. */
+  untouched: string[];
+};
 
 /**
  * The files of one data folder (DESIGN.md "Store on disk"). Every write resolves only once it is durably on
  * disk; a failed write leaves the data in memory as it is on disk. Data handed out is frozen: copy it to change
  * it, and save changes through the update methods.
+ *
+ * A damaged file is moved aside and reported in recoveries(): library.json when the store opens (it is needed
+ * at once), an article's content or annotations file when it is first read (so opening stays cheap however
+ * large the library). A file from a newer version makes the store read-only (readOnlyReason()).
  */
 export interface Store {
   /** The absolute path of the data folder. */
@@ -30,11 +62,11 @@ export interface Store {
   library(): LibraryFile;
   /** Changes library.json: `mutate` edits a copy, which is validated and written. */
   updateLibrary(mutate: (library: LibraryFile) => void): Promise<void>;
-  /** An article's content; StoreError 'not-found' if it has no file. */
+  /** An article's content; StoreError 'not-found' if it has no file, 'corrupt' if its file was moved aside. */
   readArticle(id: string): Promise<Article>;
   /** Writes an article's content, at import or as an explicit update of the article. */
   writeArticle(article: Article): Promise<void>;
-  /** An article's annotations file (empty if it has none yet). */
+  /** An article's annotations file (empty if it has none yet, or if its file was damaged and moved aside). */
   annotations(id: string): Promise<AnnotationsFile>;
   /** Changes one article's annotations file, and no other file. */
   updateAnnotations(id: string, mutate: (file: AnnotationsFile) => void): Promise<void>;
@@ -42,27 +74,66 @@ export interface Store {
   removeArticleFiles(id: string): Promise<void>;
   /** Reads and validates every file without changing anything; an empty list means healthy. */
   check(): Promise<StoreProblem[]>;
+  /** The damaged files moved aside since the store was opened, oldest first. */
+  recoveries(): Recovery[];
+  /** Why every write is refused (a file from a newer version, a failed migration, read-only mode), or null. */
+  readOnlyReason(): string | null;
+  /** What the last migration did (at open, or after restoring an older backup), or null if none ran. */
+  migration(): MigrationReport | null;
+  /** Makes a verified backup now, then rotates that kind. */
+  createBackup(kind: BackupKind): Promise<BackupInfo>;
+  /** Every backup, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Makes today's daily backup unless it exists; call at startup. null when none was made (or read-only). */
+  ensureDailyBackup(): Promise<BackupInfo | null>;
+  /**
+   * Brings back a backup: checks every hash, makes a `pre-restore` backup, writes its files over the store's
+   * (each atomically and durably), migrates them if older, then reloads everything in memory. `only` restores
+   * just those files (paths as 'annotations/<id>.json'), e.g. the one a Recovery names.
+   */
+  restoreBackup(name: string, options?: { only?: readonly string[] }): Promise<RestoreOutcome>;
 }
 
 /**
- * Opens the store in `dataDir`, creating its folders. Throws StoreError 'unwritable' (or 'disk-full') if the
- * folder cannot be created or written, and 'corrupt' or 'newer-version' if library.json cannot be used.
+ * Opens the store in `dataDir`: creates its folders, migrates older files (after a `pre-migration` backup) and
+ * loads library.json, moving it aside if damaged. Throws StoreError 'unwritable' (or 'disk-full') if the folder
+ * cannot be created or written, and 'corrupt' if library.json is damaged and cannot be moved aside.
  */
-export async function openStore(dataDir: string): Promise<Store> {
+export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
   const layout = storeLayout(dataDir);
-  await prepareFolders(layout);
-  const library = await StoreDocument.load(layout.library, parseLibrary, emptyLibrary);
-  return new FolderStore(layout, library);
+  const readOnly = options.readOnly === true;
+  const now = options.now ?? (() => new Date());
+  const state = new StoreState();
+  if (readOnly) {
+    state.block('unwritable', layout.dataDir, `${layout.dataDir} was opened read-only: nothing is saved.`);
+  } else {
+    await prepareFolders(layout);
+    await migrateOrBlock(layout, now, state);
+  }
+  const policy: LoadPolicy = {
+    layout,
+    readOnly,
+    now,
+    recovered: (recovery) => state.recoveries.push(recovery),
+    metNewer: (error) => state.blockForNewer(error),
+  };
+  return new FolderStore(policy, state, await loadLibrary(policy));
 }
 
 class FolderStore implements Store {
-  private readonly articleDocs = new DocumentCache<ArticleFile>();
-  private readonly annotationDocs = new DocumentCache<AnnotationsFile>();
+  private articleDocs = new DocumentCache<ArticleFile>();
+  private annotationDocs = new DocumentCache<AnnotationsFile>();
+  private readonly gate = new WriteGate();
 
   constructor(
-    private readonly layout: StoreLayout,
-    private readonly libraryDoc: StoreDocument<LibraryFile>,
+    private readonly policy: LoadPolicy,
+    private readonly state: StoreState,
+    private libraryDoc: StoreDocument<LibraryFile>,
   ) {}
+
+  private get layout(): StoreLayout {
+    return this.policy.layout;
+  }
 
   get dataDir(): string {
     return this.layout.dataDir;
@@ -73,86 +144,135 @@ class FolderStore implements Store {
   }
 
   updateLibrary(mutate: (library: LibraryFile) => void): Promise<void> {
-    return this.libraryDoc.update(mutate);
+    return this.write(() => this.libraryDoc.update(mutate));
   }
 
   async readArticle(id: string): Promise<Article> {
-    return (await this.articleDoc(id)).current().article;
+    const doc = await this.articleDoc(id);
+    try {
+      return doc.current().article;
+    } catch (error) {
+      const recovery = this.state.recoveries.findLast((r) => r.file === doc.file);
+      if (!recovery || !(error instanceof StoreError) || error.code !== 'not-found') throw error;
+      throw new StoreError(
+        'corrupt',
+        doc.file,
+        `${recovery.reason} It was moved aside to ${recovery.movedTo}.`,
+      );
+    }
   }
 
-  async writeArticle(article: Article): Promise<void> {
-    await (await this.articleDoc(article.id)).replace({ schemaVersion: SCHEMA_VERSION, article });
+  writeArticle(article: Article): Promise<void> {
+    return this.write(async () => {
+      const doc = await this.articleDoc(article.id);
+      this.state.assertWritable();
+      await doc.replace({ schemaVersion: SCHEMA_VERSION, article });
+    });
   }
 
   async annotations(id: string): Promise<AnnotationsFile> {
     return (await this.annotationsDoc(id)).current();
   }
 
-  async updateAnnotations(id: string, mutate: (file: AnnotationsFile) => void): Promise<void> {
-    await (await this.annotationsDoc(id)).update(mutate);
+  updateAnnotations(id: string, mutate: (file: AnnotationsFile) => void): Promise<void> {
+    return this.write(async () => {
+      const doc = await this.annotationsDoc(id);
+      this.state.assertWritable(); // loading it may have found a file from a newer version
+      await doc.update(mutate);
+    });
   }
 
-  async removeArticleFiles(id: string): Promise<void> {
-    const [article, annotations] = await Promise.all([this.articleDoc(id), this.annotationsDoc(id)]);
-    await Promise.all([article.remove(), annotations.remove()]);
+  removeArticleFiles(id: string): Promise<void> {
+    return this.write(async () => {
+      const [article, annotations] = await Promise.all([this.articleDoc(id), this.annotationsDoc(id)]);
+      this.state.assertWritable();
+      await Promise.all([article.remove(), annotations.remove()]);
+    });
   }
 
   check(): Promise<StoreProblem[]> {
     return checkStore(this.layout);
   }
 
+  recoveries(): Recovery[] {
+    return this.state.recoveries.map((recovery) => ({ ...recovery }));
+  }
+
+  readOnlyReason(): string | null {
+    return this.state.blocked?.reason ?? null;
+  }
+
+  migration(): MigrationReport | null {
+    return this.state.migration;
+  }
+
+  createBackup(kind: BackupKind): Promise<BackupInfo> {
+    return this.gate.exclusive(async () => {
+      this.state.assertWritable();
+      return createBackup(this.layout, kind, this.policy.now());
+    });
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.layout);
+  }
+
+  ensureDailyBackup(): Promise<BackupInfo | null> {
+    return this.gate.exclusive(async () =>
+      this.state.blocked ? null : ensureDailyBackup(this.layout, this.policy.now()),
+    );
+  }
+
+  restoreBackup(name: string, options: { only?: readonly string[] } = {}): Promise<RestoreOutcome> {
+    return this.gate.exclusive(async () => {
+      this.state.assertWritable();
+      // Everything is checked before anything is written: a damaged backup changes nothing.
+      const backup = await readVerifiedBackup(this.layout, name, options.only);
+      const before = await createBackup(this.layout, 'pre-restore', this.policy.now());
+      const untouched = await writeBackupFiles(this.layout, backup);
+      await migrateOrBlock(this.layout, this.policy.now, this.state);
+      this.libraryDoc = await loadLibrary(this.policy);
+      this.articleDocs = new DocumentCache();
+      this.annotationDocs = new DocumentCache();
+      return { restored: name, preRestoreBackup: before.name, files: backup.files.length, untouched };
+    });
+  }
+
+  private write(task: () => Promise<void>): Promise<void> {
+    return this.gate.shared(async () => {
+      this.state.assertWritable();
+      await task();
+    });
+  }
+
   private articleDoc(id: string): Promise<StoreDocument<ArticleFile>> {
     const file = fileForId(this.layout.articles, id);
-    return this.articleDocs.get(id, () => StoreDocument.load(file, articleParser(id)));
+    return this.articleDocs.get(id, () => loadDocument(this.policy, file, articleParser(id)));
   }
 
   private annotationsDoc(id: string): Promise<StoreDocument<AnnotationsFile>> {
     const file = fileForId(this.layout.annotations, id);
     return this.annotationDocs.get(id, () =>
-      StoreDocument.load(file, annotationsParser(id), () => emptyAnnotations(id)),
+      loadDocument(this.policy, file, annotationsParser(id), () => emptyAnnotations(id)),
     );
   }
 }
 
-/** Creates the data folder and its subfolders, and proves the data folder writable with a probe file. */
-async function prepareFolders(layout: StoreLayout): Promise<void> {
-  await makeFolder(layout.dataDir);
-  const probe = path.join(layout.dataDir, `.write-probe.${process.pid}.${randomBytes(6).toString('hex')}`);
-  try {
-    await fs.writeFile(probe, '', { flag: 'wx' });
-    await fs.rm(probe);
-  } catch (error) {
-    await fs.rm(probe, { force: true }).catch(() => undefined);
-    throw unusableFolder(error, layout.dataDir);
-  }
-  for (const folder of [layout.articles, layout.annotations, layout.backups]) await makeFolder(folder);
+function loadLibrary(policy: LoadPolicy): Promise<StoreDocument<LibraryFile>> {
+  return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary);
 }
 
-async function makeFolder(folder: string): Promise<void> {
+// A migration that cannot finish (no room for its backup, a write refused) must not stop the app: the files
+// are shown migrated in memory, and nothing is written until the cause is fixed and the app restarted.
+async function migrateOrBlock(layout: StoreLayout, now: () => Date, state: StoreState): Promise<void> {
   try {
-    await fs.mkdir(folder, { recursive: true });
+    state.migration = (await migrateFiles(layout, now())) ?? state.migration;
   } catch (error) {
-    throw unusableFolder(error, folder);
-  }
-}
-
-// Whatever stops the folder from being created or written (no permission, read-only disk, a file in the way)
-// means the same to the user: choose another data folder.
-function unusableFolder(error: unknown, folder: string): StoreError {
-  const code = errnoCode(error) ?? 'unknown error';
-  const options = { cause: error };
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new StoreError(
-      'disk-full',
-      folder,
-      `Cannot write in ${folder}: the disk is full (${code}).`,
-      options,
+    if (!(error instanceof StoreError)) throw error;
+    state.block(
+      error.code,
+      error.file,
+      `The data in ${layout.dataDir} could not be brought up to date, so nothing is saved until this is fixed: ${error.message}`,
     );
   }
-  return new StoreError(
-    'unwritable',
-    folder,
-    `Cannot create or write the data folder ${folder} (${code}).`,
-    options,
-  );
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { StoreError } from './errors';
 import type { ArticleFile, ArticleMeta } from './schema';
 import type { Highlight } from '../annotations/model';
 
@@ -58,4 +60,30 @@ export function highlight(articleId: string, id: string, note = ''): Highlight {
     createdAt: IMPORTED_AT,
     updatedAt: IMPORTED_AT,
   };
+}
+
+/** The StoreError a promise rejects with (failing the test if it resolves or throws anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<StoreError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  return error as StoreError;
+}
+
+/** Every file under `dir` with its bytes (base64), to prove that something changed nothing. */
+export async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file)] = (await fs.readFile(file)).toString('base64');
+  }
+  return files;
+}
+
+/** A clock stopped at `iso`, for names made of timestamps. */
+export function clockAt(iso: string): () => Date {
+  return () => new Date(iso);
 }

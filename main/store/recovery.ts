@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { newestBackupWith } from './backups';
+import { StoreDocument, type Parser } from './document';
+import { DurableJsonFile } from './durable-file';
+import { StoreError } from './errors';
+import type { StoreLayout } from './layout';
+import { moveAside } from './move-aside';
+import { SCHEMA_VERSION } from './schema';
+
+/** A damaged file the store moved aside, so that the user can be told and offered a backup. */
+export type Recovery = {
+  /** The file as the store knows it (absolute path), e.g. <dataDir>/annotations/<id>.json. */
+  file: string;
+  /** Where its bytes are now: <name>.corrupt-<timestamp>.json in the same folder. */
+  movedTo: string;
+  /** Why it could not be read, in English (the StoreError message). */
+  reason: string;
+  /** The newest backup holding that file (a name for restoreBackup()), or null when none does. */
+  newestBackup: string | null;
+};
+
+/** How a store treats files it cannot use as they are. */
+export type LoadPolicy = {
+  layout: StoreLayout;
+  /** true: move nothing, throw the StoreError instead (for `hamish check` and reading beside the app). */
+  readOnly: boolean;
+  now: () => Date;
+  recovered: (recovery: Recovery) => void;
+  /** A file from a newer version was met: the store must stop writing. */
+  metNewer: (error: StoreError) => void;
+};
+
+/**
+ * Loads one store file into a document. A damaged file (empty, NUL-filled, cut short, not JSON, the wrong
+ * shape) is moved aside and the document starts from its defaults, reported through `policy.recovered`; a file
+ * from a newer version is shown as far as this version understands it and reported through `policy.metNewer`.
+ * A file that could not be moved aside is never written over: its StoreError is thrown instead.
+ */
+export async function loadDocument<T extends object>(
+  policy: LoadPolicy,
+  file: string,
+  parse: Parser<T>,
+  defaults?: () => T,
+): Promise<StoreDocument<T>> {
+  try {
+    return await StoreDocument.load(file, parse, defaults);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    if (error.code === 'newer-version') {
+      policy.metNewer(error);
+      return StoreDocument.holding(file, parse, defaults, await readLeniently(file, parse, defaults, error));
+    }
+    if (error.code !== 'corrupt' || policy.readOnly) throw error;
+    const movedTo = await moveAside(file, policy.now()).catch((moveError: unknown) => {
+      throw new StoreError(
+        'corrupt',
+        file,
+        `${error.message} It could not be moved aside: ${String(moveError)}`,
+        {
+          cause: error,
+        },
+      );
+    });
+    const relative = path.relative(policy.layout.dataDir, file).split(path.sep).join('/');
+    const newestBackup = await newestBackupWith(policy.layout, relative).catch(() => null);
+    policy.recovered({ file, movedTo, reason: error.message, newestBackup });
+    return StoreDocument.holding(file, parse, defaults, defaults?.());
+  }
+}
+
+/**
+ * A newer file read as if it were of this version: a newer version that only added fields still shows the
+ * user's data (read-only). If even that fails, the defaults are shown, or the error thrown when there are none.
+ */
+async function readLeniently<T extends object>(
+  file: string,
+  parse: Parser<T>,
+  defaults: (() => T) | undefined,
+  error: StoreError,
+): Promise<T> {
+  try {
+    const json = await new DurableJsonFile(file, (data) => data).readJson();
+    return parse({ ...(json as object), schemaVersion: SCHEMA_VERSION });
+  } catch {
+    if (defaults) return defaults();
+    throw error;
+  }
+}

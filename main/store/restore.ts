@@ -1,0 +1,80 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseBackupName, readManifest, sha256, type Manifest } from './backup-manifest';
+import { writeFileDurably } from './durable-file';
+import { StoreError, storeErrorFromFs } from './errors';
+import type { StoreLayout } from './layout';
+import { SCHEMA_VERSION } from './schema';
+import { listStoreFiles, storeFileAt, type StoreFile } from './store-files';
+
+/** A backup read into memory, every file checked against its hash, ready to be written back. */
+export type VerifiedBackup = {
+  name: string;
+  manifest: Manifest;
+  files: { target: StoreFile; bytes: Buffer }[];
+};
+
+/**
+ * Reads backup `name` and checks it can be restored, changing nothing: StoreError 'not-found' for an unknown
+ * name (or a file of `only` it does not hold), 'corrupt' when a file does not match its hash or the manifest
+ * names a file outside the store, 'newer-version' when it was made by a newer Hamish.
+ * `only` restricts it to some files (paths relative to the data folder, as 'annotations/<id>.json').
+ */
+export async function readVerifiedBackup(
+  layout: StoreLayout,
+  name: string,
+  only?: readonly string[],
+): Promise<VerifiedBackup> {
+  // The name comes from the UI or the command line: only a backup folder's name can reach the file system.
+  if (!parseBackupName(name)) {
+    throw new StoreError('not-found', layout.backups, `There is no backup named ${JSON.stringify(name)}.`);
+  }
+  const folder = path.join(layout.backups, name);
+  const manifest = await readManifest(folder);
+  if (manifest.schemaVersion > SCHEMA_VERSION) {
+    throw new StoreError(
+      'newer-version',
+      folder,
+      `The backup ${name} was made by a newer version of Hamish (schema ${manifest.schemaVersion}).`,
+    );
+  }
+  for (const wanted of only ?? []) {
+    if (!manifest.files.some((file) => file.path === wanted)) {
+      throw new StoreError('not-found', folder, `The backup ${name} does not hold ${wanted}.`);
+    }
+  }
+  const files: VerifiedBackup['files'] = [];
+  for (const entry of manifest.files) {
+    if (only && !only.includes(entry.path)) continue;
+    const target = storeFileAt(layout, entry.path);
+    const copy = path.join(folder, entry.path);
+    if (!target) throw new StoreError('corrupt', copy, `The backup ${name} names a file outside the store.`);
+    const bytes = await fs.readFile(copy).catch((error: unknown) => {
+      throw storeErrorFromFs(error, copy, 'read');
+    });
+    if (sha256(bytes) !== entry.sha256) {
+      throw new StoreError(
+        'corrupt',
+        copy,
+        `The backup ${name} is damaged: ${entry.path} does not match its checksum.`,
+      );
+    }
+    files.push({ target, bytes });
+  }
+  return { name, manifest, files };
+}
+
+/**
+ * Writes a verified backup's files over the store's, each atomically and durably. library.json goes last, so
+ * that a crash part-way leaves the old library listing articles whose files are all present. Returns the store
+ * files it did not replace: they stay as they are, never deleted (and are also in the pre-restore backup).
+ */
+export async function writeBackupFiles(layout: StoreLayout, backup: VerifiedBackup): Promise<string[]> {
+  const restored = new Set(backup.files.map(({ target }) => target.path));
+  const kept = (await listStoreFiles(layout)).map((file) => file.path).filter((file) => !restored.has(file));
+  const ordered = [...backup.files].sort(
+    (a, b) => Number(a.target.kind === 'library') - Number(b.target.kind === 'library'),
+  );
+  for (const { target, bytes } of ordered) await writeFileDurably(target.file, bytes);
+  return kept;
+}
