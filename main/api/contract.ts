@@ -87,6 +87,19 @@ export const contract = {
     .strict(),
   restoreFromDialog: NoInput,
   storeStatus: NoInput,
+  search: z
+    .object({
+      // Long queries are cut to 500 characters by the parser; this bound only stops absurd payloads.
+      query: z.string().max(100_000),
+      kinds: z
+        .array(z.enum(['article', 'highlight', 'note']))
+        .max(3)
+        .optional(),
+      tag: z.string().max(MAX_TAG_LENGTH).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  findInArticle: z.object({ id: Id, query: z.string().max(100_000) }).strict(),
   restoreBackup: z
     .object({
       name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a backup name'),
@@ -156,8 +169,23 @@ export type Outputs = {
   exportToFile: { file: string } | null;
   restoreFromDialog: RestoreReport | null;
   storeStatus: StoreStatus;
+  search: SearchGroup[];
+  /** Canonical spans of every match, in order. */
+  findInArticle: { start: number; end: number }[];
   restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
 };
+
+/** One search hit: where it is (canonical offsets of the match, or of the highlight) and a snippet around it. */
+export type SearchResultHit = {
+  kind: 'article' | 'highlight' | 'note';
+  start: number;
+  end: number;
+  snippet: string;
+  /** The snippet cut around the match, so the view can mark it without HTML. */
+  pieces: { before: string; match: string; after: string };
+  highlightId: string | null;
+};
+export type SearchGroup = { articleId: string; title: string; hits: SearchResultHit[] };
 
 /** A damaged store file that was moved aside, and the newest backup that holds it. */
 export type StoreRecovery = { file: string; movedTo: string; reason: string; newestBackup: string | null };

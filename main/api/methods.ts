@@ -18,6 +18,8 @@ export const METHODS = [
   'exportToFile',
   'restoreFromDialog',
   'storeStatus',
+  'search',
+  'findInArticle',
   'restoreBackup',
 ] as const;
 

@@ -17,6 +17,7 @@ import {
   type RestoreReport,
 } from './export-methods';
 import { highlightMethods } from './highlight-methods';
+import { searchMethods } from './search-methods';
 import { importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
@@ -90,8 +91,16 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     resolvedHighlights: highlights.resolvedHighlights,
     now,
   });
-  const restoreFromFile = async (file: string) =>
-    exports.restoreNotes(await readUserFile(file, MAX_RESTORE_BYTES), file);
+  const search = searchMethods({
+    store,
+    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
+    readBlocks: async (id) => (await store.readArticle(id)).blocks,
+  });
+  const restoreFromFile = async (file: string) => {
+    const report = await exports.restoreNotes(await readUserFile(file, MAX_RESTORE_BYTES), file);
+    for (const article of store.library().articles) search.highlightsChanged(article.id);
+    return report;
+  };
 
   async function importOne(file: string): Promise<ImportOutcome> {
     try {
@@ -129,6 +138,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
           deletedAt: null,
         });
       });
+      search.articleChanged(id);
       return { ok: true, id, title: imported.title, duplicate: false };
     } catch (error) {
       const { code, message } = error as { code?: unknown; message?: unknown };
@@ -169,6 +179,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       blocks: imported.blocks,
     });
     highlights.forgetText(id);
+    search.articleChanged(id);
     await store.updateAnnotations(id, (file) => {
       file.highlights = updated;
     });
@@ -189,6 +200,37 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const service: Service = {
     dataDir: options.dataDir,
     ...highlights,
+    // Every change to highlights or notes marks its article for re-indexing (done at the next search).
+    async createHighlight(input) {
+      const created = await highlights.createHighlight(input);
+      search.highlightsChanged(input.articleId);
+      return created;
+    },
+    async updateHighlight(input) {
+      const updated = await highlights.updateHighlight(input);
+      search.highlightsChanged(input.articleId);
+      return updated;
+    },
+    async deleteHighlight(input) {
+      const deleted = await highlights.deleteHighlight(input);
+      search.highlightsChanged(input.articleId);
+      return deleted;
+    },
+    async restoreHighlight(input) {
+      const restored = await highlights.restoreHighlight(input);
+      search.highlightsChanged(input.highlight.articleId);
+      return restored;
+    },
+    async setArticleNote(input) {
+      const result = await highlights.setArticleNote(input);
+      search.highlightsChanged(input.id);
+      return result;
+    },
+    search: search.search,
+    findInArticle: async (input) => {
+      meta(input.id);
+      return search.findInArticle(input);
+    },
     updateArticleFrom,
     exportNotes: exports.exportNotes,
     restoreFromFile,
@@ -225,7 +267,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     async restoreBackup({ name, only }) {
       const outcome = await store.restoreBackup(name, { only });
       // Every article's content may have changed: forget what was cached from before.
-      for (const article of store.library().articles) highlights.forgetText(article.id);
+      for (const article of store.library().articles) {
+        highlights.forgetText(article.id);
+        search.articleChanged(article.id);
+      }
       return outcome;
     },
 

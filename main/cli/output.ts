@@ -98,3 +98,13 @@ export function printRestore(io: Io, report: RestoreReport, json: boolean): void
   for (const conflict of report.conflicts)
     io.stdout(`conflict\t${conflict.id}\t${field(conflict.article)}\t${conflict.reason}\n`);
 }
+
+export type SearchLine = { articleId: string; kind: string; start: number; end: number; snippet: string };
+
+export function printSearch(io: Io, hits: readonly SearchLine[], json: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(hits, null, 2) + '\n');
+    return;
+  }
+  for (const h of hits) io.stdout(`${h.articleId}\t${h.kind}\t${h.start}\t${h.end}\t${field(h.snippet)}\n`);
+}

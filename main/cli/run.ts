@@ -10,7 +10,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { writeUserFile } from '../api/user-files';
-import { printImport, printList, printRestore, printShow, printUpdate, type Io } from './output';
+import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -28,6 +28,9 @@ Commands:
                    prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
   export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
                    export notes (stdout without -o)
+  search QUERY [--only notes|highlights] [--tag T]
+                   hits across articles, highlights and notes:
+                   ARTICLE_ID<TAB>KIND<TAB>START<TAB>END<TAB>SNIPPET
   restore FILE     bring back annotations from a json export
   restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
@@ -66,6 +69,7 @@ type Flags = {
   format?: string;
   article?: string[];
   output?: string;
+  only?: string;
 };
 
 /** Calls a contract method through the same validation as the app's IPC; throws its error value. */
@@ -185,6 +189,31 @@ async function runCommand(
       printRestore(io, await service.restoreFromFile(target), json);
       return 0;
     }
+    case 'search': {
+      if (args.length === 0) throw new UsageError('search: QUERY is required');
+      const only = flags.only;
+      if (only !== undefined && only !== 'notes' && only !== 'highlights') {
+        throw new UsageError('search: --only takes notes or highlights');
+      }
+      const kinds =
+        only === 'notes' ? (['note'] as const) : only === 'highlights' ? (['highlight'] as const) : undefined;
+      const groups = await call(service, 'search', {
+        query: args.join(' '),
+        kinds: kinds ? [...kinds] : undefined,
+        tag: flags.tag?.[0],
+      });
+      const hits = groups.flatMap((g) =>
+        g.hits.map((h) => ({
+          articleId: g.articleId,
+          kind: h.kind,
+          start: h.start,
+          end: h.end,
+          snippet: h.snippet,
+        })),
+      );
+      printSearch(io, hits, json);
+      return 0;
+    }
     case 'backups': {
       expectArgs(args, 0, 0, 'backups');
       const { backups } = await service.storeStatus({});
@@ -220,6 +249,7 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
         format: { type: 'string' },
         article: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
+        only: { type: 'string' },
       },
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { createService } from '../../main/api/service';
 import { bridge, launchBrowser, serveRenderer } from '../e2e/harness';
 import { generateArabicArticle, ROOT, SEED_TEXT } from './generate';
 import { highlightBench } from './highlights';
+import { searchBench } from './search';
 import { median, printTable, row, timeMedian, type Row } from './table';
 
 /** `npm run bench`: the figures the issues ask for, measured on this machine, as a table. */
@@ -94,6 +95,7 @@ printTable('Import and open (issue: the reader opens the default article)', [
 const browser = await launchBrowser();
 try {
   printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
+  printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
 } finally {
   await browser.close();
 }

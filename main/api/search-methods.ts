@@ -1,0 +1,119 @@
+import type { Block } from '../articles/model';
+import {
+  createLibraryIndex,
+  findInText,
+  isEmptyQuery,
+  normalizeArabic,
+  parseQuery,
+  type LibraryIndex,
+  type NormalizedText,
+} from '../search';
+import type { ArticleMeta, Store } from '../store';
+import type { Inputs, Outputs, SearchGroup } from './contract';
+
+type Deps = {
+  store: Store;
+  liveArticles: () => ArticleMeta[];
+  readBlocks: (articleId: string) => Promise<Block[]>;
+};
+
+// Find-in-article keeps the normalised text of the last few articles: one keystroke must not re-normalise 1 MB.
+const NORMALIZED_CACHE = 4;
+
+/**
+ * Search across the library and within one article. The index lives in memory: built from the store on the
+ * first search (so it can never be stale after a restart), then kept up to date incrementally — an import
+ * adds an article, a saved highlight marks its article's highlights for re-indexing at the next search (so a
+ * save never pays for indexing), a deleted article is removed.
+ */
+export function searchMethods({ store, liveArticles, readBlocks }: Deps) {
+  let index: LibraryIndex | null = null;
+  const staleArticles = new Set<string>();
+  const staleHighlights = new Set<string>();
+  const normalized = new Map<string, NormalizedText>();
+
+  async function indexArticle(target: LibraryIndex, meta: ArticleMeta): Promise<void> {
+    target.addArticle(meta, await readBlocks(meta.id));
+    target.setHighlights(meta.id, (await store.annotations(meta.id)).highlights);
+  }
+
+  async function ready(): Promise<LibraryIndex> {
+    const live = new Map(liveArticles().map((meta) => [meta.id, meta]));
+    if (!index) {
+      const fresh = createLibraryIndex();
+      for (const meta of live.values()) await indexArticle(fresh, meta);
+      index = fresh;
+      staleArticles.clear();
+      staleHighlights.clear();
+      return index;
+    }
+    for (const id of staleArticles) {
+      const meta = live.get(id);
+      if (meta) await indexArticle(index, meta);
+      else index.removeArticle(id);
+      staleHighlights.delete(id);
+    }
+    for (const id of staleHighlights) {
+      const meta = live.get(id);
+      if (meta) {
+        index.setArticleInfo(meta);
+        index.setHighlights(id, (await store.annotations(id)).highlights);
+      }
+    }
+    staleArticles.clear();
+    staleHighlights.clear();
+    return index;
+  }
+
+  async function normalizedArticle(id: string): Promise<NormalizedText> {
+    const cached = normalized.get(id);
+    if (cached) return cached;
+    const text = (await readBlocks(id)).map((b) => b.text).join('\n\n');
+    const norm = normalizeArabic(text);
+    normalized.set(id, norm);
+    if (normalized.size > NORMALIZED_CACHE) normalized.delete(normalized.keys().next().value ?? '');
+    return norm;
+  }
+
+  return {
+    /** An article was imported, replaced, trashed or restored. */
+    articleChanged(id: string): void {
+      staleArticles.add(id);
+      normalized.delete(id);
+    },
+    /** An article's highlights, notes or tags changed. */
+    highlightsChanged(id: string): void {
+      staleHighlights.add(id);
+    },
+
+    async search({ query, kinds, tag, limit }: Inputs['search']): Promise<Outputs['search']> {
+      const parsed = parseQuery(query);
+      if (isEmptyQuery(parsed)) return [];
+      const hits = (await ready()).search(parsed, { kinds, tag, limit });
+      const titles = new Map(liveArticles().map((meta) => [meta.id, meta.title]));
+      const groups: SearchGroup[] = [];
+      for (const hit of hits) {
+        let group = groups.find((g) => g.articleId === hit.articleId);
+        if (!group) {
+          group = { articleId: hit.articleId, title: titles.get(hit.articleId) ?? '', hits: [] };
+          groups.push(group);
+        }
+        group.hits.push({
+          kind: hit.kind,
+          start: hit.start,
+          end: hit.end,
+          snippet: hit.snippet,
+          pieces: hit.pieces,
+          highlightId: hit.highlightId ?? null,
+        });
+      }
+      return groups;
+    },
+
+    async findInArticle({ id, query }: Inputs['findInArticle']): Promise<Outputs['findInArticle']> {
+      const parsed = parseQuery(query);
+      if (isEmptyQuery(parsed)) return [];
+      return findInText(await normalizedArticle(id), parsed);
+    },
+  };
+}
