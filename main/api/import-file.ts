@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { importPlainText } from '../articles';
+import {
+  canonicalText,
+  detectLanguage,
+  normalizeSourceText,
+  parsePlainText,
+  withBlockDirections,
+} from '../articles';
+import { decodeFile, MAX_IMPORT_BYTES } from '../articles/decode';
+import { parseHtml } from '../articles/html-import';
+import { ImportError } from '../articles/import-error';
+import { parseMarkdown } from '../articles/markdown-import';
 import type { Block, Direction, SourceKind } from '../articles/model';
 import { HamishError } from './errors';
 
-/** Files larger than this are refused before they are read (the importers hold the whole text in memory). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export type ImportedFile = {
   kind: SourceKind;
@@ -17,11 +26,57 @@ export type ImportedFile = {
   blocks: Block[];
 };
 
-const KINDS: Record<string, SourceKind> = { '.txt': 'txt', '.text': 'txt' };
+const KINDS: Record<string, SourceKind> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+};
 
-/** Reads one file from disk and turns it into an article's blocks, or throws an error naming the file. */
+/** Presentation forms (ligatures and contextual shapes of Arabic letters) as the letters they show. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDF1\uFE70-\uFEFC]/g;
+
+/**
+ * Normalises decoded text for reading where that loses nothing: BOM, line ends and control characters (as
+ * every importer does), and Arabic presentation forms — which PDFs and old pages use — into the letters
+ * they stand for, so that the text shapes, searches and copies like any other.
+ */
+function cleanText(text: string): string {
+  return normalizeSourceText(text).replace(PRESENTATION_FORMS, (form) => form.normalize('NFKC'));
+}
+
+/**
+ * Turns a file's bytes into an article: decoding (UTF-8/16, Windows-1256, ISO-8859-6), the importer of its
+ * kind, then language and direction (per block where a block reads the other way). `name` is shown in errors.
+ */
+export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
+  const kind = KINDS[path.extname(name).toLowerCase()];
+  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md and .html files');
+  const text = cleanText(decodeFile(bytes, name).text);
+  const parsed =
+    kind === 'md'
+      ? parseMarkdown(text, name)
+      : kind === 'html'
+        ? parseHtml(text, name)
+        : parsePlainText(text);
+  if (parsed.blocks.length === 0) throw new ImportError(kind === 'txt' ? 'empty' : 'no-content', name);
+  const { lang, dir } = detectLanguage(canonicalText(parsed.blocks));
+  return {
+    kind,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    title: parsed.title,
+    lang,
+    dir,
+    blocks: withBlockDirections(parsed.blocks, dir),
+  };
+}
+
+/** Reads one file from disk and turns it into an article, or throws an error naming the file. */
 export async function importFileToArticle(file: string): Promise<ImportedFile> {
-  const kind = KINDS[path.extname(file).toLowerCase()] ?? 'txt';
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new HamishError('not-found', `${file}: no such file.`, file);
     throw new HamishError('io', `${file}: cannot be read (${error.code ?? error.message}).`, file);
@@ -31,25 +86,16 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
   if (info.size > MAX_IMPORT_BYTES) {
     throw new HamishError(
       'too-large',
-      `${file}: ${Math.round(info.size / 1024 / 1024)} MB is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`,
+      `${file}: ${Math.ceil(info.size / 1024 / 1024)} MB is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`,
       file,
     );
   }
-  const bytes = await readFile(file);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new HamishError('undecodable', `${file}: the text is not valid UTF-8.`, file);
+    return importBytes(await readFile(file), path.basename(file));
+  } catch (error) {
+    // Name the file with its full path, as the user gave it.
+    if (error instanceof ImportError)
+      throw new HamishError(error.code, error.message.replace(error.file, file), file);
+    throw error;
   }
-  const article = importPlainText(text, path.basename(file));
-  if (article.blocks.length === 0) throw new HamishError('empty', `${file}: the file has no text.`, file);
-  return {
-    kind,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    title: article.title,
-    lang: article.lang,
-    dir: article.dir,
-    blocks: article.blocks,
-  };
 }
