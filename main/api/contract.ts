@@ -87,6 +87,19 @@ export const contract = {
     .strict(),
   restoreFromDialog: NoInput,
   storeStatus: NoInput,
+  importFromDialog: NoInput,
+  importData: z
+    .object({
+      name: z.string().min(1).max(255),
+      // The file's bytes, base64: dropped files are read in the page and sent as data, never as a path.
+      base64: z.string().max(Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4),
+    })
+    .strict(),
+  renameArticle: z.object({ id: Id, title: z.string().min(1).max(500) }).strict(),
+  trashArticle: z.object({ id: Id }).strict(),
+  untrashArticle: z.object({ id: Id }).strict(),
+  emptyTrash: NoInput,
+  listTrash: NoInput,
   search: z
     .object({
       // Long queries are cut to 500 characters by the parser; this bound only stops absurd payloads.
@@ -169,11 +182,23 @@ export type Outputs = {
   exportToFile: { file: string } | null;
   restoreFromDialog: RestoreReport | null;
   storeStatus: StoreStatus;
+  importFromDialog: ImportOutcome[];
+  importData: ImportOutcome;
+  renameArticle: ArticleSummary;
+  trashArticle: null;
+  untrashArticle: ArticleSummary;
+  emptyTrash: { removed: number };
+  listTrash: ArticleSummary[];
   search: SearchGroup[];
   /** Canonical spans of every match, in order. */
   findInArticle: { start: number; end: number }[];
   restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
 };
+
+/** The result of importing one file: the article (perhaps already there), or the file and why it failed. */
+export type ImportOutcome =
+  | { ok: true; id: string; title: string; duplicate: boolean }
+  | { ok: false; file: string; code: ErrorCode; message: string };
 
 /** One search hit: where it is (canonical offsets of the match, or of the highlight) and a snippet around it. */
 export type SearchResultHit = {

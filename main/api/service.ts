@@ -7,8 +7,8 @@ import { canonicalText } from '../articles/model';
 import { openStore, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
-import type { AnchorReport, ArticleSummary, ArticleView, Inputs, Outputs } from './contract';
-import { HamishError } from './errors';
+import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
+import { HamishError, toApiError } from './errors';
 import {
   exportMethods,
   MAX_RESTORE_BYTES,
@@ -17,8 +17,9 @@ import {
   type RestoreReport,
 } from './export-methods';
 import { highlightMethods } from './highlight-methods';
+import { libraryMethods } from './library-methods';
 import { searchMethods } from './search-methods';
-import { importFileToArticle, type ImportedFile } from './import-file';
+import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
 
@@ -30,6 +31,8 @@ export type ServiceOptions = {
   now?: () => Date;
   /** Asks the user for a file (a dialog in Electron); null when they cancel. Paths never come from the page. */
   chooseFile?: (purpose: 'update-article' | 'restore') => Promise<string | null>;
+  /** Asks the user for articles to import (a multi-select dialog in Electron); [] when they cancel. */
+  chooseImportFiles?: () => Promise<string[]>;
   /** Open the store without changing anything on disk (reading while another process holds the lock). */
   readOnly?: boolean;
   /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
@@ -37,9 +40,7 @@ export type ServiceOptions = {
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
-export type ImportOutcome =
-  | { ok: true; id: string; title: string; duplicate: boolean }
-  | { ok: false; file: string; code: string; message: string };
+export type { ImportOutcome };
 
 type ContractMethods = { [M in Method]: (input: Inputs[M]) => Promise<Outputs[M]> };
 
@@ -102,9 +103,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return report;
   };
 
-  async function importOne(file: string): Promise<ImportOutcome> {
+  /** Adds an imported article to the library, or names the one already holding the same content. */
+  async function importWith(file: string, load: () => Promise<ImportedFile>): Promise<ImportOutcome> {
     try {
-      const imported = await importFileToArticle(file);
+      const imported = await load();
       const existing = store
         .library()
         .articles.find((article) => article.source.sha256 === imported.sha256 && article.deletedAt === null);
@@ -141,15 +143,31 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       search.articleChanged(id);
       return { ok: true, id, title: imported.title, duplicate: false };
     } catch (error) {
-      const { code, message } = error as { code?: unknown; message?: unknown };
-      return {
-        ok: false,
-        file,
-        code: typeof code === 'string' ? code : 'internal',
-        message: typeof message === 'string' ? message : String(error),
-      };
+      const { code, message } = toApiError(error);
+      return { ok: false, file, code, message };
     }
   }
+
+  const importOne = (file: string) => importWith(file, () => importFileToArticle(file));
+
+  /** What the library list shows of an article. */
+  async function summary(article: ArticleMeta): Promise<ArticleSummary> {
+    const annotations = await store.annotations(article.id);
+    return {
+      id: article.id,
+      title: article.title,
+      lang: article.lang,
+      dir: article.dir,
+      firstLine: article.firstLine,
+      tags: article.tags,
+      highlights: annotations.highlights.length,
+      importedAt: article.source.importedAt,
+      progress: article.progress && { offset: article.progress.offset, fraction: article.progress.fraction },
+      lastReadAt: article.progress?.updatedAt ?? null,
+    };
+  }
+
+  const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
     const entry = meta(id);
@@ -200,6 +218,18 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const service: Service = {
     dataDir: options.dataDir,
     ...highlights,
+    ...library,
+
+    async importData({ name, base64 }) {
+      // The page sends a dropped file's content, never its path; the name only picks the importer.
+      return importWith(name, async () => importBytes(Buffer.from(base64, 'base64'), path.basename(name)));
+    },
+
+    async importFromDialog() {
+      const files = options.chooseImportFiles ? await options.chooseImportFiles() : [];
+      return service.importFiles(files);
+    },
+
     // Every change to highlights or notes marks its article for re-indexing (done at the next search).
     async createHighlight(input) {
       const created = await highlights.createHighlight(input);
@@ -293,27 +323,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
 
     async listArticles() {
-      const summaries: ArticleSummary[] = [];
-      for (const article of store.library().articles) {
-        if (article.deletedAt !== null) continue;
-        const annotations = await store.annotations(article.id);
-        summaries.push({
-          id: article.id,
-          title: article.title,
-          lang: article.lang,
-          dir: article.dir,
-          firstLine: article.firstLine,
-          tags: article.tags,
-          highlights: annotations.highlights.length,
-          importedAt: article.source.importedAt,
-          progress: article.progress && {
-            offset: article.progress.offset,
-            fraction: article.progress.fraction,
-          },
-          lastReadAt: article.progress?.updatedAt ?? null,
-        });
-      }
-      return summaries;
+      const live = store.library().articles.filter((article) => article.deletedAt === null);
+      return Promise.all(live.map(summary));
     },
 
     async openArticle({ id }): Promise<ArticleView> {

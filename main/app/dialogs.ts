@@ -18,6 +18,17 @@ export function fileDialogs(window: () => BrowserWindow | null) {
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseImportFiles: async (): Promise<string[]> => {
+      const options = {
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+      };
+      const parent = window();
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     chooseSaveFile: async (defaultName: string): Promise<string | null> => {
       const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
       const parent = window();
