@@ -142,6 +142,21 @@ function withTitle(title: string, blocks: Block[]): { title: string; blocks: Blo
   return { title, blocks: [{ kind: 'heading', level: 1, text: title }, ...blocks] };
 }
 
+/** Pages larger than this take the marked-article shortcut when they have one. */
+export const LARGE_PAGE = 300_000;
+
+/**
+ * The page's one `<article>` (or schema.org articleBody) when it holds most of the page's text: the site
+ * itself says where the article is.
+ */
+function markedArticle(document: Document): Element | null {
+  const candidates = document.querySelectorAll('article, [itemprop="articleBody"]');
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (!only) return null;
+  const bodyLength = document.body.textContent?.length ?? 0;
+  return (only.textContent?.length ?? 0) >= 0.6 * bodyLength ? only : null;
+}
+
 /**
  * Parses an HTML page into its article's title and blocks: Readability's article, or when it finds
  * none (or the page is nested too deeply for it), the text of the page body without its navigation. Throws ImportError (naming `name`)
@@ -155,17 +170,24 @@ export function parseHtml(html: string, name: string): { title: string; blocks: 
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   try {
     const document = dom.window.document;
+    const skip = new Set([...SKIPPED, ...CHROME]);
+    // A large page that marks its article needs no guessing: Readability takes seconds on a megabyte.
+    const marked = html.length > LARGE_PAGE ? markedArticle(document) : null;
     // Readability rewrites the document it reads, so it gets a copy and the fallback reads the original.
     const article =
-      treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
+      !marked && treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
         ? new Readability(document.cloneNode(true) as Document, { serializer: (node) => node }).parse()
         : null;
-    const skip = new Set([...SKIPPED, ...CHROME]);
-    let blocks = article?.content ? textBlocks(article.content, skip, name) : [];
+    let blocks = marked
+      ? textBlocks(marked, skip, name)
+      : article?.content
+        ? textBlocks(article.content, skip, name)
+        : [];
     if (blocks.length === 0) blocks = textBlocks(document.body, new Set([...skip, ...BODY_CHROME]), name);
     if (blocks.length === 0) throw new ImportError('no-content', name);
     const title =
       oneLine(article?.title) ||
+      oneLine(marked?.querySelector('h1')?.textContent) ||
       oneLine(document.title) ||
       oneLine(document.querySelector('h1')?.textContent);
     return withTitle(title, blocks);

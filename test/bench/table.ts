@@ -26,7 +26,8 @@ export async function timeMedian(runs: number, fn: () => unknown): Promise<numbe
 export type Row = { measure: string; value: string; target: string; verdict: string };
 
 export function row(measure: string, value: number, unit: string, target?: number): Row {
-  const shown = unit === 'KB' ? value.toFixed(1) : value < 10 ? value.toFixed(2) : value.toFixed(0);
+  const shown =
+    unit === 'KB' || unit === 'MB' ? value.toFixed(1) : value < 10 ? value.toFixed(2) : value.toFixed(0);
   return {
     measure,
     value: `${shown} ${unit}`,
