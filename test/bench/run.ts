@@ -7,6 +7,8 @@ import { createService } from '../../main/api/service';
 import { bridge, launchBrowser, serveRenderer } from '../e2e/harness';
 import { generateArabicArticle, ROOT, SEED_TEXT } from './generate';
 import { highlightBench } from './highlights';
+import { exportBench } from './export';
+import { importBench as importFilesBench } from './import';
 import { searchBench } from './search';
 import { median, printTable, row, timeMedian, type Row } from './table';
 
@@ -96,6 +98,8 @@ const browser = await launchBrowser();
 try {
   printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
   printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
+  printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
+  printTable('Export', await exportBench());
 } finally {
   await browser.close();
 }
