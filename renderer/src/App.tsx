@@ -1,29 +1,43 @@
-import { BookOpen, Library, PanelRight } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { Minimize2 } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
-import type { Settings } from '../../main/api/settings';
+import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
 import { call } from './api';
 import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
+import { lastRead } from './library/last-read';
 import { LibraryView } from './library/LibraryView';
 import { ReaderPage } from './reader/ReaderPage';
+import { ResetNotice } from './settings/ResetNotice';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { useSettings } from './settings/use-settings';
+import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
+import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
+import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
 function startArticle(articles: readonly ArticleSummary[]): string | null {
-  const read = articles
-    .filter((a) => a.lastReadAt)
-    .sort((a, b) => (b.lastReadAt ?? '').localeCompare(a.lastReadAt ?? ''));
-  return (read[0] ?? articles[0])?.id ?? null;
+  return (lastRead(articles) ?? articles[0])?.id ?? null;
 }
 
+// Below these widths the panels start closed, leaving the text its room.
+const NOTES_MIN_WIDTH = 900;
+const CONTENTS_MIN_WIDTH = 1280;
+
 export function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, reset, error: settingsError, update, dismissReset } = useSettings();
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
-  const [showNotes, setShowNotes] = useState(() => window.innerWidth >= 900);
+  const [showNotes, setShowNotes] = useState(() => window.innerWidth >= NOTES_MIN_WIDTH);
+  const [showContents, setShowContents] = useState(() => window.innerWidth >= CONTENTS_MIN_WIDTH);
+  const [focusMode, setFocusMode] = useState(false);
+  const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
+  const focusButtonRef = useRef<HTMLButtonElement>(null);
+  const inArticle = route.view === 'article';
+  const focusing = focusMode && inArticle;
 
   const t = useMemo(
     () => createTranslate(pickLanguage(settings?.language ?? 'auto', navigator.languages)),
@@ -37,13 +51,10 @@ export function App() {
   }, [t]);
 
   useEffect(() => {
-    void Promise.all([call('getSettings', {}), call('listArticles', {})]).then(
-      ([settingsResult, listResult]) => {
-        if (settingsResult.ok) setSettings(settingsResult.value.settings);
-        if (!listResult.ok) return setError(listResult.error);
-        setArticles(listResult.value);
-      },
-    );
+    void call('listArticles', {}).then((result) => {
+      if (!result.ok) return setError(result.error);
+      setArticles(result.value);
+    });
   }, [route.view]);
 
   useEffect(() => {
@@ -52,49 +63,80 @@ export function App() {
     go(id ? { view: 'article', id } : { view: 'library' }, true);
   }, [route.view, articles, go]);
 
+  const enterFocus = useCallback(() => {
+    setFocusMode(true);
+    // Focus on a control that focus mode hides (the button just pressed) would be lost: reading goes on
+    // from the article instead.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('.topbar, .toc, .notes-panel'))
+      document.querySelector<HTMLElement>('article.article')?.focus({ preventScroll: true });
+  }, []);
+  const leaveFocus = useCallback(() => {
+    setFocusMode(false);
+    // If focus was on the "leave" button, it went with it: put it on the button that enters again.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) focusButtonRef.current?.focus();
+    });
+  }, []);
+
+  useAppShortcuts({
+    inArticle,
+    onToggleFocus: () => (focusing ? leaveFocus() : enterFocus()),
+    onLeaveFocus: leaveFocus,
+    onHelp: () => setDialog('shortcuts'),
+  });
+
   return (
     <I18nProvider t={t}>
-      <div className="app" data-theme={settings?.theme ?? 'system'}>
-        <header className="topbar">
-          <span className="brand">
-            <BookOpen aria-hidden="true" size={20} />
-            {t('app.name')}
-          </span>
-          <nav aria-label={t('nav.main')} className="topbar-nav">
-            {route.view === 'article' && (
+      <AnnouncerProvider>
+        <div className="app" data-focus={focusing ? 'true' : undefined}>
+          <TopBar
+            inArticle={inArticle}
+            inLibrary={route.view === 'library'}
+            showContents={showContents}
+            showNotes={showNotes}
+            focusButtonRef={focusButtonRef}
+            onToggleContents={() => setShowContents((shown) => !shown)}
+            onToggleNotes={() => setShowNotes((shown) => !shown)}
+            onFocusMode={enterFocus}
+            onShortcuts={() => setDialog('shortcuts')}
+            onSettings={() => setDialog('settings')}
+            onLibrary={() => go({ view: 'library' })}
+          />
+          <main className="content">
+            <LiveRegion />
+            {focusing && (
               <button
                 type="button"
-                className="icon-button"
-                aria-pressed={showNotes}
-                onClick={() => setShowNotes((shown) => !shown)}
+                className="focus-exit icon-only"
+                aria-label={t('focus.leave')}
+                title={`${t('focus.leave')} (Esc)`}
+                onClick={leaveFocus}
               >
-                <PanelRight aria-hidden="true" size={18} />
-                {t('panel.title')}
+                <Minimize2 aria-hidden="true" size={18} />
               </button>
             )}
-            <button
-              type="button"
-              className="icon-button"
-              aria-current={route.view === 'library' ? 'page' : undefined}
-              onClick={() => go({ view: 'library' })}
-            >
-              <Library aria-hidden="true" size={18} />
-              {t('nav.library')}
-            </button>
-          </nav>
-        </header>
-        <main className="content">
-          {error ? (
-            <ErrorNotice error={error} />
-          ) : route.view === 'article' ? (
-            <ReaderPage id={route.id} showNotes={showNotes} />
-          ) : route.view === 'library' && articles ? (
-            <LibraryView articles={articles} onOpen={(id) => go({ view: 'article', id })} />
-          ) : (
-            <p className="status">{t('status.loading')}</p>
+            {settingsError && <ErrorNotice error={settingsError} />}
+            {error ? (
+              <ErrorNotice error={error} />
+            ) : !settings ? (
+              // Nothing is laid out before the reader's typography is known: no jump when it arrives.
+              <p className="status">{t('status.loading')}</p>
+            ) : route.view === 'article' ? (
+              <ReaderPage id={route.id} showNotes={showNotes} showContents={showContents} />
+            ) : route.view === 'library' && articles ? (
+              <LibraryView articles={articles} onOpen={(id) => go({ view: 'article', id })} />
+            ) : (
+              <p className="status">{t('status.loading')}</p>
+            )}
+            {reset.length > 0 && <ResetNotice keys={reset} onDismiss={dismissReset} />}
+          </main>
+          {dialog === 'settings' && settings && (
+            <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
           )}
-        </main>
-      </div>
+          {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        </div>
+      </AnnouncerProvider>
     </I18nProvider>
   );
 }

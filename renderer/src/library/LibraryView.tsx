@@ -1,7 +1,9 @@
 import type { ArticleSummary } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
+import { ContinueReading } from './ContinueReading';
+import { lastRead } from './last-read';
 
-/** The list of articles: title, opening words, date added, highlights, progress. */
+/** The list of articles: the one to continue first, then each with title, opening words, date, highlights, progress. */
 export function LibraryView({
   articles,
   onOpen,
@@ -10,38 +12,41 @@ export function LibraryView({
   onOpen: (id: string) => void;
 }) {
   const t = useT();
+  const resume = lastRead(articles);
   return (
     <section className="library" aria-labelledby="library-title">
       <header className="library-header">
         <h1 id="library-title">{t('library.title')}</h1>
         <p className="muted">{t.plural('library.count', articles.length)}</p>
       </header>
+      {resume && <ContinueReading article={resume} onOpen={onOpen} />}
       {articles.length === 0 ? (
         <p className="empty">{t('library.empty')}</p>
       ) : (
-        <ul className="library-list">
+        <ul className="library-list" aria-labelledby="library-title">
           {articles.map((article) => (
-            <li key={article.id}>
+            <li key={article.id} className="library-item card">
+              {/* The title is the button (its name is what it shows); the card around it is clickable too. */}
               <button
                 type="button"
-                className="library-item"
+                className="library-item-open card-action"
                 onClick={() => onOpen(article.id)}
-                aria-label={t('library.open', { title: article.title })}
+                aria-describedby={`meta-${article.id}`}
               >
                 <span className="library-item-title" lang={article.lang} dir="auto">
                   {article.title}
                 </span>
-                <span className="library-item-first-line" lang={article.lang} dir="auto">
-                  {article.firstLine}
-                </span>
-                <span className="library-item-meta muted">
-                  <span>{t('library.added', { date: t.date(article.importedAt) })}</span>
-                  <span>{t.plural('library.highlights', article.highlights)}</span>
-                  {article.progress && (
-                    <span>{t('library.progress', { percent: t.percent(article.progress.fraction) })}</span>
-                  )}
-                </span>
               </button>
+              <span className="library-item-first-line" lang={article.lang} dir="auto">
+                {article.firstLine}
+              </span>
+              <span id={`meta-${article.id}`} className="library-item-meta muted">
+                <span>{t('library.added', { date: t.date(article.importedAt) })}</span>
+                <span>{t.plural('library.highlights', article.highlights)}</span>
+                {article.progress && (
+                  <span>{t('library.progress', { percent: t.percent(article.progress.fraction) })}</span>
+                )}
+              </span>
             </li>
           ))}
         </ul>

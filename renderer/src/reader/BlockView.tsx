@@ -1,21 +1,46 @@
 import type { ReactNode } from 'react';
 import type { Block, Mark } from '../../../main/articles/model';
+import { ltrRuns, type Run } from './bidi-runs';
+import type { DisplayText } from './display-text';
 
 // Links may only leave for the web or mail (the shell asks before opening them); never javascript: or file:.
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/**
+ * Text from `from` to `to`, with the left-to-right runs inside it isolated (`<bdi dir="ltr">`) so that
+ * Latin words, handles and URLs never reorder the Arabic around them. Isolation adds elements but no
+ * characters, so offsets counted over text nodes stay those of the text.
+ */
+function isolated(text: string, from: number, to: number, runs: readonly Run[], key: string): ReactNode[] {
+  const nodes: ReactNode[] = [];
+  let at = from;
+  for (const run of runs) {
+    if (run.end <= at || run.start >= to) continue;
+    const start = Math.max(run.start, at);
+    const end = Math.min(run.end, to);
+    if (start > at) nodes.push(text.slice(at, start));
+    nodes.push(
+      <bdi key={`${key}-${start}`} dir="ltr">
+        {text.slice(start, end)}
+      </bdi>,
+    );
+    at = end;
+  }
+  if (at < to) nodes.push(text.slice(at, to));
+  return nodes;
+}
+
 /** Splits a block's text at its marks into React nodes; text is always text, never HTML. */
-function renderMarks(text: string, marks: readonly Mark[] | undefined): ReactNode {
-  if (!marks || marks.length === 0) return text;
-  const sorted = [...marks]
+function renderMarks(text: string, marks: readonly Mark[], runs: readonly Run[]): ReactNode[] {
+  const sorted = marks
     .filter((m) => m.start < m.end && m.end <= text.length)
     .sort((a, b) => a.start - b.start);
   const nodes: ReactNode[] = [];
   let at = 0;
   sorted.forEach((mark, index) => {
     if (mark.start < at) return; // overlapping marks: the first wins, text is never duplicated
-    if (mark.start > at) nodes.push(text.slice(at, mark.start));
-    const inner = text.slice(mark.start, mark.end);
+    nodes.push(...isolated(text, at, mark.start, runs, `t${index}`));
+    const inner = isolated(text, mark.start, mark.end, runs, `m${index}`);
     if (mark.kind === 'em') nodes.push(<em key={index}>{inner}</em>);
     else if (mark.kind === 'strong') nodes.push(<strong key={index}>{inner}</strong>);
     else if (mark.href && SAFE_LINK.test(mark.href)) {
@@ -24,17 +49,36 @@ function renderMarks(text: string, marks: readonly Mark[] | undefined): ReactNod
           {inner}
         </a>,
       );
-    } else nodes.push(inner);
+    } else nodes.push(...inner);
     at = mark.end;
   });
-  if (at < text.length) nodes.push(text.slice(at));
+  nodes.push(...isolated(text, at, text.length, runs, 'end'));
   return nodes;
 }
 
+type Props = {
+  block: Block;
+  index: number;
+  /** The text as shown when vowel marks are hidden; absent when the stored text is shown as it is. */
+  display?: DisplayText;
+  /** Isolate left-to-right runs (in a right-to-left block). */
+  isolate?: boolean;
+};
+
 /** One block of an article, marked with its index so selections map back to canonical offsets. */
-export function BlockView({ block, index }: { block: Block; index: number }) {
+export function BlockView({ block, index, display, isolate = false }: Props) {
+  const text = display?.text ?? block.text;
+  const toShown = display
+    ? (offset: number) => display.toShown[offset] ?? text.length
+    : (offset: number) => offset;
+  const marks = (block.marks ?? []).map((mark) => ({
+    ...mark,
+    start: toShown(mark.start),
+    end: toShown(mark.end),
+  }));
+  const runs = isolate && block.dir !== 'ltr' ? ltrRuns(text) : [];
   const props = { 'data-block': index, dir: block.dir } as const;
-  const content = renderMarks(block.text, block.marks);
+  const content = marks.length === 0 && runs.length === 0 ? text : renderMarks(text, marks, runs);
   switch (block.kind) {
     case 'heading': {
       // The article title is the page's h1; section headings follow the hierarchy below it.

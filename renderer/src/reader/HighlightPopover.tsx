@@ -1,6 +1,7 @@
 import { Copy, Trash2, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
+import { useFocusTrap } from '../dialog/focus-trap';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
@@ -28,6 +29,8 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | ApiError>('idle');
   const [copied, setCopied] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
+  // Before the effect below moves focus in, so that closing gives focus back to where it came from.
+  useFocusTrap(dialogRef);
 
   useEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>('textarea')?.focus();
@@ -52,7 +55,7 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
       ref={dialogRef}
       className="popover"
       role="dialog"
-      aria-modal="false"
+      aria-modal="true"
       aria-label={t('highlight.dialog', { color: t(colorKey(highlight.color)) })}
       style={style}
       onKeyDown={(event) => {

@@ -6,9 +6,19 @@ import { useT } from '../i18n/I18nProvider';
 import { ReaderView } from './ReaderView';
 
 /** Opens one article and shows it; reloads it after its content was updated from a newer file. */
-export function ReaderPage({ id, showNotes }: { id: string; showNotes: boolean }) {
+export function ReaderPage({
+  id,
+  showNotes,
+  showContents,
+}: {
+  id: string;
+  showNotes: boolean;
+  showContents: boolean;
+}) {
   const t = useT();
-  const [article, setArticle] = useState<ArticleView | null>(null);
+  // The attempt an article was loaded by keys its view: the view is replaced only once the reloaded
+  // article is here, never mounted on the old one (its highlights would keep the old offsets).
+  const [loaded, setLoaded] = useState<{ article: ArticleView; attempt: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [summary, setSummary] = useState<string | null>(null);
@@ -18,7 +28,7 @@ export function ReaderPage({ id, showNotes }: { id: string; showNotes: boolean }
     void call('openArticle', { id }).then((result) => {
       if (!live) return;
       if (result.ok) {
-        setArticle(result.value);
+        setLoaded({ article: result.value, attempt });
         setError(null);
       } else setError(result.error);
     });
@@ -28,12 +38,14 @@ export function ReaderPage({ id, showNotes }: { id: string; showNotes: boolean }
   }, [id, attempt]);
 
   if (error) return <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!article || article.id !== id) return <p className="status">{t('reader.loading')}</p>;
+  if (!loaded || loaded.article.id !== id) return <p className="status">{t('reader.loading')}</p>;
+  const { article } = loaded;
   return (
     <ReaderView
-      key={`${article.id}:${attempt}`}
+      key={`${article.id}:${loaded.attempt}`}
       article={article}
       showNotes={showNotes}
+      showContents={showContents}
       updateSummary={summary}
       onReload={(text) => {
         setSummary(text);

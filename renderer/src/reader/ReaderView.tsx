@@ -2,9 +2,11 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
 import { blockStarts } from '../../../main/articles/model';
 import { call } from '../api';
+import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { NotesPanel } from '../notes/NotesPanel';
+import { TableOfContents } from '../toc/TableOfContents';
 import { BlockView } from './BlockView';
 import { COLORS, type Color } from './colors';
 import { blockElements, canonicalToRange, offsetAtPoint } from './dom-offsets';
@@ -19,6 +21,7 @@ import { readSelection, useCanonicalSelection } from './use-selection';
 type Props = {
   article: ArticleView;
   showNotes: boolean;
+  showContents: boolean;
   onReload: (summary: string) => void;
   updateSummary: string | null;
 };
@@ -42,7 +45,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. */
-export function ReaderView({ article, showNotes, onReload, updateSummary }: Props) {
+export function ReaderView({ article, showNotes, showContents, onReload, updateSummary }: Props) {
   const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -56,6 +59,7 @@ export function ReaderView({ article, showNotes, onReload, updateSummary }: Prop
   }, [renderedBlocks, article.blocks.length]);
   const store = useHighlights(article.id, article.highlights);
   const { highlights } = store;
+  useHighlightAnnouncements(highlights);
   const [selection, clearSelection] = useCanonicalSelection(articleRef, scrollerRef, starts, lengths);
   const [lastColor, setLastColor] = useState<Color>('yellow');
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -213,6 +217,9 @@ export function ReaderView({ article, showNotes, onReload, updateSummary }: Prop
 
   return (
     <div className={`reader-layout${showNotes ? ' with-notes' : ''}`}>
+      {showContents && (
+        <TableOfContents blocks={article.blocks} lang={article.lang} scrollerRef={scrollerRef} />
+      )}
       <div className="reader-column">
         <div
           className="progress"

@@ -1,3 +1,9 @@
+import type { DisplayText } from './display-text';
+
+/** The shown text of block i when it differs from the stored text (vowel marks hidden), else undefined. */
+export type Displays = (index: number) => DisplayText | undefined;
+const STORED: Displays = () => undefined;
+
 /**
  * Canonical offsets ↔ DOM positions. Each block element carries `data-block="i"`; block i starts at
  * `starts[i]` in the canonical text, and inside a block the offset is the count of characters in the text
@@ -26,11 +32,20 @@ function offsetInBlock(block: HTMLElement, node: Node, offset: number): number {
 }
 
 /** The canonical offset of a DOM position inside the article, or null if it is outside every block. */
-export function canonicalOffset(starts: readonly number[], node: Node, offset: number): number | null {
+export function canonicalOffset(
+  starts: readonly number[],
+  node: Node,
+  offset: number,
+  displays: Displays = STORED,
+): number | null {
   const block = blockOf(node);
   if (!block) return null;
-  const start = starts[Number(block.dataset.block)];
-  return start === undefined ? null : start + offsetInBlock(block, node, offset);
+  const index = Number(block.dataset.block);
+  const start = starts[index];
+  if (start === undefined) return null;
+  const shown = offsetInBlock(block, node, offset);
+  const display = displays(index);
+  return start + (display ? (display.toStored[shown] ?? shown) : shown);
 }
 
 /**
@@ -42,6 +57,7 @@ export function rangeToCanonical(
   starts: readonly number[],
   lengths: readonly number[],
   range: Range,
+  displays: Displays = STORED,
 ): { start: number; end: number } | null {
   const blocks = [...article.querySelectorAll<HTMLElement>('[data-block]')].filter((b) =>
     range.intersectsNode(b),
@@ -52,10 +68,10 @@ export function rangeToCanonical(
   const startIndex = Number(first.dataset.block);
   const endIndex = Number(last.dataset.block);
   const start = first.contains(range.startContainer)
-    ? canonicalOffset(starts, range.startContainer, range.startOffset)
+    ? canonicalOffset(starts, range.startContainer, range.startOffset, displays)
     : (starts[startIndex] ?? null);
   const end = last.contains(range.endContainer)
-    ? canonicalOffset(starts, range.endContainer, range.endOffset)
+    ? canonicalOffset(starts, range.endContainer, range.endOffset, displays)
     : (starts[endIndex] ?? 0) + (lengths[endIndex] ?? 0);
   if (start === null || end === null || end <= start) return null;
   return { start, end };
@@ -78,11 +94,16 @@ function domPosition(
   blocks: ReadonlyMap<number, HTMLElement>,
   starts: readonly number[],
   offset: number,
+  displays: Displays,
 ): { node: Node; offset: number } | null {
   const index = blockIndexAt(starts, offset);
   const block = blocks.get(index);
   if (!block) return null;
-  let remaining = offset - (starts[index] ?? 0);
+  const stored = offset - (starts[index] ?? 0);
+  const display = displays(index);
+  let remaining = display
+    ? (display.toShown[Math.min(stored, display.toShown.length - 1)] ?? stored)
+    : stored;
   const nodes = textNodes(block);
   for (const node of nodes) {
     if (remaining <= node.length) return { node, offset: remaining };
@@ -106,9 +127,10 @@ export function canonicalToRange(
   starts: readonly number[],
   start: number,
   end: number,
+  displays: Displays = STORED,
 ): Range | null {
-  const from = domPosition(blocks, starts, start);
-  const to = domPosition(blocks, starts, end);
+  const from = domPosition(blocks, starts, start, displays);
+  const to = domPosition(blocks, starts, end, displays);
   if (!from || !to) return null;
   const range = from.node.ownerDocument?.createRange();
   if (!range) return null;
@@ -118,12 +140,17 @@ export function canonicalToRange(
 }
 
 /** The canonical offset under a point on screen (for clicks on painted highlights). */
-export function offsetAtPoint(starts: readonly number[], x: number, y: number): number | null {
+export function offsetAtPoint(
+  starts: readonly number[],
+  x: number,
+  y: number,
+  displays: Displays = STORED,
+): number | null {
   const doc = document as Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
   };
   const position = doc.caretPositionFromPoint?.(x, y);
-  if (position) return canonicalOffset(starts, position.offsetNode, position.offset);
+  if (position) return canonicalOffset(starts, position.offsetNode, position.offset, displays);
   const range = document.caretRangeFromPoint?.(x, y);
-  return range ? canonicalOffset(starts, range.startContainer, range.startOffset) : null;
+  return range ? canonicalOffset(starts, range.startContainer, range.startOffset, displays) : null;
 }

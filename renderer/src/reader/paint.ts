@@ -1,5 +1,5 @@
 import { COLORS, type Color } from '../../../main/annotations/model';
-import { canonicalToRange } from './dom-offsets';
+import { canonicalToRange, type Displays } from './dom-offsets';
 
 /**
  * Paints highlights with the CSS Custom Highlight API: one registered Highlight per colour (styled by
@@ -50,10 +50,11 @@ function rangesFor(
   blocks: ReadonlyMap<number, HTMLElement>,
   starts: readonly number[],
   spans: readonly { start: number; end: number }[],
+  displays?: Displays,
 ): Range[] {
   const ranges: Range[] = [];
   for (const span of spans) {
-    const range = canonicalToRange(blocks, starts, span.start, span.end);
+    const range = canonicalToRange(blocks, starts, span.start, span.end, displays);
     if (range) ranges.push(range);
   }
   return ranges;
@@ -64,6 +65,7 @@ export function paintHighlights(
   blocks: ReadonlyMap<number, HTMLElement>,
   starts: readonly number[],
   spans: readonly PaintSpan[],
+  displays?: Displays,
 ): void {
   const highlights = registry();
   if (!highlights) return;
@@ -72,12 +74,13 @@ export function paintHighlights(
       blocks,
       starts,
       spans.filter((s) => s.color === color),
+      displays,
     );
     const highlight = new Highlight(...ranges);
     highlight.priority = index;
     highlights.set(`hamish-${color}`, highlight);
   });
-  const overlap = new Highlight(...rangesFor(blocks, starts, overlaps(spans)));
+  const overlap = new Highlight(...rangesFor(blocks, starts, overlaps(spans), displays));
   overlap.priority = COLORS.length;
   highlights.set('hamish-overlap', overlap);
 }
@@ -87,10 +90,11 @@ export function paintActive(
   blocks: ReadonlyMap<number, HTMLElement>,
   starts: readonly number[],
   span: { start: number; end: number } | null,
+  displays?: Displays,
 ): void {
   const highlights = registry();
   if (!highlights) return;
-  const active = new Highlight(...(span ? rangesFor(blocks, starts, [span]) : []));
+  const active = new Highlight(...(span ? rangesFor(blocks, starts, [span], displays) : []));
   active.priority = COLORS.length + 1;
   highlights.set('hamish-active', active);
 }
@@ -100,15 +104,42 @@ export function flash(
   blocks: ReadonlyMap<number, HTMLElement>,
   starts: readonly number[],
   span: { start: number; end: number },
+  displays?: Displays,
 ): void {
   const highlights = registry();
   if (!highlights) return;
-  const flashing = new Highlight(...rangesFor(blocks, starts, [span]));
+  const flashing = new Highlight(...rangesFor(blocks, starts, [span], displays));
   flashing.priority = COLORS.length + 2;
   highlights.set('hamish-flash', flashing);
   setTimeout(() => {
     if (highlights.get('hamish-flash') === flashing) highlights.delete('hamish-flash');
   }, 1200);
+}
+
+/** Paints find-in-article matches, the current one distinct (empty `spans` clears them). */
+export function paintFind(
+  blocks: ReadonlyMap<number, HTMLElement>,
+  starts: readonly number[],
+  spans: readonly { start: number; end: number }[],
+  current: number,
+  displays?: Displays,
+): void {
+  const highlights = registry();
+  if (!highlights) return;
+  const others = new Highlight(
+    ...rangesFor(
+      blocks,
+      starts,
+      spans.filter((_, i) => i !== current),
+      displays,
+    ),
+  );
+  others.priority = COLORS.length + 3;
+  highlights.set('hamish-find', others);
+  const here = spans[current];
+  const currentHighlight = new Highlight(...(here ? rangesFor(blocks, starts, [here], displays) : []));
+  currentHighlight.priority = COLORS.length + 4;
+  highlights.set('hamish-find-current', currentHighlight);
 }
 
 /** Removes every Hamish highlight (when the reader closes). */

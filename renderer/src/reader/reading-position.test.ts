@@ -26,6 +26,10 @@ describe('reading position', () => {
     }
   });
 
+  it('opens an article read from its start at the very top, above the first block', () => {
+    expect(scrollTopFor([{ start: 0, length: 40, top: 40, height: 50 }], 0)).toBe(0);
+  });
+
   it('clamps past the end', () => {
     expect(offsetAtTop(boxes, 10_000)).toBe(544);
     expect(scrollTopFor(boxes, 10_000)).toBe(490);

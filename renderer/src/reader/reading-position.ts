@@ -20,6 +20,8 @@ export function offsetAtTop(boxes: readonly BlockBox[], scrollTop: number): numb
 
 /** The scrollTop that brings `offset` to the top edge of the reading area. */
 export function scrollTopFor(boxes: readonly BlockBox[], offset: number): number {
+  // The start of the article is the top of the page, with the space above the title.
+  if (offset <= 0) return 0;
   for (const box of boxes) {
     if (offset < box.start + box.length + 2) {
       const inside = box.length > 0 ? Math.min(1, Math.max(0, (offset - box.start) / box.length)) : 0;

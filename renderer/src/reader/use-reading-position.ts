@@ -5,6 +5,26 @@ import { offsetAtTop, scrollTopFor, type BlockBox } from './reading-position';
 const SAVE_DELAY_MS = 300;
 const RESTORE_FRAMES = 8;
 
+/** A mounted reader: reads the offset at its top edge, and scrolls an offset back to it. */
+type PositionKeeper = { capture: () => number; restore: (offset: number) => void };
+const keepers = new Set<PositionKeeper>();
+
+/**
+ * Runs `change` (a new font, size, line height, width or interface language) and brings the text that was
+ * at the top of the reader back to the top: now, and again over the next two frames, for changes that
+ * React lays out a render later and blocks that content-visibility lays out lazily.
+ */
+export function keepReadingPosition(change: () => void): void {
+  const captured = [...keepers].map((keeper) => ({ keeper, offset: keeper.capture() }));
+  change();
+  const restore = () => captured.forEach(({ keeper, offset }) => keeper.restore(offset));
+  restore();
+  requestAnimationFrame(() => {
+    restore();
+    requestAnimationFrame(restore);
+  });
+}
+
 function measure(scroller: HTMLElement, blocks: readonly Block[]): BlockBox[] {
   const starts = blockStarts(blocks);
   const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
@@ -69,6 +89,22 @@ export function useReadingPosition(
       scroller.removeEventListener('pointerdown', stopOnUserScroll);
     };
   }, [scrollerRef, blocks, initialOffset]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const keeper: PositionKeeper = {
+      capture: () => offsetAtTop(measure(scroller, blocks), scroller.scrollTop),
+      restore: (offset) => {
+        const top = scrollTopFor(measure(scroller, blocks), offset);
+        if (Math.abs(scroller.scrollTop - top) > 1) scroller.scrollTop = top;
+      },
+    };
+    keepers.add(keeper);
+    return () => {
+      keepers.delete(keeper);
+    };
+  }, [scrollerRef, blocks]);
 
   useEffect(() => {
     const scroller = scrollerRef.current;

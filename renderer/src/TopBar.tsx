@@ -1,0 +1,106 @@
+import {
+  BookOpen,
+  Keyboard,
+  Library,
+  Maximize2,
+  PanelRight,
+  SlidersHorizontal,
+  TableOfContents,
+} from 'lucide-react';
+import type { RefObject } from 'react';
+import { useT } from './i18n/I18nProvider';
+
+type Props = {
+  inArticle: boolean;
+  inLibrary: boolean;
+  showContents: boolean;
+  showNotes: boolean;
+  focusButtonRef: RefObject<HTMLButtonElement | null>;
+  onToggleContents: () => void;
+  onToggleNotes: () => void;
+  onFocusMode: () => void;
+  onShortcuts: () => void;
+  onSettings: () => void;
+  onLibrary: () => void;
+};
+
+/**
+ * The window's top bar (the banner landmark): the app's name, the reader's panels and focus mode while an
+ * article is open, then shortcuts, settings and the library. Icon-only buttons carry their name as a label
+ * and a tooltip.
+ */
+export function TopBar({ focusButtonRef, ...props }: Props) {
+  const t = useT();
+  return (
+    <header className="topbar">
+      <span className="brand">
+        <BookOpen aria-hidden="true" size={20} />
+        {t('app.name')}
+      </span>
+      <nav aria-label={t('nav.main')} className="topbar-nav">
+        {props.inArticle && (
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              aria-pressed={props.showContents}
+              onClick={props.onToggleContents}
+            >
+              <TableOfContents aria-hidden="true" size={18} className="mirror-rtl" />
+              {t('toc.title')}
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-pressed={props.showNotes}
+              onClick={props.onToggleNotes}
+            >
+              <PanelRight aria-hidden="true" size={18} className="mirror-rtl" />
+              {t('panel.title')}
+            </button>
+            <button
+              ref={focusButtonRef}
+              type="button"
+              className="icon-only topbar-icon"
+              aria-label={t('focus.enter')}
+              title={`${t('focus.enter')} (f)`}
+              onClick={props.onFocusMode}
+            >
+              <Maximize2 aria-hidden="true" size={18} />
+            </button>
+            <span className="topbar-separator" aria-hidden="true" />
+          </>
+        )}
+        <button
+          type="button"
+          className="icon-only topbar-icon"
+          aria-label={t('shortcuts.title')}
+          title={`${t('shortcuts.title')} (?)`}
+          aria-haspopup="dialog"
+          onClick={props.onShortcuts}
+        >
+          <Keyboard aria-hidden="true" size={18} />
+        </button>
+        <button
+          type="button"
+          className="icon-only topbar-icon"
+          aria-label={t('settings.title')}
+          title={t('settings.title')}
+          aria-haspopup="dialog"
+          onClick={props.onSettings}
+        >
+          <SlidersHorizontal aria-hidden="true" size={18} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-current={props.inLibrary ? 'page' : undefined}
+          onClick={props.onLibrary}
+        >
+          <Library aria-hidden="true" size={18} />
+          {t('nav.library')}
+        </button>
+      </nav>
+    </header>
+  );
+}

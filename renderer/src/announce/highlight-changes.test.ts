@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { highlightChanges } from './highlight-changes';
+
+const yellow = { id: 'a', color: 'yellow', note: '' } as const;
+const green = { id: 'b', color: 'green', note: 'ملاحظة' } as const;
+
+describe('highlight announcements', () => {
+  it('reports a new highlight with its colour and whether it has a note', () => {
+    expect(highlightChanges([yellow], [yellow, green])).toEqual([
+      { kind: 'added', color: 'green', hasNote: true },
+    ]);
+  });
+
+  it('reports a deleted highlight and a change of colour', () => {
+    expect(highlightChanges([yellow, green], [{ ...yellow, color: 'pink' }])).toEqual([
+      { kind: 'recoloured', color: 'pink' },
+      { kind: 'removed', color: 'green' },
+    ]);
+  });
+
+  it('says nothing when only a note changed', () => {
+    expect(highlightChanges([yellow], [{ ...yellow, note: 'جديد' }])).toEqual([]);
+  });
+});

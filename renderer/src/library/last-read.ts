@@ -1,0 +1,11 @@
+import type { ArticleSummary } from '../../../main/api/contract';
+
+/** The article read most recently (by the time its reading position was last saved), if any was read. */
+export function lastRead(articles: readonly ArticleSummary[]): ArticleSummary | null {
+  let latest: ArticleSummary | null = null;
+  for (const article of articles) {
+    if (article.lastReadAt && (!latest?.lastReadAt || article.lastReadAt > latest.lastReadAt))
+      latest = article;
+  }
+  return latest;
+}

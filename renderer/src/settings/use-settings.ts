@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../main/api/contract';
+import { call } from '../api';
+import { keepReadingPosition } from '../reader/use-reading-position';
+import { applySettings } from './apply-settings';
+import { READER_DEFAULTS, type ReaderSettings } from './options';
+
+// A slider sends a change per step while dragged; the settings file is written once it rests.
+const SAVE_DELAY_MS = 250;
+
+/** The settings the page owns (the window bounds are the shell's). */
+function readerPart({
+  theme,
+  font,
+  fontSize,
+  lineHeight,
+  measure,
+  language,
+}: ReaderSettings): ReaderSettings {
+  return { theme, font, fontSize, lineHeight, measure, language };
+}
+
+export type SettingsState = {
+  /** null until main answered, so nothing is laid out in the wrong typography first. */
+  settings: ReaderSettings | null;
+  /** Keys main found invalid in the settings file and reset to their defaults. */
+  reset: string[];
+  error: ApiError | null;
+  update: (patch: Partial<ReaderSettings>) => void;
+  dismissReset: () => void;
+};
+
+/**
+ * The reader's settings: loaded from main, applied to the page the moment they change (keeping the
+ * passage at the top of the reader in place), written back to main shortly after.
+ */
+export function useSettings(): SettingsState {
+  const [settings, setSettings] = useState<ReaderSettings | null>(null);
+  const [reset, setReset] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const current = useRef<ReaderSettings>(READER_DEFAULTS);
+  const pending = useRef<Partial<ReaderSettings>>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    void call('getSettings', {}).then((result) => {
+      if (!live) return;
+      // Unreadable settings must not keep the reader from opening: carry on with the defaults.
+      const reader = result.ok ? readerPart(result.value.settings) : READER_DEFAULTS;
+      current.current = reader;
+      applySettings(document.documentElement, reader);
+      setSettings(reader);
+      if (result.ok) setReset(result.value.reset);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const save = useCallback(() => {
+    const patch = pending.current;
+    pending.current = {};
+    if (Object.keys(patch).length === 0) return;
+    void call('setSettings', patch).then((result) => setError(result.ok ? null : result.error));
+  }, []);
+
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      save();
+    },
+    [save],
+  );
+
+  const update = useCallback(
+    (patch: Partial<ReaderSettings>) => {
+      const next = { ...current.current, ...patch };
+      current.current = next;
+      keepReadingPosition(() => applySettings(document.documentElement, next));
+      setSettings(next);
+      pending.current = { ...pending.current, ...patch };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(save, SAVE_DELAY_MS);
+    },
+    [save],
+  );
+
+  const dismissReset = useCallback(() => setReset([]), []);
+
+  return { settings, reset, error, update, dismissReset };
+}

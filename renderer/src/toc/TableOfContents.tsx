@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import type { Block } from '../../../main/articles/model';
+import { useT } from '../i18n/I18nProvider';
+import { contentsOf, currentSection } from './contents';
+
+type Props = { blocks: readonly Block[]; lang: string; scrollerRef: RefObject<HTMLElement | null> };
+
+// A heading taken as "being read" once it is this close to the top (or a quarter down a short window).
+const READING_LINE_PX = 160;
+// Room left above a heading the reader jumped to, so it does not sit flush against the edge.
+const JUMP_MARGIN_PX = 16;
+
+function blockElement(scroller: HTMLElement, index: number): HTMLElement | null {
+  return scroller.querySelector<HTMLElement>(`[data-block="${index}"]`);
+}
+
+/**
+ * The article's sections. The one being read is marked (aria-current) as the reader scrolls; choosing one
+ * scrolls to it and puts focus on its heading, so a screen reader continues reading from there.
+ */
+export function TableOfContents({ blocks, lang, scrollerRef }: Props) {
+  const t = useT();
+  const entries = useMemo(() => contentsOf(blocks), [blocks]);
+  const [current, setCurrent] = useState<number | null>(null);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller || entries.length === 0) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const box = scroller.getBoundingClientRect();
+      const tops = entries.flatMap((entry) => {
+        const element = blockElement(scroller, entry.index);
+        return element ? [{ index: entry.index, top: element.getBoundingClientRect().top - box.top }] : [];
+      });
+      const atEnd =
+        scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+      setCurrent(currentSection(tops, Math.min(READING_LINE_PX, box.height / 4), atEnd, box.height));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [scrollerRef, entries]);
+
+  const goTo = (index: number) => {
+    const scroller = scrollerRef.current;
+    const heading = scroller && blockElement(scroller, index);
+    if (!scroller || !heading) return;
+    const place = () => {
+      const offset = heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTop += offset - JUMP_MARGIN_PX;
+    };
+    place();
+    // Blocks on the way are laid out lazily (content-visibility); place again once they have their size.
+    requestAnimationFrame(place);
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  };
+
+  return (
+    <nav className="toc" aria-labelledby="toc-title">
+      <h2 id="toc-title" className="toc-title">
+        {t('toc.title')}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="empty-state">{t('toc.empty')}</p>
+      ) : (
+        <ol className="toc-list">
+          {entries.map((entry) => (
+            <li key={entry.index} data-level={Math.min(entry.level, 4)}>
+              <button
+                type="button"
+                className="toc-link"
+                aria-current={entry.index === current ? 'location' : undefined}
+                onClick={() => goTo(entry.index)}
+              >
+                <span lang={lang} dir="auto">
+                  {entry.text}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </nav>
+  );
+}
