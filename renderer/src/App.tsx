@@ -7,7 +7,10 @@ import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
 import { lastRead } from './library/last-read';
-import { LibraryView } from './library/LibraryView';
+import { LibraryPage } from './library/LibraryPage';
+import { TrashView } from './library/TrashView';
+import { SearchPage } from './search/SearchPage';
+import { StoreNotice } from './StoreNotice';
 import { ReaderPage } from './reader/ReaderPage';
 import { ResetNotice } from './settings/ResetNotice';
 import { SettingsPanel } from './settings/SettingsPanel';
@@ -50,12 +53,28 @@ export function App() {
     document.title = t('app.name');
   }, [t]);
 
+  const [tags, setTags] = useState<string[]>([]);
+  const [revision, setRevision] = useState(0);
+  const refresh = useCallback(() => setRevision((n) => n + 1), []);
   useEffect(() => {
     void call('listArticles', {}).then((result) => {
       if (!result.ok) return setError(result.error);
       setArticles(result.value);
     });
-  }, [route.view]);
+    void call('listTags', {}).then((result) => result.ok && setTags(result.value));
+  }, [route.view, revision]);
+
+  // Ctrl/Cmd+Shift+F: search everything, from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        go({ view: 'search' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [go]);
 
   useEffect(() => {
     if (route.view !== 'start' || !articles) return;
@@ -102,6 +121,8 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
             onSettings={() => setDialog('settings')}
             onLibrary={() => go({ view: 'library' })}
+            onSearch={() => go({ view: 'search' })}
+            inSearch={route.view === 'search'}
           />
           <main className="content">
             <LiveRegion />
@@ -117,15 +138,31 @@ export function App() {
               </button>
             )}
             {settingsError && <ErrorNotice error={settingsError} />}
+            <StoreNotice onRestored={refresh} />
             {error ? (
               <ErrorNotice error={error} />
             ) : !settings ? (
               // Nothing is laid out before the reader's typography is known: no jump when it arrives.
               <p className="status">{t('status.loading')}</p>
             ) : route.view === 'article' ? (
-              <ReaderPage id={route.id} showNotes={showNotes} showContents={showContents} />
+              <ReaderPage
+                key={route.id}
+                id={route.id}
+                at={route.at}
+                showNotes={showNotes}
+                showContents={showContents}
+              />
+            ) : route.view === 'search' ? (
+              <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+            ) : route.view === 'trash' ? (
+              <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
             ) : route.view === 'library' && articles ? (
-              <LibraryView articles={articles} onOpen={(id) => go({ view: 'article', id })} />
+              <LibraryPage
+                articles={articles}
+                onOpen={(id) => go({ view: 'article', id })}
+                onChanged={refresh}
+                onTrash={() => go({ view: 'trash' })}
+              />
             ) : (
               <p className="status">{t('status.loading')}</p>
             )}

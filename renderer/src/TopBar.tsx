@@ -2,6 +2,7 @@ import {
   BookOpen,
   Keyboard,
   Library,
+  Search,
   Maximize2,
   PanelRight,
   SlidersHorizontal,
@@ -22,6 +23,8 @@ type Props = {
   onShortcuts: () => void;
   onSettings: () => void;
   onLibrary: () => void;
+  onSearch: () => void;
+  inSearch: boolean;
 };
 
 /**
@@ -71,6 +74,16 @@ export function TopBar({ focusButtonRef, ...props }: Props) {
             <span className="topbar-separator" aria-hidden="true" />
           </>
         )}
+        <button
+          type="button"
+          className="icon-only topbar-icon"
+          aria-label={t('search.title')}
+          title={`${t('search.title')} (Ctrl+Shift+F)`}
+          aria-current={props.inSearch ? 'page' : undefined}
+          onClick={props.onSearch}
+        >
+          <Search aria-hidden="true" size={18} />
+        </button>
         <button
           type="button"
           className="icon-only topbar-icon"

@@ -6,6 +6,8 @@ import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/700.css';
 import './styles.css';
 import './reader/reader.css';
+import './search/search.css';
+import './library/tools.css';
 import './dialog/dialog.css';
 import './settings/settings.css';
 import './toc/toc.css';

@@ -1,17 +1,42 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Where the user is: the library or one article. Kept in the URL hash so a reload stays put. */
-export type Route = { view: 'library' } | { view: 'article'; id: string } | { view: 'start' };
+/** A span of an article's canonical text to bring into view (a search hit). */
+export type Span = { start: number; end: number };
+
+/**
+ * Where the user is: the library, its trash, search, or one article (optionally at a passage). Kept in the
+ * URL hash so a reload stays put.
+ */
+export type Route =
+  | { view: 'library' }
+  | { view: 'trash' }
+  | { view: 'search' }
+  | { view: 'article'; id: string; at?: Span }
+  | { view: 'start' };
 
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/([A-Za-z0-9_-]{1,64})$/.exec(hash);
-  if (article?.[1]) return { view: 'article', id: article[1] };
+  const article = /^#\/article\/([A-Za-z0-9_-]{1,64})(?:@(\d{1,10})-(\d{1,10}))?$/.exec(hash);
+  if (article?.[1]) {
+    const [, id, start, end] = article;
+    return start !== undefined && end !== undefined && Number(start) < Number(end)
+      ? { view: 'article', id, at: { start: Number(start), end: Number(end) } }
+      : { view: 'article', id };
+  }
   if (hash === '#/library') return { view: 'library' };
+  if (hash === '#/trash') return { view: 'trash' };
+  if (hash === '#/search') return { view: 'search' };
   return { view: 'start' };
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'article' ? `#/article/${route.id}` : route.view === 'library' ? '#/library' : '';
+  switch (route.view) {
+    case 'article':
+      return `#/article/${route.id}${route.at ? `@${route.at.start}-${route.at.end}` : ''}`;
+    case 'start':
+      return '';
+    default:
+      return `#/${route.view}`;
+  }
 }
 
 export function useRoute(): [Route, (route: Route, replace?: boolean) => void] {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ArticleSummary } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
 import { ContinueReading } from './ContinueReading';
@@ -7,9 +8,18 @@ import { lastRead } from './last-read';
 export function LibraryView({
   articles,
   onOpen,
+  tools,
+  actions,
+  empty,
 }: {
   articles: ArticleSummary[];
   onOpen: (id: string) => void;
+  /** Search, sort, filter and import controls, under the heading. */
+  tools?: ReactNode;
+  /** An article's own actions (rename, trash, export). */
+  actions?: (article: ArticleSummary) => ReactNode;
+  /** Shown instead of the usual empty message (e.g. when a filter matches nothing). */
+  empty?: string;
 }) {
   const t = useT();
   const resume = lastRead(articles);
@@ -19,9 +29,10 @@ export function LibraryView({
         <h1 id="library-title">{t('library.title')}</h1>
         <p className="muted">{t.plural('library.count', articles.length)}</p>
       </header>
+      {tools}
       {resume && <ContinueReading article={resume} onOpen={onOpen} />}
       {articles.length === 0 ? (
-        <p className="empty">{t('library.empty')}</p>
+        <p className="empty">{empty ?? t('library.empty')}</p>
       ) : (
         <ul className="library-list" aria-labelledby="library-title">
           {articles.map((article) => (
@@ -47,6 +58,7 @@ export function LibraryView({
                   <span>{t('library.progress', { percent: t.percent(article.progress.fraction) })}</span>
                 )}
               </span>
+              {actions?.(article)}
             </li>
           ))}
         </ul>

@@ -4,9 +4,11 @@ import type { ResolvedHighlight } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
 import { COLORS, colorKey, type Color } from '../reader/colors';
 import { ArticleNote } from './ArticleNote';
+import { ExportMenu } from './ExportMenu';
 import { NoteMarkdown } from './NoteMarkdown';
 
 type Props = {
+  articleId: string;
   highlights: ResolvedHighlight[];
   articleNote: string;
   articleTags: string[];
@@ -81,10 +83,13 @@ export function NotesPanel(props: Props) {
         <h2 id="notes-title">
           <StickyNote aria-hidden="true" size={18} /> {t('panel.title')}
         </h2>
-        <button type="button" className="icon-button small" onClick={props.onUpdateSource}>
-          <FileUp aria-hidden="true" size={16} />
-          {t('article.update')}
-        </button>
+        <span className="notes-header-actions">
+          <ExportMenu compact articleIds={[props.articleId]} label={t('export.button')} />
+          <button type="button" className="icon-button small" onClick={props.onUpdateSource}>
+            <FileUp aria-hidden="true" size={16} />
+            {t('article.update')}
+          </button>
+        </span>
       </header>
       {props.updateSummary && (
         <p className="notice-inline" role="status">

@@ -8,10 +8,13 @@ import { ReaderView } from './ReaderView';
 /** Opens one article and shows it; reloads it after its content was updated from a newer file. */
 export function ReaderPage({
   id,
+  at,
   showNotes,
   showContents,
 }: {
   id: string;
+  /** A passage to bring into view (a search hit). */
+  at?: { start: number; end: number };
   showNotes: boolean;
   showContents: boolean;
 }) {
@@ -46,6 +49,7 @@ export function ReaderPage({
       article={article}
       showNotes={showNotes}
       showContents={showContents}
+      at={loaded.attempt === 0 ? at : undefined}
       updateSummary={summary}
       onReload={(text) => {
         setSummary(text);

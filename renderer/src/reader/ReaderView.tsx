@@ -9,10 +9,12 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { TableOfContents } from '../toc/TableOfContents';
 import { BlockView } from './BlockView';
 import { COLORS, type Color } from './colors';
-import { blockElements, canonicalToRange, offsetAtPoint } from './dom-offsets';
+import { FindBar, type Span } from '../search/FindBar';
+import { withoutVowelMarks, type DisplayText } from './display-text';
+import { blockElements, canonicalToRange, offsetAtPoint, type Displays } from './dom-offsets';
 import { HighlightPopover } from './HighlightPopover';
 import { extendSelectionByKey } from './keyboard-selection';
-import { clearPaint, flash, paintActive, paintHighlights } from './paint';
+import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './use-highlights';
 import { useReadingPosition } from './use-reading-position';
@@ -24,14 +26,18 @@ type Props = {
   showContents: boolean;
   onReload: (summary: string) => void;
   updateSummary: string | null;
+  /** A passage to bring into view on opening (a search hit), instead of the saved reading position. */
+  at?: Span;
 };
+
+// Harakat, tanwin, shadda, sukun, dagger alef: an article with them gets the "hide vowel marks" toggle.
+const VOWEL_MARK = /[\u064B-\u0652\u0670]/;
 
 // The first render shows only the start of a long article (or up to the saved position), so the first
 // screen paints quickly; the rest follows right after, off the critical path.
 const FIRST_RENDER_BLOCKS = 60;
 
-function firstRenderCount(article: ArticleView, starts: readonly number[]): number {
-  const offset = article.progress?.offset ?? 0;
+function firstRenderCount(offset: number, article: ArticleView, starts: readonly number[]): number {
   let index = 0;
   while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= offset) index++;
   return Math.min(article.blocks.length, index + FIRST_RENDER_BLOCKS);
@@ -45,13 +51,31 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. */
-export function ReaderView({ article, showNotes, showContents, onReload, updateSummary }: Props) {
+export function ReaderView({ article, showNotes, showContents, onReload, updateSummary, at }: Props) {
   const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const starts = useMemo(() => blockStarts(article.blocks), [article.blocks]);
   const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
-  const [renderedBlocks, setRenderedBlocks] = useState(() => firstRenderCount(article, starts));
+  const initialOffset = at?.start ?? article.progress?.offset ?? null;
+  const [renderedBlocks, setRenderedBlocks] = useState(() =>
+    firstRenderCount(initialOffset ?? 0, article, starts),
+  );
+  // Vowel marks hidden is display only: every offset still maps to the stored text through `displays`.
+  const hasMarks = useMemo(() => article.blocks.some((b) => VOWEL_MARK.test(b.text)), [article.blocks]);
+  const [hideMarks, setHideMarks] = useState(false);
+  const displays = useMemo<Displays | undefined>(() => {
+    if (!hideMarks) return undefined;
+    const cache = new Map<number, DisplayText>();
+    return (index) => {
+      const block = article.blocks[index];
+      if (!block) return undefined;
+      let display = cache.get(index);
+      if (!display) cache.set(index, (display = withoutVowelMarks(block.text)));
+      return display;
+    };
+  }, [hideMarks, article.blocks]);
+  const [finding, setFinding] = useState(false);
   useEffect(() => {
     if (renderedBlocks >= article.blocks.length) return;
     const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
@@ -60,7 +84,13 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const store = useHighlights(article.id, article.highlights);
   const { highlights } = store;
   useHighlightAnnouncements(highlights);
-  const [selection, clearSelection] = useCanonicalSelection(articleRef, scrollerRef, starts, lengths);
+  const [selection, clearSelection] = useCanonicalSelection(
+    articleRef,
+    scrollerRef,
+    starts,
+    lengths,
+    displays,
+  );
   const [lastColor, setLastColor] = useState<Color>('yellow');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
@@ -72,7 +102,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     (offset: number, fraction: number) => void call('saveProgress', { id: article.id, offset, fraction }),
     [article.id],
   );
-  const fraction = useReadingPosition(scrollerRef, article.blocks, article.progress?.offset ?? null, save);
+  const fraction = useReadingPosition(scrollerRef, article.blocks, initialOffset, save);
 
   const refreshTags = useCallback(() => {
     void call('listTags', {}).then((result) => result.ok && setSuggestions(result.value));
@@ -89,11 +119,34 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
       blocks(),
       starts,
       highlights.filter((h) => h.status !== 'orphan'),
+      displays,
     );
-  }, [highlights, starts, blocks, renderedBlocks]);
+  }, [highlights, starts, blocks, renderedBlocks, displays]);
   useEffect(
-    () => paintActive(blocks(), starts, active && active.status !== 'orphan' ? active : null),
-    [active, starts, blocks],
+    () => paintActive(blocks(), starts, active && active.status !== 'orphan' ? active : null, displays),
+    [active, starts, blocks, displays],
+  );
+  // A search hit opened here: flash it once it is laid out (the reading position put it at the top).
+  useEffect(() => {
+    if (!at) return;
+    const timer = setTimeout(() => flash(blocks(), starts, at, displays), 300);
+    return () => clearTimeout(timer);
+  }, [at, blocks, starts, displays]);
+
+  const showMatches = useCallback(
+    (matches: Span[], current: number) => {
+      const map = blocks();
+      paintFind(map, starts, matches, current, displays);
+      const here = matches[current];
+      const range = here ? canonicalToRange(map, starts, here.start, here.end, displays) : null;
+      const scroller = scrollerRef.current;
+      if (!range || !scroller) return;
+      const rect = range.getBoundingClientRect();
+      const box = scroller.getBoundingClientRect();
+      if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40)
+        scroller.scrollTop += rect.top - box.top - box.height / 3;
+    },
+    [blocks, starts, displays],
   );
   useEffect(() => clearPaint, []);
 
@@ -101,7 +154,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   // lag a selectionchange behind.
   const highlightSelection = useCallback(
     async (color: Color) => {
-      const selection = readSelection(articleRef.current, starts, lengths);
+      const selection = readSelection(articleRef.current, starts, lengths, displays);
       if (!selection) return;
       setLastColor(color);
       const selected = document.getSelection()?.getRangeAt(0).cloneRange();
@@ -115,7 +168,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           : false;
       if ('id' in created && same) clearSelection();
     },
-    [starts, lengths, store, clearSelection],
+    [starts, lengths, displays, store, clearSelection],
   );
 
   const openHighlight = useCallback(
@@ -123,7 +176,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
       setActiveId(highlight.id);
       if (highlight.status === 'orphan') return setActiveRect(null);
       const map = blocks();
-      const range = canonicalToRange(map, starts, highlight.start, highlight.end);
+      const range = canonicalToRange(map, starts, highlight.start, highlight.end, displays);
       if (scroll && range && scrollerRef.current) {
         const scroller = scrollerRef.current;
         const place = () => {
@@ -136,16 +189,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         requestAnimationFrame(() => {
           place();
           setActiveRect(range.getBoundingClientRect());
-          flash(map, starts, highlight);
+          flash(map, starts, highlight, displays);
         });
       } else setActiveRect(range?.getBoundingClientRect() ?? null);
     },
-    [blocks, starts],
+    [blocks, starts, displays],
   );
 
   const onArticleClick = (event: React.MouseEvent) => {
     if (document.getSelection()?.isCollapsed === false) return;
-    const offset = offsetAtPoint(starts, event.clientX, event.clientY);
+    const offset = offsetAtPoint(starts, event.clientX, event.clientY, displays);
     if (offset === null) return;
     // Innermost first: with nested highlights the smallest one under the pointer is the one meant.
     const under = highlights
@@ -158,8 +211,13 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFinding(true);
+        return;
+      }
+      if (isTyping(event.target)) return;
       if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
         event.preventDefault();
         setActiveId(null);
@@ -172,8 +230,13 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         clearSelection();
         return;
       }
+      if (event.key.toLowerCase() === 'm' && hasMarks) {
+        event.preventDefault();
+        setHideMarks((hidden) => !hidden);
+        return;
+      }
       const digit = Number(event.key);
-      const selection = readSelection(articleRef.current, starts, lengths);
+      const selection = readSelection(articleRef.current, starts, lengths, displays);
       if (selection && event.key.toLowerCase() === 'h') {
         event.preventDefault();
         void highlightSelection(lastColor);
@@ -190,7 +253,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [starts, lengths, lastColor, active, store, highlightSelection, clearSelection]);
+  }, [starts, lengths, displays, hasMarks, lastColor, active, store, highlightSelection, clearSelection]);
 
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
@@ -232,28 +295,62 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           <div className="progress-bar" style={{ inlineSize: `${fraction * 100}%` }} />
         </div>
         {store.error && <ErrorNotice error={store.error} onRetry={store.clearError} />}
+        {finding && (
+          <FindBar
+            articleId={article.id}
+            onMatches={showMatches}
+            onClose={() => {
+              setFinding(false);
+              showMatches([], -1);
+              articleRef.current?.focus({ preventScroll: true });
+            }}
+          />
+        )}
+        {hasMarks && (
+          <div className="reader-tools">
+            <button
+              type="button"
+              className="icon-button small"
+              aria-pressed={hideMarks}
+              onClick={() => setHideMarks((h) => !h)}
+            >
+              {hideMarks ? t('reader.showMarks') : t('reader.hideMarks')} (m)
+            </button>
+          </div>
+        )}
         <div className="reader-scroll" ref={scrollerRef}>
           <article
             ref={articleRef}
             className="article"
+            data-marks={hasMarks && !hideMarks ? 'shown' : undefined}
             lang={article.lang}
             dir={article.dir}
             aria-label={t('reader.article')}
             tabIndex={0}
             onClick={onArticleClick}
             onKeyDown={(event) => {
-              if (articleRef.current && extendSelectionByKey(event.nativeEvent, articleRef.current, 0))
+              if (
+                articleRef.current &&
+                extendSelectionByKey(event.nativeEvent, articleRef.current, 0, article.dir)
+              )
                 event.preventDefault();
             }}
           >
             {article.blocks.slice(0, renderedBlocks).map((block, index) => (
-              <BlockView key={index} block={block} index={index} />
+              <BlockView
+                key={index}
+                block={block}
+                index={index}
+                display={displays?.(index)}
+                isolate={article.dir === 'rtl'}
+              />
             ))}
           </article>
         </div>
       </div>
       {showNotes && (
         <NotesPanel
+          articleId={article.id}
           highlights={highlights}
           articleNote={articleMeta.note}
           articleTags={articleMeta.tags}

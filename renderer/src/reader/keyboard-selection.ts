@@ -18,19 +18,26 @@ function firstVisibleTextNode(article: HTMLElement, top: number): Text | null {
   return null;
 }
 
-/** Handles a keydown in the article; returns true when it extended the selection. */
+/**
+ * Handles a keydown in the article; returns true when it extended the selection. Moves are logical (in
+ * reading order), not visual: in a right-to-left article the left arrow reads on, even across an embedded
+ * Latin run, so a screen-reader user hears the text in order. Ctrl/Alt+Shift+Up/Down extend by sentence.
+ */
 export function extendSelectionByKey(
   event: KeyboardEvent,
   article: HTMLElement,
   viewportTop: number,
+  dir: 'rtl' | 'ltr' = 'rtl',
 ): boolean {
   if (!event.shiftKey) return false;
   const word = event.ctrlKey || event.altKey;
+  const onward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
   const moves: Record<string, [string, string]> = {
-    ArrowLeft: ['left', word ? 'word' : 'character'],
-    ArrowRight: ['right', word ? 'word' : 'character'],
-    ArrowUp: ['backward', 'line'],
-    ArrowDown: ['forward', 'line'],
+    [onward]: ['forward', word ? 'word' : 'character'],
+    [back]: ['backward', word ? 'word' : 'character'],
+    ArrowUp: ['backward', word ? 'sentence' : 'line'],
+    ArrowDown: ['forward', word ? 'sentence' : 'line'],
   };
   const move = moves[event.key];
   const selection = document.getSelection() as Modifiable | null;

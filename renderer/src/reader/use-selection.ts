@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { rangeToCanonical } from './dom-offsets';
+import { rangeToCanonical, type Displays } from './dom-offsets';
 
 export type CanonicalSelection = { start: number; end: number; rect: DOMRect };
 
@@ -9,12 +9,13 @@ export function readSelection(
   article: HTMLElement | null,
   starts: readonly number[],
   lengths: readonly number[],
+  displays?: Displays,
 ): CanonicalSelection | null {
   const current = document.getSelection();
   if (!article || !current || current.isCollapsed || current.rangeCount === 0) return null;
   const range = current.getRangeAt(0);
   if (!range.intersectsNode(article)) return null;
-  const span = rangeToCanonical(article, starts, lengths, range);
+  const span = rangeToCanonical(article, starts, lengths, range, displays);
   return span ? { ...span, rect: range.getBoundingClientRect() } : null;
 }
 
@@ -23,10 +24,11 @@ export function useCanonicalSelection(
   scrollerRef: RefObject<HTMLElement | null>,
   starts: readonly number[],
   lengths: readonly number[],
+  displays?: Displays,
 ): [CanonicalSelection | null, () => void] {
   const [selection, setSelection] = useState<CanonicalSelection | null>(null);
   useEffect(() => {
-    const read = () => setSelection(readSelection(articleRef.current, starts, lengths));
+    const read = () => setSelection(readSelection(articleRef.current, starts, lengths, displays));
     const scroller = scrollerRef.current;
     document.addEventListener('selectionchange', read);
     scroller?.addEventListener('scroll', read, { passive: true });
@@ -34,7 +36,7 @@ export function useCanonicalSelection(
       document.removeEventListener('selectionchange', read);
       scroller?.removeEventListener('scroll', read);
     };
-  }, [articleRef, scrollerRef, starts, lengths]);
+  }, [articleRef, scrollerRef, starts, lengths, displays]);
   const clear = () => {
     document.getSelection()?.removeAllRanges();
     setSelection(null);

@@ -1,0 +1,206 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../main/api/service';
+import { canonicalText } from '../../main/articles/model';
+import {
+  appService,
+  bridge,
+  browserUnavailable,
+  isLocal,
+  launchBrowser,
+  recordRequests,
+  removeDir,
+  RESULTS_DIR,
+  ROOT,
+  serveRenderer,
+  tempDataDir,
+} from './harness';
+
+const unavailable = browserUnavailable();
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+/** Drops files on the library as a user would: a real drop event carrying File objects. */
+async function dropFiles(page: Page, files: { name: string; base64: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name));
+    }
+    return transfer;
+  }, files);
+  const target = page.locator('.library-page');
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+async function fixture(name: string) {
+  return { name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') };
+}
+
+/** The text painted by each registered highlight, by name. */
+function painted(page: Page) {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).forEach((highlight, name) => {
+      result[name] = [...highlight].map((r) => (r as Range).toString());
+    });
+    return result;
+  });
+}
+
+describe.skipIf(unavailable !== null)(
+  `library, search and export in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let browser: Browser;
+    let server: Server;
+    let origin: string;
+    let dataDir: string;
+    let service: Service;
+    let page: Page;
+    let requests: string[];
+    let seedId: string;
+
+    beforeAll(async () => {
+      ({ server, origin } = await serveRenderer());
+      browser = await launchBrowser();
+      dataDir = await tempDataDir();
+      service = await appService(dataDir);
+      seedId = (await service.listArticles({}))[0]?.id ?? '';
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      requests = recordRequests(page);
+      await bridge(page, service);
+      await page.goto(`${origin}/index.html#/library`);
+      await page.locator('.library-page').waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      server?.close();
+      if (dataDir) await removeDir(dataDir);
+    });
+
+    it('imports two files dropped on the library and lists them', async () => {
+      await dropFiles(page, [await fixture('essay-ar.md'), await fixture('news-page-ar.html')]);
+      await expect.poll(async () => (await service.listArticles({})).length).toBe(3);
+      await expect.poll(() => page.locator('.library-list > li').count()).toBe(3);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'library-imported-ar.png') });
+    });
+
+    it('filters the library by tag and opens an article', async () => {
+      const essay = (await service.listArticles({})).find((a) => a.id !== seedId && a.title.length > 0);
+      await service.setArticleNote({ id: essay?.id ?? '', tags: ['مقالات رأي'] });
+      await page.reload();
+      await page.locator('.library-page').waitFor();
+      await page.getByRole('combobox', { name: 'تصفية حسب الوسم' }).selectOption('مقالات رأي');
+      await expect.poll(() => page.locator('.library-list > li').count()).toBe(1);
+      await page.locator('.library-list > li button.library-item-open').first().click();
+      await page.locator('article h1').waitFor();
+      expect(page.url()).toContain(`#/article/${essay?.id}`);
+    });
+
+    it('imports a hostile page without running its scripts, loading anything remote or navigating', async () => {
+      await page.goto(`${origin}/index.html#/library`);
+      await page.locator('.library-page').waitFor();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const before = requests.length;
+      await dropFiles(page, [await fixture('hostile.html')]);
+      await expect.poll(async () => (await service.listArticles({})).length).toBe(4);
+      const hostile = (await service.listArticles({})).find((a) => a.title.includes('الخبز'));
+      await page.goto(`${origin}/index.html#/article/${hostile?.id}`);
+      await page.locator('article p').first().waitFor();
+      await page.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+      expect(requests.slice(before).filter((url) => !isLocal(url, origin))).toEqual([]);
+      expect(page.url().startsWith(origin)).toBe(true);
+      await expect(
+        page.locator('article script, article iframe, article object, article embed, article img').count(),
+      ).resolves.toBe(0);
+      const hrefs = await page
+        .locator('article a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(hrefs.every((href) => /^https?:/.test(href ?? ''))).toBe(true);
+    });
+
+    it('finds a word typed without hamza in the article, painting and counting every match', async () => {
+      await page.goto(`${origin}/index.html#/article/${seedId}`);
+      await page.locator('article h1').waitFor();
+      await page.keyboard.press('Control+f');
+      await page.getByRole('searchbox', { name: 'ابحث في المقالة' }).fill('الافريكوم');
+      const text = canonicalText((await service.openArticle({ id: seedId })).blocks);
+      const expected = text.split('الأفريكوم').length - 1;
+      expect(expected).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('.find-count').textContent()).toBe(`1 من ${expected}`);
+      const paint = await painted(page);
+      expect([...(paint['hamish-find'] ?? []), ...(paint['hamish-find-current'] ?? [])].sort()).toEqual(
+        Array(expected).fill('الأفريكوم'),
+      );
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.find-count').textContent()).toBe(`2 من ${expected}`);
+      await page.keyboard.press('Escape');
+      await expect(page.locator('.find-bar').count()).resolves.toBe(0);
+    });
+
+    it('searches everything and opens the right passage', async () => {
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('searchbox', { name: 'ابحث في كل شيء' }).fill('"كريس كارنس"');
+      const hit = page.locator('.search-hit').first();
+      await hit.waitFor();
+      await expect(hit.locator('.search-match').textContent()).resolves.toBe('كريس كارنس');
+      await hit.click();
+      await page.locator('article h1').waitFor();
+      expect(page.url()).toMatch(new RegExp(`#/article/${seedId}@\\d+-\\d+$`));
+      await expect.poll(async () => (await painted(page))['hamish-flash']).toEqual(['كريس كارنس']);
+      const inView = await page.evaluate(() => {
+        const scroller = document.querySelector('.reader-scroll');
+        const marks = (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('hamish-flash');
+        const range = marks ? ([...marks][0] as Range | undefined) : undefined;
+        if (!scroller || !range) return false;
+        const box = scroller.getBoundingClientRect();
+        const rect = range.getBoundingClientRect();
+        return rect.top >= box.top && rect.bottom <= box.bottom;
+      });
+      expect(inView).toBe(true);
+    });
+
+    it('exports an HTML page that shows every highlight and loads nothing when opened', async () => {
+      const text = canonicalText((await service.openArticle({ id: seedId })).blocks);
+      const quotes = ['دونالد ترامب', 'حاضنة اجتماعية', 'البنيان المرصوص'];
+      for (const quote of quotes) {
+        const start = text.indexOf(quote);
+        await service.createHighlight({
+          articleId: seedId,
+          start,
+          end: start + quote.length,
+          color: 'green',
+          note: 'ملاحظة <script>alert(1)</script>',
+        });
+      }
+      const { text: html } = await service.exportNotes('html', { articleIds: [seedId] });
+      const file = path.join(dataDir, 'export.html');
+      await writeFile(file, html);
+      const viewer = await browser.newPage();
+      const seen: string[] = [];
+      viewer.on('request', (request) => seen.push(request.url()));
+      const dialogs: string[] = [];
+      viewer.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await viewer.goto(`file://${file}`);
+      const body = (await viewer.locator('body').textContent()) ?? '';
+      for (const quote of quotes) expect(body).toContain(quote);
+      expect(seen.filter((url) => !url.startsWith('file://'))).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await viewer.screenshot({ path: path.join(RESULTS_DIR, 'export-html-ar.png'), fullPage: false });
+      await viewer.close();
+    });
+  },
+);
