@@ -20,6 +20,16 @@ export default defineConfig({
         },
       },
       {
+        // Issue "Nothing lost": a child process saving notes through the service, killed 200 times.
+        test: {
+          name: 'torture',
+          environment: 'node',
+          include: ['test/torture/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

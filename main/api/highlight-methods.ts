@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describeTarget, resolveAll } from '../annotations/anchor';
+import { describeTarget, resolveAll, resolveTarget } from '../annotations/anchor';
 import { uniqueTags } from '../annotations/limits';
 import type { Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
@@ -67,10 +67,9 @@ export function highlightMethods(
       .sort(readingOrder);
   }
 
-  async function resolvedOne(articleId: string, id: string): Promise<ResolvedHighlight> {
-    const found = (await resolvedHighlights(articleId)).find((h) => h.id === id);
-    if (!found) throw new HamishError('not-found', `No highlight with id ${id} in article ${articleId}.`);
-    return found;
+  /** One highlight resolved in its article's text: only it, however many others the article has. */
+  async function resolvedOne(highlight: Highlight): Promise<ResolvedHighlight> {
+    return { ...highlight, ...resolveTarget(await textOf(highlight.articleId), highlight.target) };
   }
 
   function existing(highlights: readonly Highlight[], id: string, articleId: string): Highlight {
@@ -108,32 +107,29 @@ export function highlightMethods(
         createdAt: at,
         updatedAt: at,
       };
-      await store.updateAnnotations(articleId, (file) => {
-        file.highlights.push(highlight);
-      });
+      await store.putHighlight(articleId, highlight);
       return { ...highlight, status: 'exact', start, end };
     },
 
     async updateHighlight({ articleId, id, color, note, tags }) {
       requireArticle(articleId);
       existing((await store.annotations(articleId)).highlights, id, articleId);
-      await store.updateAnnotations(articleId, (file) => {
-        const highlight = existing(file.highlights, id, articleId);
-        if (color !== undefined) highlight.color = color;
-        if (note !== undefined) highlight.note = note;
-        if (tags !== undefined) highlight.tags = uniqueTags(tags);
-        highlight.updatedAt = now().toISOString();
-      });
-      return resolvedOne(articleId, id);
+      // Computed from the highlight as saved just before this change, so two edits made at once both land.
+      const saved = await store.changeHighlight(articleId, id, (current) => ({
+        ...current,
+        color: color ?? current.color,
+        note: note ?? current.note,
+        tags: tags === undefined ? current.tags : uniqueTags(tags),
+        updatedAt: now().toISOString(),
+      }));
+      return resolvedOne(saved);
     },
 
     async deleteHighlight({ articleId, id }) {
       requireArticle(articleId);
-      const deleted = existing((await store.annotations(articleId)).highlights, id, articleId);
-      await store.updateAnnotations(articleId, (file) => {
-        file.highlights = file.highlights.filter((h) => h.id !== id);
-      });
-      return deleted;
+      const found = existing((await store.annotations(articleId)).highlights, id, articleId);
+      // null: deleted meanwhile by another call, which saved the same outcome.
+      return (await store.deleteHighlight(articleId, id)) ?? found;
     },
 
     async restoreHighlight({ highlight }) {
@@ -147,10 +143,8 @@ export function highlightMethods(
         target: { ...highlight.target },
         tags: uniqueTags(highlight.tags),
       };
-      await store.updateAnnotations(highlight.articleId, (file) => {
-        file.highlights.push(restored);
-      });
-      return resolvedOne(highlight.articleId, highlight.id);
+      await store.putHighlight(highlight.articleId, restored);
+      return resolvedOne(restored);
     },
 
     async setArticleNote({ id, note, tags }) {

@@ -44,7 +44,9 @@ type Scanned = { info: BackupInfo; manifest: Manifest | null };
 
 /**
  * Snapshots the store into `backups/<kind>-<timestamp>/`: a copy of library.json and annotations/*.json, and
- * the article files, then manifest.json. Everything is fsynced and read back against its hash before the folder
+ * the article files, then manifest.json. Annotations journals are not copied: the store folds them into their
+ * snapshots first (a migration at open folds them before its backup too), so that a backup is a set of plain
+ * snapshots, each restorable on its own. Everything is fsynced and read back against its hash before the folder
  * gets its name, so a listed backup was complete. Rotation then keeps the newest KEEP[kind] of that kind.
  * Articles are hard links where the file system allows (a copy elsewhere): the store only ever replaces an
  * article by renaming a new file over it, never in place, so the link keeps the old bytes at no cost in space.
@@ -95,13 +97,18 @@ export async function listBackups(layout: StoreLayout): Promise<BackupInfo[]> {
 /**
  * Makes today's daily backup unless one exists (today in local time: the user's calendar day). Cheap when it
  * exists: only the dailies' manifests are read. Returns the new backup, or null when none was needed (also for
- * a store with no file yet).
+ * a store with no file yet). `prepare` runs just before a backup is made (the store folds its journals in).
  */
-export async function ensureDailyBackup(layout: StoreLayout, now: Date): Promise<BackupInfo | null> {
+export async function ensureDailyBackup(
+  layout: StoreLayout,
+  now: Date,
+  prepare: () => Promise<void> = async () => undefined,
+): Promise<BackupInfo | null> {
   const today = localDay(now);
   const dailies = (await scanBackups(layout, false)).filter(({ info }) => info.kind === 'daily');
   if (dailies.some(({ manifest }) => manifest && localDay(new Date(manifest.createdAt)) === today))
     return null;
+  await prepare();
   if ((await listStoreFiles(layout)).length === 0) return null;
   return createBackup(layout, 'daily', now);
 }

@@ -10,13 +10,16 @@ import {
   storeLayout,
   type StoreLayout,
 } from './layout';
-import { IdSchema } from './schema';
+import { journalFileOf, listJournalIds, readJournal, readJournalOfAnyVersion } from './journal';
+import { IdSchema, SCHEMA_VERSION } from './schema';
 
 /** A store file that cannot be used as it is. */
 export type StoreProblem = { file: string; code: StoreErrorCode; message: string };
 
 /**
  * Reads and validates every store file, changing nothing, and lists what is wrong (empty = healthy).
+ * Annotations journals are read as the store reads them: a last line cut short by a crash is not a problem
+ * (that write was never acknowledged, and the store ignores it), a damaged line before a valid one is.
  * Also reports an article the library lists whose file is missing. Names starting with a dot are skipped:
  * leftover temp files of an interrupted write are harmless, as they are never read; the next write makes a
  * new one. Files whose name is not `<id>.json` are skipped too, as the store never reads them.
@@ -26,6 +29,7 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
   const library = await readChecked(new DurableJsonFile(layout.library, parseLibrary), problems);
   const articleIds = await checkFolder(layout.articles, articleParser, problems);
   await checkFolder(layout.annotations, annotationsParser, problems);
+  await checkJournals(layout.annotations, problems);
   for (const { id } of library?.articles ?? []) {
     if (articleIds.has(id)) continue;
     const file = fileForId(layout.articles, id);
@@ -68,6 +72,25 @@ async function checkFolder(
     await readChecked(new DurableJsonFile(path.join(folder, name), parserFor(id)), problems);
   }
   return ids;
+}
+
+/** Checks every `<id>.journal` in `folder`. A journal of an older version is checked as a migration reads it. */
+async function checkJournals(folder: string, problems: StoreProblem[]): Promise<void> {
+  let ids: string[];
+  try {
+    ids = await listJournalIds(folder);
+  } catch {
+    return; // checkFolder() has just reported that this folder cannot be listed
+  }
+  for (const id of ids) {
+    const file = journalFileOf(fileForId(folder, id));
+    try {
+      const content = await readJournalOfAnyVersion(file, id);
+      if (content?.schemaVersion === SCHEMA_VERSION) await readJournal(file, id);
+    } catch (error) {
+      problems.push(problemOf(error instanceof StoreError ? error : storeErrorFromFs(error, file, 'read')));
+    }
+  }
 }
 
 async function readChecked<T>(file: DurableJsonFile<T>, problems: StoreProblem[]): Promise<T | null> {

@@ -72,6 +72,20 @@ export class StoreDocument<T extends object> {
     return this.exclusive(() => this.save(next));
   }
 
+  /**
+   * Holds `next` as the content without writing this file, for a change already made durable elsewhere (the
+   * annotations journal). Only what is new in `next` gets frozen: parts shared with the content held before are
+   * frozen already, so a change to one of 10,000 highlights costs no walk through the other 9,999.
+   */
+  adopt(next: T): void {
+    this.hold(next);
+  }
+
+  /** Writes the held content to the file again, as it is (it was checked when it was held). */
+  rewrite(): Promise<void> {
+    return this.exclusive(() => this.adapter.write(this.current()));
+  }
+
   /** Deletes the file (a missing file is fine); afterwards the document holds its defaults, if any. */
   remove(): Promise<void> {
     return this.exclusive(async () => {
@@ -117,11 +131,11 @@ export class StoreDocument<T extends object> {
  * Loaded documents by key, so that each file has exactly one document (and one `Low`). A load that fails is
  * forgotten, so that the next call reads the file again (after it was repaired or moved aside).
  */
-export class DocumentCache<T extends object> {
-  private readonly loaded = new Map<string, Promise<StoreDocument<T>>>();
+export class DocumentCache<D> {
+  private readonly loaded = new Map<string, Promise<D>>();
 
   /** The document for `key`, loading it with `load` the first time. */
-  get(key: string, load: () => Promise<StoreDocument<T>>): Promise<StoreDocument<T>> {
+  get(key: string, load: () => Promise<D>): Promise<D> {
     const cached = this.loaded.get(key);
     if (cached) return cached;
     const loading = load();

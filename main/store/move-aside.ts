@@ -9,16 +9,18 @@ import { fileTimestamp } from './layout';
 const MAX_SUFFIX = 1000;
 
 /**
- * Moves a damaged store file out of the store's way, beside it, as `<name>.corrupt-<timestamp>.json`, and
- * returns its new path. Its bytes are kept as they were, for the user or a support request. It never replaces
- * an existing file: a second damaged file in the same millisecond gets `-2`, `-3`… after the timestamp.
- * The new name is not `<id>.json`, so the store never reads it again.
+ * Moves a damaged store file out of the store's way, beside it, as `<name>.corrupt-<timestamp>.json` (a
+ * journal, `<id>.journal`, as `<id>.journal.corrupt-<timestamp>`), and returns its new path. Its bytes are kept
+ * as they were, for the user or a support request. It never replaces an existing file: a second damaged file
+ * in the same millisecond gets `-2`, `-3`… after the timestamp. The new name is neither `<id>.json` nor
+ * `<id>.journal`, so the store never reads it again.
  */
 export async function moveAside(file: string, now: Date): Promise<string> {
   const dir = path.dirname(file);
-  const base = `${path.basename(file, '.json')}.corrupt-${fileTimestamp(now)}`;
+  const json = file.endsWith('.json');
+  const base = `${path.basename(file, json ? '.json' : undefined)}.corrupt-${fileTimestamp(now)}`;
   for (let n = 1; ; n++) {
-    const target = path.join(dir, `${base}${n === 1 ? '' : `-${n}`}.json`);
+    const target = path.join(dir, `${base}${n === 1 ? '' : `-${n}`}${json ? '.json' : ''}`);
     try {
       await moveWithoutReplacing(file, target);
       await syncDirectory(dir);

@@ -9,9 +9,12 @@ import { SCHEMA_VERSION } from './schema';
 
 /** A damaged file the store moved aside, so that the user can be told and offered a backup. */
 export type Recovery = {
-  /** The file as the store knows it (absolute path), e.g. <dataDir>/annotations/<id>.json. */
+  /**
+   * The file as the store knows it (absolute path), e.g. <dataDir>/annotations/<id>.json, also when what was
+   * damaged is its journal (`movedTo` and `reason` then name the journal): the backup to offer is of that file.
+   */
   file: string;
-  /** Where its bytes are now: <name>.corrupt-<timestamp>.json in the same folder. */
+  /** Where its bytes are now: <name>.corrupt-<timestamp>.json (a journal: <id>.journal.corrupt-<timestamp>). */
   movedTo: string;
   /** Why it could not be read, in English (the StoreError message). */
   reason: string;
@@ -51,21 +54,35 @@ export async function loadDocument<T extends object>(
       return StoreDocument.holding(file, parse, defaults, await readLeniently(file, parse, defaults, error));
     }
     if (error.code !== 'corrupt' || policy.readOnly) throw error;
-    const movedTo = await moveAside(file, policy.now()).catch((moveError: unknown) => {
-      throw new StoreError(
-        'corrupt',
-        file,
-        `${error.message} It could not be moved aside: ${String(moveError)}`,
-        {
-          cause: error,
-        },
-      );
-    });
-    const relative = path.relative(policy.layout.dataDir, file).split(path.sep).join('/');
-    const newestBackup = await newestBackupWith(policy.layout, relative).catch(() => null);
-    policy.recovered({ file, movedTo, reason: error.message, newestBackup });
+    await moveAsideAndReport(policy, file, error);
     return StoreDocument.holding(file, parse, defaults, defaults?.());
   }
+}
+
+/**
+ * Moves a damaged file aside and reports it through `policy.recovered` as damage to `reported` (by default the
+ * file itself), offering the newest backup that holds `reported`. Throws the StoreError 'corrupt' if it cannot
+ * be moved: a damaged file is never written over.
+ */
+export async function moveAsideAndReport(
+  policy: LoadPolicy,
+  file: string,
+  error: StoreError,
+  reported = file,
+): Promise<void> {
+  const movedTo = await moveAside(file, policy.now()).catch((moveError: unknown) => {
+    throw new StoreError(
+      'corrupt',
+      file,
+      `${error.message} It could not be moved aside: ${String(moveError)}`,
+      {
+        cause: error,
+      },
+    );
+  });
+  const relative = path.relative(policy.layout.dataDir, reported).split(path.sep).join('/');
+  const newestBackup = await newestBackupWith(policy.layout, relative).catch(() => null);
+  policy.recovered({ file: reported, movedTo, reason: error.message, newestBackup });
 }
 
 /**

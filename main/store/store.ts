@@ -1,12 +1,13 @@
+import type { Highlight } from '../annotations/model';
+import { AnnotationsDocument, loadAnnotations } from './annotations-document';
 import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
 import { checkStore, type StoreProblem } from './check';
 import { DocumentCache, StoreDocument } from './document';
 import { prepareFolders } from './data-folder';
 import { StoreError } from './errors';
+import { listJournalIds } from './journal';
 import {
-  annotationsParser,
   articleParser,
-  emptyAnnotations,
   emptyLibrary,
   fileForId,
   parseLibrary,
@@ -52,8 +53,9 @@ export type RestoreOutcome = {
  * it, and save changes through the update methods.
  *
  * A damaged file is moved aside and reported in recoveries(): library.json when the store opens (it is needed
- * at once), an article's content or annotations file when it is first read (so opening stays cheap however
- * large the library). A file from a newer version makes the store read-only (readOnlyReason()).
+ * at once), an article's content or annotations file (or that file's journal) when it is first read (so
+ * opening stays cheap however large the library). A file from a newer version makes the store read-only
+ * (readOnlyReason()).
  */
 export interface Store {
   /** The absolute path of the data folder. */
@@ -68,8 +70,30 @@ export interface Store {
   writeArticle(article: Article): Promise<void>;
   /** An article's annotations file (empty if it has none yet, or if its file was damaged and moved aside). */
   annotations(id: string): Promise<AnnotationsFile>;
-  /** Changes one article's annotations file, and no other file. */
+  /**
+   * Changes one article's annotations, and no other file, by rewriting its whole file: for changes to many
+   * highlights at once. A change to one highlight is far cheaper through putHighlight, changeHighlight or
+   * deleteHighlight.
+   */
   updateAnnotations(id: string, mutate: (file: AnnotationsFile) => void): Promise<void>;
+  /**
+   * Adds a highlight to article `articleId`, or replaces the one with its id. Appends one line to that
+   * article's journal and fsyncs it, so the time it takes does not grow with the number of highlights (an
+   * article with only a few has its small file rewritten instead).
+   */
+  putHighlight(articleId: string, highlight: Highlight): Promise<void>;
+  /**
+   * Replaces highlight `id` of article `articleId` by `change(current)`, computed from it as saved just before
+   * (two changes asked for at once both land). StoreError 'not-found' when there is no such highlight; errors
+   * `change` throws are passed on, with nothing written. Resolves to the highlight saved.
+   */
+  changeHighlight(
+    articleId: string,
+    id: string,
+    change: (current: Highlight) => Highlight,
+  ): Promise<Highlight>;
+  /** Removes highlight `id` of article `articleId`; resolves to it, or to null when there is none. */
+  deleteHighlight(articleId: string, id: string): Promise<Highlight | null>;
   /** Deletes an article's content and annotations files (the library entry is the caller's to change). */
   removeArticleFiles(id: string): Promise<void>;
   /** Reads and validates every file without changing anything; an empty list means healthy. */
@@ -80,7 +104,7 @@ export interface Store {
   readOnlyReason(): string | null;
   /** What the last migration did (at open, or after restoring an older backup), or null if none ran. */
   migration(): MigrationReport | null;
-  /** Makes a verified backup now, then rotates that kind. */
+  /** Makes a verified backup now (journals folded in first), then rotates that kind. */
   createBackup(kind: BackupKind): Promise<BackupInfo>;
   /** Every backup, newest first. */
   listBackups(): Promise<BackupInfo[]>;
@@ -121,8 +145,8 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
 }
 
 class FolderStore implements Store {
-  private articleDocs = new DocumentCache<ArticleFile>();
-  private annotationDocs = new DocumentCache<AnnotationsFile>();
+  private articleDocs = new DocumentCache<StoreDocument<ArticleFile>>();
+  private annotationDocs = new DocumentCache<AnnotationsDocument>();
   private readonly gate = new WriteGate();
 
   constructor(
@@ -182,6 +206,22 @@ class FolderStore implements Store {
     });
   }
 
+  putHighlight(articleId: string, highlight: Highlight): Promise<void> {
+    return this.journaled(articleId, (doc) => doc.put(highlight));
+  }
+
+  changeHighlight(
+    articleId: string,
+    id: string,
+    change: (current: Highlight) => Highlight,
+  ): Promise<Highlight> {
+    return this.journaled(articleId, (doc) => doc.change(id, change));
+  }
+
+  deleteHighlight(articleId: string, id: string): Promise<Highlight | null> {
+    return this.journaled(articleId, (doc) => doc.delete(id));
+  }
+
   removeArticleFiles(id: string): Promise<void> {
     return this.write(async () => {
       const [article, annotations] = await Promise.all([this.articleDoc(id), this.annotationsDoc(id)]);
@@ -209,6 +249,7 @@ class FolderStore implements Store {
   createBackup(kind: BackupKind): Promise<BackupInfo> {
     return this.gate.exclusive(async () => {
       this.state.assertWritable();
+      await this.compactJournals();
       return createBackup(this.layout, kind, this.policy.now());
     });
   }
@@ -219,7 +260,9 @@ class FolderStore implements Store {
 
   ensureDailyBackup(): Promise<BackupInfo | null> {
     return this.gate.exclusive(async () =>
-      this.state.blocked ? null : ensureDailyBackup(this.layout, this.policy.now()),
+      this.state.blocked
+        ? null
+        : ensureDailyBackup(this.layout, this.policy.now(), () => this.compactJournals()),
     );
   }
 
@@ -228,6 +271,8 @@ class FolderStore implements Store {
       this.state.assertWritable();
       // Everything is checked before anything is written: a damaged backup changes nothing.
       const backup = await readVerifiedBackup(this.layout, name, options.only);
+      // No journal may outlive the restore, or it would be replayed over the files brought back.
+      await this.compactJournals();
       const before = await createBackup(this.layout, 'pre-restore', this.policy.now());
       const untouched = await writeBackupFiles(this.layout, backup);
       await migrateOrBlock(this.layout, this.policy.now, this.state);
@@ -238,11 +283,44 @@ class FolderStore implements Store {
     });
   }
 
-  private write(task: () => Promise<void>): Promise<void> {
+  private write<R>(task: () => Promise<R>): Promise<R> {
     return this.gate.shared(async () => {
       this.state.assertWritable();
-      await task();
+      return task();
     });
+  }
+
+  /** A change to one highlight; a journal grown long is then folded in, without making the caller wait. */
+  private journaled<R>(articleId: string, task: (doc: AnnotationsDocument) => Promise<R>): Promise<R> {
+    return this.write(async () => {
+      const doc = await this.annotationsDoc(articleId);
+      this.state.assertWritable(); // loading it may have found a file from a newer version
+      const result = await task(doc);
+      if (doc.journalFull) {
+        // Queued as a write of its own: the next change to this article, and any backup, wait for it. It looks
+        // the document up again when it runs, as a restore queued before it replaces every document. A failed
+        // compaction loses nothing (the journal still holds every change) and is tried again after the next save.
+        const compact = async () => {
+          const current = await this.annotationsDoc(articleId);
+          if (current.journalFull) await current.compact();
+        };
+        void this.gate.shared(compact).catch(() => undefined);
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Folds every article's journal into its snapshot, so that the snapshots alone hold every saved change:
+   * for backups, which copy snapshots only, and for a restore, which replaces snapshots. Called while the
+   * write gate is held exclusively.
+   */
+  private async compactJournals(): Promise<void> {
+    for (const id of await listJournalIds(this.layout.annotations)) {
+      const doc = await this.annotationsDoc(id);
+      this.state.assertWritable(); // loading it may have found a file from a newer version
+      await doc.compact();
+    }
   }
 
   private articleDoc(id: string): Promise<StoreDocument<ArticleFile>> {
@@ -250,11 +328,9 @@ class FolderStore implements Store {
     return this.articleDocs.get(id, () => loadDocument(this.policy, file, articleParser(id)));
   }
 
-  private annotationsDoc(id: string): Promise<StoreDocument<AnnotationsFile>> {
-    const file = fileForId(this.layout.annotations, id);
-    return this.annotationDocs.get(id, () =>
-      loadDocument(this.policy, file, annotationsParser(id), () => emptyAnnotations(id)),
-    );
+  private annotationsDoc(id: string): Promise<AnnotationsDocument> {
+    fileForId(this.layout.annotations, id); // refuses an id that could name a file elsewhere, before caching it
+    return this.annotationDocs.get(id, () => loadAnnotations(this.policy, id));
   }
 }
 

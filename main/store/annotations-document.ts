@@ -1,0 +1,179 @@
+import type { Highlight } from '../annotations/model';
+import type { StoreDocument } from './document';
+import { StoreError } from './errors';
+import {
+  checkedHighlight,
+  Journal,
+  JOURNAL_FROM,
+  journalFileOf,
+  readJournal,
+  replay,
+  type JournalContent,
+  type JournalOp,
+} from './journal';
+import { annotationsParser, emptyAnnotations, fileForId } from './layout';
+import { loadDocument, moveAsideAndReport, type LoadPolicy } from './recovery';
+import type { AnnotationsFile } from './schema';
+
+/**
+ * One article's annotations: the snapshot `annotations/<id>.json` plus the journal of changes saved since
+ * (journal.ts). Saving one highlight appends one line to the journal; the held data then changes by that one
+ * highlight, without copying or checking the others. An article with few highlights (JOURNAL_FROM) has its
+ * small snapshot rewritten instead, and so keeps everything in one file. A full rewrite, or a journal grown
+ * long, folds the journal into the snapshot (compaction): write the snapshot, then delete the journal. A crash
+ * between the two leaves both, which reads the same, as every journal line states a highlight's whole state.
+ *
+ * Operations on one document run one at a time, in the order they were asked for. As with every store file,
+ * the held data changes only once the change is durable, so a failed save leaves it as on disk.
+ */
+export class AnnotationsDocument {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly snapshot: StoreDocument<AnnotationsFile>,
+    private readonly journal: Journal,
+    private readonly articleId: string,
+  ) {}
+
+  /** The annotations as saved (frozen): snapshot and journal. */
+  current(): AnnotationsFile {
+    return this.snapshot.current();
+  }
+
+  /** Whether the journal has grown long enough to be folded in (COMPACT_AFTER). */
+  get journalFull(): boolean {
+    return this.journal.full;
+  }
+
+  /** Adds `highlight`, or replaces the one with its id: one journal line. */
+  put(highlight: Highlight): Promise<void> {
+    return this.exclusive(async () => {
+      await this.save({
+        op: 'put',
+        highlight: checkedHighlight(highlight, this.articleId, this.journal.file),
+      });
+    });
+  }
+
+  /**
+   * Replaces highlight `id` by `change(current)`, computed from the highlight as saved just before (so that two
+   * changes asked for at once both land); StoreError 'not-found' if there is none. Resolves to what was saved.
+   */
+  change(id: string, change: (current: Highlight) => Highlight): Promise<Highlight> {
+    return this.exclusive(async () => {
+      const current = this.find(id);
+      if (!current) {
+        throw new StoreError(
+          'not-found',
+          this.journal.file,
+          `There is no highlight ${id} in article ${this.articleId}.`,
+        );
+      }
+      const next = checkedHighlight(change(current), this.articleId, this.journal.file);
+      if (next.id !== id)
+        throw new Error(`Refusing to write ${this.journal.file}: a change cannot alter an id.`);
+      await this.save({ op: 'put', highlight: next });
+      return next;
+    });
+  }
+
+  /** Removes highlight `id`; resolves to it, or to null when there is none (then nothing is written). */
+  delete(id: string): Promise<Highlight | null> {
+    return this.exclusive(async () => {
+      const current = this.find(id);
+      if (current) await this.save({ op: 'del', id });
+      return current ?? null;
+    });
+  }
+
+  /** Rewrites the whole snapshot with `mutate` applied to a copy, after folding the journal in. */
+  update(mutate: (draft: AnnotationsFile) => void): Promise<void> {
+    return this.exclusive(async () => {
+      // Fold first: a snapshot written with changes made after the journal's (a re-anchoring, a restore) and
+      // left beside it by a crash would have those changes partly undone when the journal is replayed over it.
+      await this.compactNow();
+      await this.snapshot.update(mutate);
+    });
+  }
+
+  /** Folds the journal into the snapshot: rewrites the snapshot, then deletes the journal. */
+  compact(): Promise<void> {
+    return this.exclusive(() => this.compactNow());
+  }
+
+  /** Deletes the journal, then the snapshot; afterwards the annotations are empty. */
+  remove(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.journal.remove();
+      await this.snapshot.remove();
+    });
+  }
+
+  private find(id: string): Highlight | undefined {
+    return this.current().highlights.find((highlight) => highlight.id === id);
+  }
+
+  private async save(op: JournalOp): Promise<void> {
+    const current = this.current();
+    const next = { ...current, highlights: replay(current.highlights, [op]) };
+    if (!this.journal.exists && current.highlights.length < JOURNAL_FROM) {
+      await this.snapshot.replace(next); // a small file: rewritten whole, and checked whole, at little cost
+      return;
+    }
+    await this.journal.append(op);
+    this.snapshot.adopt(next);
+  }
+
+  private async compactNow(): Promise<void> {
+    if (!this.journal.exists) return;
+    if (this.journal.ops > 0) await this.snapshot.rewrite();
+    await this.journal.remove();
+  }
+
+  private exclusive<R>(task: () => Promise<R>): Promise<R> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/**
+ * Loads article `id`'s annotations: the snapshot (moved aside if damaged, as any store file) with its journal
+ * replayed over it. A damaged journal is moved aside as `<id>.journal.corrupt-<timestamp>` and reported as
+ * damage to the annotations file (whose backup is the one to restore); the snapshot then stands alone. A
+ * journal from a newer version stops writes (policy.metNewer) and is not shown: this version cannot tell what
+ * its lines mean.
+ */
+export async function loadAnnotations(policy: LoadPolicy, id: string): Promise<AnnotationsDocument> {
+  const file = fileForId(policy.layout.annotations, id);
+  const snapshot = await loadDocument(policy, file, annotationsParser(id), () => emptyAnnotations(id));
+  const journalFile = journalFileOf(file);
+  const content = await readJournalOrRecover(policy, journalFile, id, file);
+  if (content && content.ops.length > 0) {
+    const current = snapshot.current();
+    snapshot.adopt({ ...current, highlights: replay(current.highlights, content.ops) });
+  }
+  return new AnnotationsDocument(snapshot, new Journal(journalFile, id, content), id);
+}
+
+async function readJournalOrRecover(
+  policy: LoadPolicy,
+  journalFile: string,
+  id: string,
+  snapshotFile: string,
+): Promise<JournalContent<JournalOp> | null> {
+  try {
+    return await readJournal(journalFile, id);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    if (error.code === 'newer-version') {
+      policy.metNewer(error);
+      return null; // never appended to: the store now refuses every write
+    }
+    if (error.code !== 'corrupt' || policy.readOnly) throw error;
+    // Reported as damage to the article's annotations file: backups hold journaled changes folded into it, so
+    // its backup is the one to offer, and restoring it replaces what the journal held.
+    await moveAsideAndReport(policy, journalFile, error, snapshotFile);
+    return null;
+  }
+}
