@@ -44,13 +44,15 @@ function sameContent(a: Highlight, b: Highlight): boolean {
 
 type Deps = {
   store: Store;
+  /** The reader's names for the colours, written into every export. */
+  colorNames: () => ExportInput['colorNames'];
   liveArticles: () => ArticleMeta[];
   resolvedHighlights: (articleId: string) => Promise<ResolvedHighlight[]>;
   now: () => Date;
 };
 
 /** Export to the formats other tools read, and restore from Hamish's own JSON export. */
-export function exportMethods({ store, liveArticles, resolvedHighlights, now }: Deps) {
+export function exportMethods({ store, liveArticles, resolvedHighlights, now, colorNames }: Deps) {
   /** The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. */
   async function selection({ articleIds, tag }: ExportSelection): Promise<ExportArticle[]> {
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
@@ -77,7 +79,12 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now }: 
       chosen: ExportSelection,
     ): Promise<{ text: string; fileName: string }> {
       const articles = await selection(chosen);
-      const text = FORMATTERS[format]({ articles, exportedAt: now().toISOString(), appVersion: APP_VERSION });
+      const text = FORMATTERS[format]({
+        articles,
+        exportedAt: now().toISOString(),
+        appVersion: APP_VERSION,
+        colorNames: colorNames(),
+      });
       const title =
         articles.length === 1
           ? (articles[0]?.meta.title ?? '')

@@ -91,6 +91,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
     resolvedHighlights: highlights.resolvedHighlights,
     now,
+    colorNames: () => readSettings(store.library().settings).settings.colorNames,
   });
   const search = searchMethods({
     store,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLORS } from '../annotations/model';
 
 /**
  * Reader and shell settings. Reading a settings object never fails: unknown keys are dropped and
@@ -30,6 +31,8 @@ const fields = {
   /** Text width in characters. */
   measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
   language: z.enum(LANGUAGES),
+  /** The reader's names for the highlight colours (e.g. «مهم», «سؤال»); a colour without one shows its own name. */
+  colorNames: z.partialRecord(z.enum(COLORS), z.string().trim().max(40)),
   window: WindowBounds.nullable(),
 };
 
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lineHeight: 1.9,
   measure: 70,
   language: 'auto',
+  colorNames: {},
   window: null,
 };
 

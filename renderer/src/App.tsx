@@ -11,6 +11,7 @@ import { LibraryPage } from './library/LibraryPage';
 import { TrashView } from './library/TrashView';
 import { SearchPage } from './search/SearchPage';
 import { StoreNotice } from './StoreNotice';
+import { ColorNamesProvider } from './reader/color-names';
 import { ReaderPage } from './reader/ReaderPage';
 import { ResetNotice } from './settings/ResetNotice';
 import { SettingsPanel } from './settings/SettingsPanel';
@@ -108,71 +109,73 @@ export function App() {
   return (
     <I18nProvider t={t}>
       <AnnouncerProvider>
-        <div className="app" data-focus={focusing ? 'true' : undefined}>
-          <TopBar
-            inArticle={inArticle}
-            inLibrary={route.view === 'library'}
-            showContents={showContents}
-            showNotes={showNotes}
-            focusButtonRef={focusButtonRef}
-            onToggleContents={() => setShowContents((shown) => !shown)}
-            onToggleNotes={() => setShowNotes((shown) => !shown)}
-            onFocusMode={enterFocus}
-            onShortcuts={() => setDialog('shortcuts')}
-            onSettings={() => setDialog('settings')}
-            onLibrary={() => go({ view: 'library' })}
-            onSearch={() => go({ view: 'search' })}
-            inSearch={route.view === 'search'}
-          />
-          <main className="content">
-            <LiveRegion />
-            {focusing && (
-              <button
-                type="button"
-                className="focus-exit icon-only"
-                aria-label={t('focus.leave')}
-                title={`${t('focus.leave')} (Esc)`}
-                onClick={leaveFocus}
-              >
-                <Minimize2 aria-hidden="true" size={18} />
-              </button>
+        <ColorNamesProvider names={settings?.colorNames ?? {}}>
+          <div className="app" data-focus={focusing ? 'true' : undefined}>
+            <TopBar
+              inArticle={inArticle}
+              inLibrary={route.view === 'library'}
+              showContents={showContents}
+              showNotes={showNotes}
+              focusButtonRef={focusButtonRef}
+              onToggleContents={() => setShowContents((shown) => !shown)}
+              onToggleNotes={() => setShowNotes((shown) => !shown)}
+              onFocusMode={enterFocus}
+              onShortcuts={() => setDialog('shortcuts')}
+              onSettings={() => setDialog('settings')}
+              onLibrary={() => go({ view: 'library' })}
+              onSearch={() => go({ view: 'search' })}
+              inSearch={route.view === 'search'}
+            />
+            <main className="content">
+              <LiveRegion />
+              {focusing && (
+                <button
+                  type="button"
+                  className="focus-exit icon-only"
+                  aria-label={t('focus.leave')}
+                  title={`${t('focus.leave')} (Esc)`}
+                  onClick={leaveFocus}
+                >
+                  <Minimize2 aria-hidden="true" size={18} />
+                </button>
+              )}
+              {settingsError && <ErrorNotice error={settingsError} />}
+              <StoreNotice onRestored={refresh} />
+              {error ? (
+                <ErrorNotice error={error} />
+              ) : !settings ? (
+                // Nothing is laid out before the reader's typography is known: no jump when it arrives.
+                <p className="status">{t('status.loading')}</p>
+              ) : route.view === 'article' ? (
+                <ReaderPage
+                  key={route.id}
+                  id={route.id}
+                  at={route.at}
+                  showNotes={showNotes}
+                  showContents={showContents}
+                />
+              ) : route.view === 'search' ? (
+                <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+              ) : route.view === 'trash' ? (
+                <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
+              ) : route.view === 'library' && articles ? (
+                <LibraryPage
+                  articles={articles}
+                  onOpen={(id) => go({ view: 'article', id })}
+                  onChanged={refresh}
+                  onTrash={() => go({ view: 'trash' })}
+                />
+              ) : (
+                <p className="status">{t('status.loading')}</p>
+              )}
+              {reset.length > 0 && <ResetNotice keys={reset} onDismiss={dismissReset} />}
+            </main>
+            {dialog === 'settings' && settings && (
+              <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
             )}
-            {settingsError && <ErrorNotice error={settingsError} />}
-            <StoreNotice onRestored={refresh} />
-            {error ? (
-              <ErrorNotice error={error} />
-            ) : !settings ? (
-              // Nothing is laid out before the reader's typography is known: no jump when it arrives.
-              <p className="status">{t('status.loading')}</p>
-            ) : route.view === 'article' ? (
-              <ReaderPage
-                key={route.id}
-                id={route.id}
-                at={route.at}
-                showNotes={showNotes}
-                showContents={showContents}
-              />
-            ) : route.view === 'search' ? (
-              <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
-            ) : route.view === 'trash' ? (
-              <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
-            ) : route.view === 'library' && articles ? (
-              <LibraryPage
-                articles={articles}
-                onOpen={(id) => go({ view: 'article', id })}
-                onChanged={refresh}
-                onTrash={() => go({ view: 'trash' })}
-              />
-            ) : (
-              <p className="status">{t('status.loading')}</p>
-            )}
-            {reset.length > 0 && <ResetNotice keys={reset} onDismiss={dismissReset} />}
-          </main>
-          {dialog === 'settings' && settings && (
-            <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
-          )}
-          {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-        </div>
+            {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+          </div>
+        </ColorNamesProvider>
       </AnnouncerProvider>
     </I18nProvider>
   );

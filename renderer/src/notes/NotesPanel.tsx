@@ -2,7 +2,8 @@ import { FileUp, StickyNote } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { ResolvedHighlight } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
-import { COLORS, colorKey, type Color } from '../reader/colors';
+import { useColorName } from '../reader/color-names';
+import { COLORS, type Color } from '../reader/colors';
 import { ArticleNote } from './ArticleNote';
 import { ExportMenu } from './ExportMenu';
 import { NoteMarkdown } from './NoteMarkdown';
@@ -27,8 +28,9 @@ function Entry({
   onOpen: (h: ResolvedHighlight) => void;
 }) {
   const t = useT();
+  const colorName = useColorName();
   const label = t(highlight.note ? 'highlight.announceWithNote' : 'highlight.announce', {
-    color: t(colorKey(highlight.color)),
+    color: colorName(highlight.color),
   });
   return (
     <li className={`notes-entry notes-entry-${highlight.color}`} data-highlight={highlight.id}>
@@ -65,6 +67,7 @@ function Entry({
  */
 export function NotesPanel(props: Props) {
   const t = useT();
+  const colorName = useColorName();
   const [color, setColor] = useState<Color | ''>('');
   const [tag, setTag] = useState('');
   const tags = useMemo(
@@ -117,7 +120,7 @@ export function NotesPanel(props: Props) {
                 <option value="">{t('panel.allColors')}</option>
                 {COLORS.map((c) => (
                   <option key={c} value={c}>
-                    {t(colorKey(c))}
+                    {colorName(c)}
                   </option>
                 ))}
               </select>

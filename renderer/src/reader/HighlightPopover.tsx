@@ -4,9 +4,10 @@ import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
 import { useFocusTrap } from '../dialog/focus-trap';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
+import { useColorName } from './color-names';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
 import { TagInput } from '../notes/TagInput';
-import { COLORS, colorKey } from './colors';
+import { COLORS } from './colors';
 import type { HighlightPatch } from './use-highlights';
 
 type Props = {
@@ -24,6 +25,7 @@ type Props = {
  */
 export function HighlightPopover({ highlight, rect, suggestions, onChange, onDelete, onClose }: Props) {
   const t = useT();
+  const colorName = useColorName();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(highlight.note);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | ApiError>('idle');
@@ -56,7 +58,7 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
       className="popover"
       role="dialog"
       aria-modal="true"
-      aria-label={t('highlight.dialog', { color: t(colorKey(highlight.color)) })}
+      aria-label={t('highlight.dialog', { color: colorName(highlight.color) })}
       style={style}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -74,8 +76,8 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
               role="radio"
               aria-checked={color === highlight.color}
               className={`swatch swatch-${color}`}
-              aria-label={t(colorKey(color))}
-              title={t(colorKey(color))}
+              aria-label={colorName(color)}
+              title={colorName(color)}
               onClick={() => void onChange({ color })}
             />
           ))}

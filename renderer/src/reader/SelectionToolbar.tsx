@@ -1,5 +1,6 @@
 import { Highlighter } from 'lucide-react';
 import { useT } from '../i18n/I18nProvider';
+import { useColorName } from './color-names';
 import { COLORS, colorKey, type Color } from './colors';
 
 type Props = { rect: DOMRect; lastColor: Color; onPick: (color: Color) => void };
@@ -10,8 +11,11 @@ type Props = { rect: DOMRect; lastColor: Color; onPick: (color: Color) => void }
  */
 export function SelectionToolbar({ rect, lastColor, onPick }: Props) {
   const t = useT();
+  const name = useColorName();
+  const named = COLORS.some((color) => name(color) !== t(colorKey(color)));
   const top = Math.max(8, rect.top - 52);
-  const left = Math.min(Math.max(8, rect.left + rect.width / 2 - 110), window.innerWidth - 228);
+  const width = named ? 460 : 228;
+  const left = Math.min(Math.max(8, rect.left + rect.width / 2 - width / 2), window.innerWidth - width);
   return (
     <div
       className="selection-toolbar"
@@ -21,17 +25,33 @@ export function SelectionToolbar({ rect, lastColor, onPick }: Props) {
       onMouseDown={(event) => event.preventDefault()}
     >
       <Highlighter aria-hidden="true" size={16} className="muted" />
-      {COLORS.map((color, index) => (
-        <button
-          key={color}
-          type="button"
-          className={`swatch swatch-${color}`}
-          aria-pressed={color === lastColor}
-          aria-label={t('highlight.in', { color: t(colorKey(color)) })}
-          title={`${t('highlight.in', { color: t(colorKey(color)) })} (${index + 1})`}
-          onClick={() => onPick(color)}
-        />
-      ))}
+      {COLORS.map((color, index) =>
+        named ? (
+          // With names of the reader's own, each colour shows its meaning.
+          <button
+            key={color}
+            type="button"
+            className="swatch-named"
+            aria-pressed={color === lastColor}
+            aria-label={t('highlight.in', { color: name(color) })}
+            title={`${t('highlight.in', { color: name(color) })} (${index + 1})`}
+            onClick={() => onPick(color)}
+          >
+            <span className={`dot swatch-${color}`} aria-hidden="true" />
+            <span dir="auto">{name(color)}</span>
+          </button>
+        ) : (
+          <button
+            key={color}
+            type="button"
+            className={`swatch swatch-${color}`}
+            aria-pressed={color === lastColor}
+            aria-label={t('highlight.in', { color: name(color) })}
+            title={`${t('highlight.in', { color: name(color) })} (${index + 1})`}
+            onClick={() => onPick(color)}
+          />
+        ),
+      )}
     </div>
   );
 }

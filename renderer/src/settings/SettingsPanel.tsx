@@ -7,6 +7,7 @@ import { FONT_STACKS } from './apply-settings';
 import { ChoiceGroup } from './ChoiceGroup';
 import { FONT_SIZE, FONTS, LANGUAGES, LINE_HEIGHT, MEASURE, THEMES, type ReaderSettings } from './options';
 import { RangeField } from './RangeField';
+import { COLORS, colorKey } from '../reader/colors';
 
 type Props = {
   settings: ReaderSettings;
@@ -119,6 +120,27 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
           lang: language === 'auto' ? undefined : language,
         }))}
       />
+      <fieldset className="settings-group color-names">
+        <legend>{t('settings.colorNames')}</legend>
+        <p className="muted small">{t('settings.colorNamesHelp')}</p>
+        {COLORS.map((color) => (
+          <label key={color} className="color-name-field">
+            <span className={`dot swatch-${color}`} aria-hidden="true" />
+            <span className="visually-hidden">{t(colorKey(color))}</span>
+            <input
+              type="text"
+              dir="auto"
+              maxLength={40}
+              value={settings.colorNames[color] ?? ''}
+              placeholder={t(colorKey(color))}
+              aria-label={t('settings.colorNameFor', { color: t(colorKey(color)) })}
+              onChange={(event) =>
+                onChange({ colorNames: { ...settings.colorNames, [color]: event.target.value } })
+              }
+            />
+          </label>
+        ))}
+      </fieldset>
     </Dialog>
   );
 }

@@ -24,4 +24,5 @@ export const READER_DEFAULTS: ReaderSettings = {
   lineHeight: 1.9,
   measure: 70,
   language: 'auto',
+  colorNames: {},
 };

@@ -16,8 +16,9 @@ function readerPart({
   lineHeight,
   measure,
   language,
+  colorNames,
 }: ReaderSettings): ReaderSettings {
-  return { theme, font, fontSize, lineHeight, measure, language };
+  return { theme, font, fontSize, lineHeight, measure, language, colorNames };
 }
 
 export type SettingsState = {
