@@ -2,9 +2,10 @@
 // (it pulls old eslint and TypeScript). The tool always exits 0, so this wrapper fails on any finding
 // that is not listed, with a reason, in .ci/electronegativity-allow.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prefix = path.join(os.tmpdir(), 'hamish-electronegativity');
@@ -31,6 +32,8 @@ const electron = JSON.parse(
   readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 const out = path.join(prefix, 'result.csv');
+// The tool overwrites its output in place without truncating it: start from no file.
+rmSync(out, { force: true });
 execFileSync(
   bin,
   ['-i', path.join(root, 'main'), '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out],
@@ -39,12 +42,20 @@ execFileSync(
   },
 );
 
-const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
 const allowed = JSON.parse(readFileSync(path.join(root, '.ci/electronegativity-allow.json'), 'utf8')).allowed;
-const findings = rows.map((line) => {
-  const [issue, severity, , file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-  return { issue, severity, file: path.relative(root, file ?? ''), location };
+// Samples hold code with commas and quotes: read the report with a real CSV parser.
+const records = parse(readFileSync(out, 'utf8'), {
+  columns: true,
+  trim: true,
+  skip_empty_lines: true,
+  relax_quotes: true,
 });
+const findings = records.map((r) => ({
+  issue: r.issue,
+  severity: r.severity,
+  file: r.filename === 'N/A' ? 'N/A' : path.relative(root, r.filename),
+  location: r.location,
+}));
 const unexpected = findings.filter((f) => !allowed.some((a) => a.issue === f.issue && a.file === f.file));
 for (const f of findings) {
   const ok = !unexpected.includes(f);

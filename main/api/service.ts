@@ -35,6 +35,8 @@ export type ServiceOptions = {
   chooseImportFiles?: () => Promise<string[]>;
   /** Open the store without changing anything on disk (reading while another process holds the lock). */
   readOnly?: boolean;
+  /** Told when settings change (the shell follows the language and theme in its menus and title bar). */
+  onSettingsChanged?: (settings: Settings) => void;
   /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
 };
@@ -368,10 +370,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const changes = Object.entries(patch).filter(
         ([key, value]) => current[key as keyof Settings] !== value,
       );
-      if (changes.length === 0) return next;
+      // Stored settings with invalid values are written back valid, so the "settings were reset" notice is final.
+      if (changes.length === 0 && readSettings(store.library().settings).reset.length === 0) return next;
       await store.updateLibrary((library) => {
         library.settings = next;
       });
+      options.onSettingsChanged?.(next);
       return next;
     },
 

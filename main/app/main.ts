@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
+import type { Settings } from '../api/settings';
 import { resolveDataDir } from '../api/data-dir';
 import { toApiError } from '../api/errors';
 import { createService, type Service } from '../api/service';
@@ -9,7 +10,9 @@ import { fileDialogs } from './dialogs';
 import { APP_ORIGIN } from './csp';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { denyPermissions, hardenWebContents } from './security';
+import { buildMenu } from './menu';
+import { denyPermissions, hardenWebContents, setDialogLanguage } from './security';
+import { shellLanguage } from './shell-strings';
 import { initialBounds, trackBounds } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
@@ -77,6 +80,15 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   }
 }
 
+/** Menus, dialogs and the native theme follow the interface settings (sepia counts as light). */
+function applyShellSettings(settings: Settings): void {
+  const language = shellLanguage(settings.language, app.getLocale());
+  setDialogLanguage(language);
+  Menu.setApplicationMenu(buildMenu(language, () => mainWindow));
+  nativeTheme.themeSource =
+    settings.theme === 'dark' ? 'dark' : settings.theme === 'system' ? 'system' : 'light';
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions();
@@ -90,7 +102,9 @@ async function start(): Promise<void> {
       dataDir: dir,
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
       ...fileDialogs(() => mainWindow),
+      onSettingsChanged: applyShellSettings,
     });
+    applyShellSettings((await service.getSettings({})).settings);
   } catch (error) {
     const { message } = toApiError(error);
     dialog.showErrorBox('Hamish cannot open its library / تعذّر فتح المكتبة', message);

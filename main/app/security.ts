@@ -1,4 +1,12 @@
 import { app, dialog, session, shell, type WebContents } from 'electron';
+import { shellText, type ShellLanguage } from './shell-strings';
+
+let language: ShellLanguage = 'en';
+
+/** The language of the shell's dialogs, following the interface setting. */
+export function setDialogLanguage(next: ShellLanguage): void {
+  language = next;
+}
 
 /** Opens an http(s) link in the system browser, only after the user confirms. Anything else is dropped. */
 async function openExternalAfterConfirm(contents: WebContents, url: string): Promise<void> {
@@ -11,10 +19,10 @@ async function openExternalAfterConfirm(contents: WebContents, url: string): Pro
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
   const { response } = await dialog.showMessageBox({
     type: 'question',
-    buttons: ['Open / فتح', 'Cancel / إلغاء'],
+    buttons: [shellText(language, 'shell.open'), shellText(language, 'shell.cancel')],
     defaultId: 1,
     cancelId: 1,
-    message: 'Open this link in your browser? / فتح هذا الرابط في المتصفح؟',
+    message: shellText(language, 'shell.openLink'),
     detail: parsed.href,
   });
   if (response === 0 && !contents.isDestroyed()) await shell.openExternal(parsed.href);

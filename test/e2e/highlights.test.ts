@@ -19,7 +19,11 @@ import {
 
 const unavailable = browserUnavailable();
 
-/** Screen rectangle of a passage of block `index` (first occurrence of `quote` in it). */
+/**
+ * Where to press and release the mouse to select `quote` (right to left): inside the right quarter of its
+ * first letter and the left quarter of its last, so each end snaps to the letter's outer edge whatever the
+ * font's exact advance widths.
+ */
 function passageRect(page: Page, quote: string) {
   return page.evaluate((q) => {
     for (const block of document.querySelectorAll<HTMLElement>('[data-block]')) {
@@ -27,17 +31,18 @@ function passageRect(page: Page, quote: string) {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent?.indexOf(q) ?? -1;
         if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + q.length);
         block.scrollIntoView({ block: 'center' });
-        const rects = [...range.getClientRects()];
-        const first = rects[0];
-        const last = rects.at(-1);
-        if (!first || !last) return null;
+        const letter = (index: number) => {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + 1);
+          return range.getBoundingClientRect();
+        };
+        const first = letter(at);
+        const last = letter(at + q.length - 1);
         return {
-          first: { right: first.right, left: first.left, y: first.top + first.height / 2 },
-          last: { left: last.left, y: last.top + last.height / 2 },
+          start: { x: first.right - first.width / 4, y: first.top + first.height / 2 },
+          end: { x: last.left + last.width / 4, y: last.top + last.height / 2 },
         };
       }
     }
@@ -119,11 +124,11 @@ describe.skipIf(unavailable !== null)(
       const rect = await passageRect(page, quote);
       expect(rect).not.toBeNull();
       if (!rect) return;
-      // Right to left: the passage starts at the right edge of its first box and ends at the left of its last.
-      await page.mouse.move(rect.first.right - 1, rect.first.y);
+      // Right to left: the passage starts at the right of its first letter and ends at the left of its last.
+      await page.mouse.move(rect.start.x, rect.start.y);
       await page.mouse.down();
-      await page.mouse.move((rect.first.right + rect.last.left) / 2, rect.first.y, { steps: 5 });
-      await page.mouse.move(rect.last.left + 1, rect.last.y, { steps: 5 });
+      await page.mouse.move((rect.start.x + rect.end.x) / 2, rect.start.y, { steps: 5 });
+      await page.mouse.move(rect.end.x, rect.end.y, { steps: 5 });
       await page.mouse.up();
       await page.getByRole('button', { name: 'ظلّل باللون الأصفر' }).click();
       await expect.poll(async () => (await stored()).map((h) => h.target.exact)).toEqual([quote]);
@@ -181,6 +186,10 @@ describe.skipIf(unavailable !== null)(
       await page.locator('.notes-entry-quote', { hasText: /^خلال 6 سنوات من المحاولات$/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'احذف التظليل' }).click();
       await expect.poll(async () => (await stored()).length).toBe(3);
+      // The panel shows the deletion once the page has it (and its undo step): only then is Ctrl+Z meaningful.
+      await expect
+        .poll(() => page.locator('.notes-entry-quote', { hasText: /^خلال 6 سنوات من المحاولات$/ }).count())
+        .toBe(0);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await stored()).map((h) => h.id).sort()).toEqual(before);
