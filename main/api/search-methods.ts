@@ -13,6 +13,8 @@ import type { Inputs, Outputs, SearchGroup } from './contract';
 
 type Deps = {
   store: Store;
+  /** Whether "search everything" stems prefixes (a setting; the index is rebuilt when it changes). */
+  stemming: () => boolean;
   liveArticles: () => ArticleMeta[];
   readBlocks: (articleId: string) => Promise<Block[]>;
 };
@@ -26,7 +28,7 @@ const NORMALIZED_CACHE = 4;
  * adds an article, a saved highlight marks its article's highlights for re-indexing at the next search (so a
  * save never pays for indexing), a deleted article is removed.
  */
-export function searchMethods({ store, liveArticles, readBlocks }: Deps) {
+export function searchMethods({ store, liveArticles, readBlocks, stemming }: Deps) {
   let index: LibraryIndex | null = null;
   const staleArticles = new Set<string>();
   const staleHighlights = new Set<string>();
@@ -39,8 +41,8 @@ export function searchMethods({ store, liveArticles, readBlocks }: Deps) {
 
   async function ready(): Promise<LibraryIndex> {
     const live = new Map(liveArticles().map((meta) => [meta.id, meta]));
-    if (!index) {
-      const fresh = createLibraryIndex();
+    if (!index || index.stem !== stemming()) {
+      const fresh = createLibraryIndex({ stem: stemming() });
       for (const meta of live.values()) await indexArticle(fresh, meta);
       index = fresh;
       staleArticles.clear();
@@ -87,7 +89,7 @@ export function searchMethods({ store, liveArticles, readBlocks }: Deps) {
     },
 
     async search({ query, kinds, tag, limit }: Inputs['search']): Promise<Outputs['search']> {
-      const parsed = parseQuery(query);
+      const parsed = parseQuery(query, { stem: stemming() });
       if (isEmptyQuery(parsed)) return [];
       const hits = (await ready()).search(parsed, { kinds, tag, limit });
       const titles = new Map(liveArticles().map((meta) => [meta.id, meta.title]));

@@ -97,6 +97,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
   const search = searchMethods({
     store,
+    stemming: () => readSettings(store.library().settings).settings.searchStemming,
     liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
     readBlocks: async (id) => (await store.readArticle(id)).blocks,
   });

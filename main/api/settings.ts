@@ -32,6 +32,8 @@ const fields = {
   measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
   language: z.enum(LANGUAGES),
   /** The reader's names for the highlight colours (e.g. «مهم», «سؤال»); a colour without one shows its own name. */
+  /** Light prefix stemming (و ف ب ك ل ال) in "search everything"; find in article never stems. */
+  searchStemming: z.boolean(),
   colorNames: z.partialRecord(z.enum(COLORS), z.string().trim().max(40)),
   window: WindowBounds.nullable(),
 };
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lineHeight: 1.9,
   measure: 70,
   language: 'auto',
+  searchStemming: false,
   colorNames: {},
   window: null,
 };

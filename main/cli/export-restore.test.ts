@@ -3,22 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { runHamish } from './cli-test-kit';
 
 const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 
 let dir: string;
 
-async function hamish(dataDir: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['--data-dir', dataDir, ...argv],
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-    { env: {} },
-  );
-  return { code, stdout, stderr };
-}
+const hamish = runHamish;
 
 /** A data dir with the seed and three highlights, one with a multi-line note and tags. */
 async function library(name: string) {

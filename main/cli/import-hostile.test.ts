@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { runHamish } from './cli-test-kit';
 
 /** Importing real and hostile files (test/fixtures) through the CLI and the service. */
 
@@ -13,16 +13,7 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 let dir: string;
 let dataDir: string;
 
-async function hamish(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['--data-dir', dataDir, ...argv],
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-    { env: {} },
-  );
-  return { code, stdout, stderr };
-}
+const hamish = (...argv: string[]) => runHamish(dataDir, ...argv);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-import-'));

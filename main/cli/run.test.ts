@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './run';
+import { runHamish } from './cli-test-kit';
 
 const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 const TITLE = 'الأفريكوم: الحرب على طرابلس قد تتيح الفرصة لعودة الإرهابيين إلى ليبيا';
@@ -10,16 +10,7 @@ const TITLE = 'الأفريكوم: الحرب على طرابلس قد تتيح 
 let dir: string;
 let dataDir: string;
 
-async function hamish(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['--data-dir', dataDir, ...argv],
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-    { env: {} },
-  );
-  return { code, stdout, stderr };
-}
+const hamish = (...argv: string[]) => runHamish(dataDir, ...argv);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-cli-'));

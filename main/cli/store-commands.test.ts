@@ -3,23 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../store';
-import { runCli } from './run';
+import { runHamish } from './cli-test-kit';
 
 const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 
 let dir: string;
 let dataDir: string;
 
-async function hamish(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['--data-dir', dataDir, ...argv],
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
-    { env: {} },
-  );
-  return { code, stdout, stderr };
-}
+const hamish = (...argv: string[]) => runHamish(dataDir, ...argv);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-store-cli-'));

@@ -8,6 +8,7 @@ import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
 import { lastRead } from './library/last-read';
 import { LibraryPage } from './library/LibraryPage';
+import { BackupsView } from './library/BackupsView';
 import { TrashView } from './library/TrashView';
 import { SearchPage } from './search/SearchPage';
 import { StoreNotice } from './StoreNotice';
@@ -156,6 +157,8 @@ export function App() {
                 />
               ) : route.view === 'search' ? (
                 <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+              ) : route.view === 'backups' ? (
+                <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
               ) : route.view === 'trash' ? (
                 <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
               ) : route.view === 'library' && articles ? (
@@ -164,6 +167,7 @@ export function App() {
                   onOpen={(id) => go({ view: 'article', id })}
                   onChanged={refresh}
                   onTrash={() => go({ view: 'trash' })}
+                  onBackups={() => go({ view: 'backups' })}
                 />
               ) : (
                 <p className="status">{t('status.loading')}</p>

@@ -6,6 +6,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { view: 'library' },
       { view: 'trash' },
+      { view: 'backups' },
       { view: 'search' },
       { view: 'article', id: 'abc123' },
       { view: 'article', id: 'abc123', at: { start: 10, end: 25 } },

@@ -10,6 +10,7 @@ export type Span = { start: number; end: number };
 export type Route =
   | { view: 'library' }
   | { view: 'trash' }
+  | { view: 'backups' }
   | { view: 'search' }
   | { view: 'article'; id: string; at?: Span }
   | { view: 'start' };
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   }
   if (hash === '#/library') return { view: 'library' };
   if (hash === '#/trash') return { view: 'trash' };
+  if (hash === '#/backups') return { view: 'backups' };
   if (hash === '#/search') return { view: 'search' };
   return { view: 'start' };
 }

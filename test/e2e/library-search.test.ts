@@ -202,5 +202,19 @@ describe.skipIf(unavailable !== null)(
       await viewer.screenshot({ path: path.join(RESULTS_DIR, 'export-html-ar.png'), fullPage: false });
       await viewer.close();
     });
+
+    it('lists the backups and restores one from the interface', async () => {
+      await service.ensureDailyBackup();
+      await page.goto(`${origin}/index.html#/library`);
+      await page.getByRole('button', { name: 'النسخ الاحتياطية' }).click();
+      const items = page.locator('.backups .library-list > li');
+      await expect.poll(() => items.count()).toBe(1);
+      await expect(items.first().textContent()).resolves.toContain('تحقق منها');
+      await items.first().getByRole('button', { name: 'استعد هذه النسخة' }).click();
+      await expect.poll(() => page.locator('.backups [role=status]').textContent()).toContain('استُعيدت');
+      await expect.poll(() => items.count()).toBe(2);
+      const kinds = (await service.storeStatus({})).backups.map((b) => b.kind).sort();
+      expect(kinds).toEqual(['daily', 'pre-restore']);
+    });
   },
 );

@@ -1,4 +1,4 @@
-import { Download, Pencil, Trash2, Upload } from 'lucide-react';
+import { Download, History, Pencil, Trash2, Upload } from 'lucide-react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import type { ArticleSummary, ImportOutcome } from '../../../main/api/contract';
 import { call } from '../api';
@@ -15,13 +15,14 @@ type Props = {
   onOpen: (id: string) => void;
   onChanged: () => void;
   onTrash: () => void;
+  onBackups: () => void;
 };
 
 /**
  * The library with its tools: search titles, sort, filter by tag, import (dialog or drop), rename, trash,
  * export everything, restore from an export. Importing the same content twice opens the article already there.
  */
-export function LibraryPage({ articles, onOpen, onChanged, onTrash }: Props) {
+export function LibraryPage({ articles, onOpen, onChanged, onTrash, onBackups }: Props) {
   const t = useT();
   const message = useErrorMessage();
   const [query, setQuery] = useState('');
@@ -120,6 +121,10 @@ export function LibraryPage({ articles, onOpen, onChanged, onTrash }: Props) {
               >
                 <Upload aria-hidden="true" size={16} />
                 {t('restore.button')}
+              </button>
+              <button type="button" className="icon-button" onClick={onBackups}>
+                <History aria-hidden="true" size={16} />
+                {t('library.backups')}
               </button>
             </div>
             {notices.length > 0 && (

@@ -120,6 +120,17 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
           lang: language === 'auto' ? undefined : language,
         }))}
       />
+      <label className="settings-check">
+        <input
+          type="checkbox"
+          checked={settings.searchStemming}
+          onChange={(event) => onChange({ searchStemming: event.target.checked })}
+        />
+        <span>
+          {t('settings.stemming')}
+          <span className="muted small"> — {t('settings.stemmingHelp')}</span>
+        </span>
+      </label>
       <fieldset className="settings-group color-names">
         <legend>{t('settings.colorNames')}</legend>
         <p className="muted small">{t('settings.colorNamesHelp')}</p>

@@ -24,5 +24,6 @@ export const READER_DEFAULTS: ReaderSettings = {
   lineHeight: 1.9,
   measure: 70,
   language: 'auto',
+  searchStemming: false,
   colorNames: {},
 };

@@ -16,9 +16,10 @@ function readerPart({
   lineHeight,
   measure,
   language,
+  searchStemming,
   colorNames,
 }: ReaderSettings): ReaderSettings {
-  return { theme, font, fontSize, lineHeight, measure, language, colorNames };
+  return { theme, font, fontSize, lineHeight, measure, language, searchStemming, colorNames };
 }
 
 export type SettingsState = {
