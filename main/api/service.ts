@@ -177,20 +177,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     const entry = meta(id);
     const imported = await importFileToArticle(file);
     const text = canonicalText(imported.blocks);
-    const old = (await store.annotations(id)).highlights;
-    const anchors = resolveAll(
-      text,
-      old.map((h) => h.target),
-    );
-    const reports: AnchorReport[] = [];
-    const updated: Highlight[] = old.map((highlight, i) => {
-      const anchor = anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 };
-      reports.push({ id: highlight.id, ...anchor });
-      // An orphan keeps its old quote and context, so it can be found again by a later version.
-      return anchor.status === 'orphan'
-        ? highlight
-        : { ...highlight, target: describeTarget(text, anchor.start, anchor.end) };
-    });
     const source = { ...entry.source, kind: imported.kind, sha256: imported.sha256 };
     await store.writeArticle({
       id,
@@ -202,8 +188,23 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     });
     highlights.forgetText(id);
     search.articleChanged(id);
+    // Re-anchor inside the annotations file's own update, so a highlight saved while the new version was
+    // being written is re-anchored too rather than overwritten by a list read earlier.
+    let reports: AnchorReport[] = [];
     await store.updateAnnotations(id, (file) => {
-      file.highlights = updated;
+      const anchors = resolveAll(
+        text,
+        file.highlights.map((h) => h.target),
+      );
+      reports = [];
+      file.highlights = file.highlights.map((highlight: Highlight, i) => {
+        const anchor = anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 };
+        reports.push({ id: highlight.id, ...anchor });
+        // An orphan keeps its old quote and context, so it can be found again by a later version.
+        return anchor.status === 'orphan'
+          ? highlight
+          : { ...highlight, target: describeTarget(text, anchor.start, anchor.end) };
+      });
     });
     await store.updateLibrary((library) => {
       const target = library.articles.find((a) => a.id === id);
