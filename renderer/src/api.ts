@@ -23,3 +23,20 @@ export async function call<M extends Method>(method: M, input: Inputs[M]): Promi
     };
   }
 }
+
+const prefetched = new Map<string, Promise<Result<Outputs['openArticle']>>>();
+
+/**
+ * Starts opening an article before the interface is ready for it (at startup, while the settings load), so
+ * the first screen of a long article does not wait for two round trips in a row.
+ */
+export function prefetchArticle(id: string): void {
+  if (!prefetched.has(id)) prefetched.set(id, call('openArticle', { id }));
+}
+
+/** Opens an article, using the prefetched answer once if there is one. */
+export function openArticle(id: string): Promise<Result<Outputs['openArticle']>> {
+  const early = prefetched.get(id);
+  prefetched.delete(id);
+  return early ?? call('openArticle', { id });
+}

@@ -14,7 +14,9 @@ import './toc/toc.css';
 import './library/library.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prefetchArticle } from './api';
 import { App } from './App';
+import { parseRoute } from './use-route';
 import { installThemes } from './theme/palettes';
 
 installThemes(document);
@@ -24,6 +26,10 @@ installThemes(document);
 void document.fonts.load('400 20px "Noto Naskh Arabic"', 'ب');
 void document.fonts.load('700 20px "Noto Naskh Arabic"', 'ب');
 void document.fonts.load('400 16px "Noto Sans Arabic"', 'ب');
+
+// Opening the article the URL names need not wait for the settings: start it now.
+const route = parseRoute(window.location.hash);
+if (route.view === 'article') prefetchArticle(route.id);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, ArticleView } from '../../../main/api/contract';
-import { call } from '../api';
+import { openArticle } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { ReaderView } from './ReaderView';
@@ -28,7 +28,7 @@ export function ReaderPage({
 
   useEffect(() => {
     let live = true;
-    void call('openArticle', { id }).then((result) => {
+    void openArticle(id).then((result) => {
       if (!live) return;
       if (result.ok) {
         setLoaded({ article: result.value, attempt });
