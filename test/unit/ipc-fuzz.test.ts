@@ -99,6 +99,9 @@ describe('IPC fuzzing', () => {
         if (!valid && !refused(result)) acceptedWrongly++;
       }
     }
+    console.log(
+      `ipc fuzz (hostile): ${tried} payloads over ${METHODS.length} methods, accepted wrongly: ${acceptedWrongly}`,
+    );
     expect(acceptedWrongly).toBe(0);
     expect(tried).toBe(METHODS.length * HOSTILE.length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -135,6 +138,9 @@ describe('IPC fuzzing', () => {
       );
       if (mutating.has(method)) expect(await storeDigest(dataDir), method).toBe(before);
     }
+    console.log(
+      `ipc fuzz (random): ${tried} payloads over ${METHODS.length} methods, accepted wrongly: ${acceptedWrongly}`,
+    );
     expect(acceptedWrongly).toBe(0);
     expect(tried).toBeGreaterThanOrEqual(METHODS.length * RUNS_PER_METHOD);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
