@@ -5,16 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
 import { canonicalText } from '../../main/articles/model';
-import {
-  appService,
-  bridge,
-  browserUnavailable,
-  launchBrowser,
-  removeDir,
-  RESULTS_DIR,
-  serveRenderer,
-  tempDataDir,
-} from './harness';
+import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
 
 const unavailable = browserUnavailable();
 
@@ -68,10 +59,7 @@ describe.skipIf(unavailable !== null)(
     const highlights = async () => (await service.openArticle({ id })).highlights;
 
     beforeAll(async () => {
-      ({ server, origin } = await serveRenderer());
-      browser = await launchBrowser();
-      dataDir = await tempDataDir();
-      service = await appService(dataDir);
+      ({ server, origin, browser, dataDir, service } = await openSession());
       const file = path.join(dataDir, 'verse.txt');
       await writeFile(file, VOCALISED);
       const [imported] = await service.importFiles([file]);
@@ -84,9 +72,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      server?.close();
-      if (dataDir) await removeDir(dataDir);
+      await closeSession({ browser, server, dataDir });
     });
 
     it('hides vowel marks on demand, and a highlight made then lands on the stored characters', async () => {

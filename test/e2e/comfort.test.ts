@@ -11,7 +11,9 @@ import {
   appService,
   bridge,
   browserUnavailable,
+  closeSession,
   launchBrowser,
+  openSession,
   removeDir,
   RESULTS_DIR,
   ROOT,
@@ -91,10 +93,7 @@ describe.skipIf(unavailable !== null)(
     let articleId: string;
 
     beforeAll(async () => {
-      ({ server, origin } = await serveRenderer());
-      browser = await launchBrowser();
-      dataDir = await tempDataDir();
-      service = await appService(dataDir);
+      ({ server, origin, browser, dataDir, service } = await openSession());
       articleId = (await service.listArticles({}))[0]?.id ?? '';
       page = await browser.newPage({ viewport: { width: 1100, height: 800 }, locale: 'ar' });
       await bridge(page, service);
@@ -104,9 +103,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      server?.close();
-      if (dataDir) await removeDir(dataDir);
+      await closeSession({ browser, server, dataDir });
     });
 
     it('applies a new text size at once, keeps the passage at the top, and keeps both after a reload', async () => {
@@ -369,10 +366,7 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core) and screenshots'
   const report: Record<string, AxeViolation[]> = {};
 
   beforeAll(async () => {
-    ({ server, origin } = await serveRenderer());
-    browser = await launchBrowser();
-    dataDir = await tempDataDir();
-    service = await appService(dataDir);
+    ({ server, origin, browser, dataDir, service } = await openSession());
     articleId = (await service.listArticles({}))[0]?.id ?? '';
     await addHighlights(service, articleId);
     await service.importFiles([path.join(ROOT, 'test', 'fixtures', 'essay-ar.md')]);
@@ -381,9 +375,7 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core) and screenshots'
 
   afterAll(async () => {
     await writeFile(path.join(RESULTS_DIR, 'axe-report.json'), JSON.stringify(report, null, 2));
-    await browser?.close();
-    server?.close();
-    if (dataDir) await removeDir(dataDir);
+    await closeSession({ browser, server, dataDir });
   });
 
   for (const language of LANGUAGES) {

@@ -114,3 +114,32 @@ export function recordRequests(page: Page): string[] {
 export function isLocal(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
 }
+
+/** What every browser e2e suite starts with: the renderer served, Chromium, a new data dir and its service. */
+export type Session = { server: Server; origin: string; browser: Browser; dataDir: string; service: Service };
+
+export async function openSession(chooseFile?: () => Promise<string | null>): Promise<Session> {
+  const { server, origin } = await serveRenderer();
+  const browser = await launchBrowser();
+  const dataDir = await tempDataDir();
+  const service = await appService(dataDir, chooseFile);
+  return { server, origin, browser, dataDir, service };
+}
+
+/** Ends a session, whatever part of it was opened. */
+export async function closeSession(session: Partial<Session>): Promise<void> {
+  await session.browser?.close();
+  session.server?.close();
+  if (session.dataDir) await removeDir(session.dataDir);
+}
+
+/** The text painted by each registered CSS highlight, by name. */
+export function painted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).forEach((highlight, name) => {
+      result[name] = [...highlight].map((r) => (r as Range).toString());
+    });
+    return result;
+  });
+}

@@ -9,7 +9,10 @@ import {
   appService,
   bridge,
   browserUnavailable,
+  closeSession,
   launchBrowser,
+  openSession,
+  painted,
   removeDir,
   RESULTS_DIR,
   SEED,
@@ -73,17 +76,6 @@ function selectBetween(page: Page, from: string, to: string) {
   );
 }
 
-/** The text painted by each registered highlight, by name. */
-function painted(page: Page) {
-  return page.evaluate(() => {
-    const result: Record<string, string[]> = {};
-    (CSS.highlights as unknown as Map<string, Highlight>).forEach((highlight, name) => {
-      result[name] = [...(highlight as unknown as Set<AbstractRange>)].map((r) => (r as Range).toString());
-    });
-    return result;
-  });
-}
-
 describe.skipIf(unavailable !== null)(
   `highlights in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
@@ -98,10 +90,7 @@ describe.skipIf(unavailable !== null)(
     const stored = async () => (await service.openArticle({ id: articleId })).highlights;
 
     beforeAll(async () => {
-      ({ server, origin } = await serveRenderer());
-      browser = await launchBrowser();
-      dataDir = await tempDataDir();
-      service = await appService(dataDir);
+      ({ server, origin, browser, dataDir, service } = await openSession());
       articleId = (await service.listArticles({}))[0]?.id ?? '';
       page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);
@@ -110,9 +99,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      server?.close();
-      if (dataDir) await removeDir(dataDir);
+      await closeSession({ browser, server, dataDir });
     });
 
     it('shows how to highlight while there is nothing yet', async () => {

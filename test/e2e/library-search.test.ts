@@ -6,17 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
 import { canonicalText } from '../../main/articles/model';
 import {
-  appService,
   bridge,
   browserUnavailable,
+  closeSession,
   isLocal,
-  launchBrowser,
+  openSession,
+  painted,
   recordRequests,
-  removeDir,
   RESULTS_DIR,
   ROOT,
-  serveRenderer,
-  tempDataDir,
 } from './harness';
 
 const unavailable = browserUnavailable();
@@ -41,17 +39,6 @@ async function fixture(name: string) {
   return { name, base64: (await readFile(path.join(FIXTURES, name))).toString('base64') };
 }
 
-/** The text painted by each registered highlight, by name. */
-function painted(page: Page) {
-  return page.evaluate(() => {
-    const result: Record<string, string[]> = {};
-    (CSS.highlights as unknown as Map<string, Set<AbstractRange>>).forEach((highlight, name) => {
-      result[name] = [...highlight].map((r) => (r as Range).toString());
-    });
-    return result;
-  });
-}
-
 describe.skipIf(unavailable !== null)(
   `library, search and export in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
@@ -65,10 +52,7 @@ describe.skipIf(unavailable !== null)(
     let seedId: string;
 
     beforeAll(async () => {
-      ({ server, origin } = await serveRenderer());
-      browser = await launchBrowser();
-      dataDir = await tempDataDir();
-      service = await appService(dataDir);
+      ({ server, origin, browser, dataDir, service } = await openSession());
       seedId = (await service.listArticles({}))[0]?.id ?? '';
       page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       requests = recordRequests(page);
@@ -78,9 +62,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      server?.close();
-      if (dataDir) await removeDir(dataDir);
+      await closeSession({ browser, server, dataDir });
     });
 
     it('imports two files dropped on the library and lists them', async () => {

@@ -5,16 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
 import {
-  appService,
   bridge,
   browserUnavailable,
+  closeSession,
   isLocal,
-  launchBrowser,
+  openSession,
   recordRequests,
-  removeDir,
   RESULTS_DIR,
-  serveRenderer,
-  tempDataDir,
 } from './harness';
 
 const unavailable = browserUnavailable();
@@ -38,10 +35,7 @@ describe.skipIf(unavailable !== null)(
     let requests: string[];
 
     beforeAll(async () => {
-      ({ server, origin } = await serveRenderer());
-      browser = await launchBrowser();
-      dataDir = await tempDataDir();
-      service = await appService(dataDir);
+      ({ server, origin, browser, dataDir, service } = await openSession());
       page = await browser.newPage({ viewport: { width: 1100, height: 800 }, locale: 'ar' });
       requests = recordRequests(page);
       await bridge(page, service);
@@ -50,9 +44,7 @@ describe.skipIf(unavailable !== null)(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      server?.close();
-      if (dataDir) await removeDir(dataDir);
+      await closeSession({ browser, server, dataDir });
     });
 
     it('opens the default article with its title and five section headings', async () => {
