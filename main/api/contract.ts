@@ -109,6 +109,8 @@ export const contract = {
         .max(3)
         .optional(),
       tag: z.string().max(MAX_TAG_LENGTH).optional(),
+      /** Only highlights (and their notes) of this colour — the colour the reader may have named. */
+      color: Color.optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     })
     .strict(),

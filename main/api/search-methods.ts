@@ -88,10 +88,23 @@ export function searchMethods({ store, liveArticles, readBlocks, stemming }: Dep
       staleHighlights.add(id);
     },
 
-    async search({ query, kinds, tag, limit }: Inputs['search']): Promise<Outputs['search']> {
+    async search({ query, kinds, tag, color, limit }: Inputs['search']): Promise<Outputs['search']> {
       const parsed = parseQuery(query, { stem: stemming() });
       if (isEmptyQuery(parsed)) return [];
-      const hits = (await ready()).search(parsed, { kinds, tag, limit });
+      let hits = (await ready()).search(parsed, {
+        kinds,
+        tag,
+        limit: color ? Math.max(limit ?? 200, 1000) : limit,
+      });
+      if (color) {
+        // Colours live with the highlights, not in the index: keep the hits on highlights of that colour.
+        const colours = new Map<string, string>();
+        for (const articleId of new Set(hits.map((h) => h.articleId))) {
+          for (const h of (await store.annotations(articleId)).highlights) colours.set(h.id, h.color);
+        }
+        hits = hits.filter((hit) => hit.highlightId !== undefined && colours.get(hit.highlightId) === color);
+        hits = hits.slice(0, limit ?? 200);
+      }
       const titles = new Map(liveArticles().map((meta) => [meta.id, meta.title]));
       const groups: SearchGroup[] = [];
       for (const hit of hits) {

@@ -37,3 +37,31 @@ describe('light stemming, a setting of "search everything"', () => {
     expect(await service.findInArticle({ id: article?.id ?? '', query: 'الأفريكوم' })).toEqual([]);
   });
 });
+
+describe('searching by highlight colour', () => {
+  it('keeps only hits on highlights of that colour (and their notes)', async () => {
+    const [article] = await service.listArticles({});
+    const id = article?.id ?? '';
+    const text = (await service.openArticle({ id })).blocks.map((b) => b.text).join('\n\n');
+    const at = (word: string) => text.indexOf(word);
+    await service.createHighlight({
+      articleId: id,
+      start: at('الغارات'),
+      end: at('الغارات') + 7,
+      color: 'yellow',
+      note: 'غارات مهمة',
+    });
+    await service.createHighlight({
+      articleId: id,
+      start: at('الجنوب'),
+      end: at('الجنوب') + 6,
+      color: 'blue',
+      note: 'غارات للمراجعة',
+    });
+    const yellow = await service.search({ query: 'غارات', color: 'yellow' });
+    const hits = yellow.flatMap((g) => g.hits);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.kind !== 'article')).toBe(true);
+    expect(hits.map((h) => h.snippet).join(' ')).not.toContain('للمراجعة');
+  });
+});

@@ -47,3 +47,13 @@ export function isolateLeadingLatin(line: string): string {
   if (MARKDOWN_SYNTAX.test(line.slice(Math.max(0, run.start - 1), run.end + 1))) return line;
   return `${line.slice(0, run.start)}\u2068${line.slice(run.start, run.end)}\u2069${line.slice(run.end)}`;
 }
+
+/**
+ * A plain-text line (a CSV field's line) with its leading Latin run wrapped in FSI…PDI where needed: a
+ * spreadsheet cell, like a Markdown line, takes its direction from its first strong letter.
+ */
+export function isolateLeadingLatinText(line: string): string {
+  const run = leadingLatinRun(line);
+  if (run === undefined) return line;
+  return `${line.slice(0, run.start)}\u2068${line.slice(run.start, run.end)}\u2069${line.slice(run.end)}`;
+}

@@ -18,6 +18,7 @@
  */
 import { colorLabel, label } from './labels';
 import { inReadingOrder } from './reading-order';
+import { isolateLeadingLatinText } from './bidi-isolate';
 import type { ExportHighlight, ExportInput } from './types';
 
 const HEADER = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'];
@@ -40,9 +41,14 @@ export function readwiseDate(iso: string): string {
   return new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function noteField(highlight: ExportHighlight, names: ExportInput['colorNames']): string {
+/** In a right-to-left article, each line that starts in Latin keeps the cell right-to-left (see bidi-isolate). */
+function isolated(text: string, dir: 'rtl' | 'ltr'): string {
+  return dir === 'rtl' ? text.split('\n').map(isolateLeadingLatinText).join('\n') : text;
+}
+
+function noteField(highlight: ExportHighlight, names: ExportInput['colorNames'], dir: 'rtl' | 'ltr'): string {
   const tags = highlight.tags.map(readwiseTag).filter((tag) => tag !== '');
-  const parts = [tags.join(' '), highlight.note.replace(/\r\n?/g, '\n').trim()];
+  const parts = [tags.join(' '), isolated(highlight.note.replace(/\r\n?/g, '\n').trim(), dir)];
   parts.push(`${label('color', 'ltr')}: ${colorLabel(highlight.color, names)}`);
   return parts.filter((part) => part !== '').join('\n');
 }
@@ -54,11 +60,11 @@ export function toCsv(input: ExportInput): string {
     const { anchored, orphans } = inReadingOrder(highlights);
     for (const highlight of [...anchored, ...orphans]) {
       rows.push([
-        highlight.target.exact,
+        isolated(highlight.target.exact, meta.dir),
         meta.title,
         '',
         '',
-        noteField(highlight, input.colorNames),
+        noteField(highlight, input.colorNames, meta.dir),
         highlight.start >= 0 && highlight.status !== 'orphan' ? String(highlight.start) : '',
         readwiseDate(highlight.createdAt),
       ]);

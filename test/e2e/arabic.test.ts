@@ -181,6 +181,39 @@ describe.skipIf(unavailable !== null)(
       expect(options).toEqual(expect.arrayContaining(['مهم', 'سؤال', 'للمراجعة']));
       const { text } = await service.exportNotes('md', { articleIds: [id] });
       expect(text).toContain('للمراجعة');
+      // Search everything filters by colour, under the reader's names.
+      await page.keyboard.press('Control+Shift+F');
+      const colourFilter = page.getByRole('combobox', { name: 'تصفية حسب اللون' });
+      await expect(colourFilter.locator('option').allTextContents()).resolves.toEqual(
+        expect.arrayContaining(['للمراجعة']),
+      );
+      await page.getByRole('searchbox', { name: 'ابحث في كل شيء' }).fill('مستمرة');
+      await colourFilter.selectOption({ label: 'للمراجعة' });
+      await expect.poll(() => page.locator('.search-hit').count()).toBe(1);
+      await expect(page.locator('.search-kind').first().textContent()).resolves.toBe('تظليل');
+    });
+
+    it('keeps mixed-direction notes readable in every export (screenshots in Chromium)', async () => {
+      const [first] = await highlights();
+      await service.updateHighlight({
+        articleId: id,
+        id: first?.id ?? '',
+        note: 'Readwise note: هذه ملاحظة عن الآية',
+      });
+      for (const format of ['md', 'csv', 'html'] as const) {
+        const { text } = await service.exportNotes(format, { articleIds: [id] });
+        if (format !== 'html') expect(text).toContain('\u2068Readwise note\u2069');
+        else expect(text).toContain('<bdi>Readwise note</bdi>');
+        const file = path.join(
+          dataDir,
+          `export.${format === 'csv' ? 'csv.txt' : format === 'md' ? 'md.txt' : 'html'}`,
+        );
+        await writeFile(file, text);
+        const viewer = await browser.newPage({ viewport: { width: 900, height: 600 } });
+        await viewer.goto(`file://${file}`);
+        await viewer.screenshot({ path: path.join(RESULTS_DIR, `export-${format}-mixed.png`) });
+        await viewer.close();
+      }
     });
   },
 );

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { SearchGroup } from '../../../main/api/contract';
 import { call } from '../api';
 import { useT } from '../i18n/I18nProvider';
+import { useColorName } from '../reader/color-names';
+import { COLORS, type Color } from '../reader/colors';
 
 type Scope = 'all' | 'note' | 'highlight';
 
@@ -21,6 +23,8 @@ export function SearchPage({ onOpen, tags }: Props) {
   const [query, setQuery] = useState('');
   const [scope, setScope] = useState<Scope>('all');
   const [tag, setTag] = useState('');
+  const [color, setColor] = useState<Color | ''>('');
+  const colorName = useColorName();
   const [groups, setGroups] = useState<SearchGroup[] | null>(null);
   const latest = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -28,23 +32,28 @@ export function SearchPage({ onOpen, tags }: Props) {
   useEffect(() => inputRef.current?.focus(), []);
 
   // Every change of the query or a filter asks main again; only the latest answer is shown.
-  const run = (next: { query?: string; scope?: Scope; tag?: string }) => {
+  const run = (next: { query?: string; scope?: Scope; tag?: string; color?: Color | '' }) => {
     const q = next.query ?? query;
     const s = next.scope ?? scope;
     const g = next.tag ?? tag;
+    const c = next.color ?? color;
     setQuery(q);
     setScope(s);
     setTag(g);
+    setColor(c);
     const request = ++latest.current;
     if (!q.trim()) {
       setGroups(null);
       return;
     }
-    void call('search', { query: q, kinds: s === 'all' ? undefined : [s], tag: g || undefined }).then(
-      (result) => {
-        if (request === latest.current) setGroups(result.ok ? result.value : []);
-      },
-    );
+    void call('search', {
+      query: q,
+      kinds: s === 'all' ? undefined : [s],
+      tag: g || undefined,
+      color: c || undefined,
+    }).then((result) => {
+      if (request === latest.current) setGroups(result.ok ? result.value : []);
+    });
   };
 
   const kindLabel = {
@@ -75,6 +84,18 @@ export function SearchPage({ onOpen, tags }: Props) {
           <option value="all">{t('search.scopeAll')}</option>
           <option value="note">{t('search.scopeNotes')}</option>
           <option value="highlight">{t('search.scopeHighlights')}</option>
+        </select>
+        <select
+          value={color}
+          onChange={(event) => run({ color: event.target.value as Color | '' })}
+          aria-label={t('panel.filterColor')}
+        >
+          <option value="">{t('panel.allColors')}</option>
+          {COLORS.map((c) => (
+            <option key={c} value={c}>
+              {colorName(c)}
+            </option>
+          ))}
         </select>
         <select
           value={tag}
