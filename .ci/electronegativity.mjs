@@ -2,10 +2,9 @@
 // (it pulls old eslint and TypeScript). The tool always exits 0, so this wrapper fails on any finding
 // that is not listed, with a reason, in .ci/electronegativity-allow.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prefix = path.join(os.tmpdir(), 'hamish-electronegativity');
@@ -31,31 +30,32 @@ if (!existsSync(bin)) {
 const electron = JSON.parse(
   readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
-const out = path.join(prefix, 'result.csv');
-// The tool overwrites its output in place without truncating it: start from no file.
-rmSync(out, { force: true });
+// A fresh folder per run and the SARIF (JSON) report: the CSV writer races with itself and can leave a
+// garbled file.
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'hamish-egy-report-'));
+const out = path.join(outDir, 'result.sarif');
 execFileSync(
   bin,
   ['-i', path.join(root, 'main'), '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out],
-  {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
+  { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 
 const allowed = JSON.parse(readFileSync(path.join(root, '.ci/electronegativity-allow.json'), 'utf8')).allowed;
-// Samples hold code with commas and quotes: read the report with a real CSV parser.
-const records = parse(readFileSync(out, 'utf8'), {
-  columns: true,
-  trim: true,
-  skip_empty_lines: true,
-  relax_quotes: true,
-});
-const findings = records.map((r) => ({
-  issue: r.issue,
-  severity: r.severity,
-  file: r.filename === 'N/A' ? 'N/A' : path.relative(root, r.filename),
-  location: r.location,
-}));
+const sarif = JSON.parse(readFileSync(out, 'utf8'));
+rmSync(outDir, { recursive: true, force: true });
+const findings = sarif.runs.flatMap((run) =>
+  (run.results ?? []).map((result) => {
+    const location = result.locations?.[0]?.physicalLocation;
+    const uri = location?.artifactLocation?.uri ?? 'N/A';
+    const file = uri === 'N/A' || !uri ? 'N/A' : path.relative(root, uri.replace(/^file:\/\//, ''));
+    return {
+      issue: result.ruleId,
+      severity: result.level ?? '',
+      file: file === '' ? 'N/A' : file,
+      location: location?.region ? `${location.region.startLine}:${location.region.startColumn}` : '0:0',
+    };
+  }),
+);
 const unexpected = findings.filter((f) => !allowed.some((a) => a.issue === f.issue && a.file === f.file));
 for (const f of findings) {
   const ok = !unexpected.includes(f);
