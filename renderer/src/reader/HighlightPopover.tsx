@@ -9,6 +9,7 @@ import { NoteMarkdown } from '../notes/NoteMarkdown';
 import { TagInput } from '../notes/TagInput';
 import { COLORS } from './colors';
 import type { HighlightPatch } from './use-highlights';
+import { IconButton } from '../IconButton';
 
 type Props = {
   highlight: ResolvedHighlight;
@@ -94,24 +95,12 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
         >
           <Copy aria-hidden="true" size={16} />
         </button>
-        <button
-          type="button"
-          className="icon-only"
-          aria-label={t('highlight.delete')}
-          title={t('highlight.delete')}
-          onClick={onDelete}
-        >
+        <IconButton label={t('highlight.delete')} onClick={onDelete}>
           <Trash2 aria-hidden="true" size={16} />
-        </button>
-        <button
-          type="button"
-          className="icon-only"
-          aria-label={t('highlight.close')}
-          title={t('highlight.close')}
-          onClick={onClose}
-        >
+        </IconButton>
+        <IconButton label={t('highlight.close')} onClick={onClose}>
           <X aria-hidden="true" size={16} />
-        </button>
+        </IconButton>
       </div>
       <blockquote className="popover-quote" dir="auto">
         {highlight.target.exact}

@@ -2,6 +2,7 @@ import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api';
 import { useT } from '../i18n/I18nProvider';
+import { IconButton } from '../IconButton';
 
 export type Span = { start: number; end: number };
 
@@ -79,33 +80,15 @@ export function FindBar({ articleId, onMatches, onClose }: Props) {
             : t('find.none')
           : ''}
       </span>
-      <button
-        type="button"
-        className="icon-only"
-        aria-label={t('find.previous')}
-        title={t('find.previous')}
-        onClick={() => step(-1)}
-      >
+      <IconButton label={t('find.previous')} onClick={() => step(-1)}>
         <ChevronUp aria-hidden="true" size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-only"
-        aria-label={t('find.next')}
-        title={t('find.next')}
-        onClick={() => step(1)}
-      >
+      </IconButton>
+      <IconButton label={t('find.next')} onClick={() => step(1)}>
         <ChevronDown aria-hidden="true" size={16} />
-      </button>
-      <button
-        type="button"
-        className="icon-only"
-        aria-label={t('find.close')}
-        title={t('find.close')}
-        onClick={onClose}
-      >
+      </IconButton>
+      <IconButton label={t('find.close')} onClick={onClose}>
         <X aria-hidden="true" size={16} />
-      </button>
+      </IconButton>
     </div>
   );
 }
