@@ -191,3 +191,61 @@ describe.each(OPERATIONS)('$name', ({ run }) => {
     },
   );
 });
+
+// The same on a real full disk, where the system allows mounting a small tmpfs: filled up to the last
+// `free` bytes, for ever more room until the operation succeeds.
+describe.each(OPERATIONS)('$name on a full disk', ({ run }) => {
+  it('fails with disk-full and changes nothing, until there is room for all of it', async (context) => {
+    const disk = path.join(root, `disk-${++copies}`);
+    await fs.mkdir(disk);
+    if (!tryMountTmpfs(disk, '1m')) {
+      context.skip('a tmpfs cannot be mounted here (needs root on Linux)');
+      return;
+    }
+    try {
+      const dir = path.join(disk, 'data');
+      const filler = path.join(disk, 'filler');
+      let succeeded = false;
+      for (let free = 0; !succeeded && free <= 256 * 1024; free += 4096) {
+        await fs.rm(dir, { recursive: true, force: true });
+        await fs.cp(template, dir, { recursive: true });
+        const before = await storeFiles(dir);
+        await fillUp(filler, free);
+        const service = await createService({ dataDir: dir, now });
+        const outcome = await run(service).then(
+          () => null,
+          (error: unknown) => error as Error,
+        );
+        await fs.rm(filler);
+        if (outcome) cases++;
+        await createService({ dataDir: dir, now });
+        expect(await checkDataDir(dir)).toEqual([]);
+        const state = await storeFiles(dir);
+        succeeded = outcome === null;
+        if (succeeded) expect(state).not.toEqual(before);
+        else {
+          expect(outcome?.message, `with ${free} bytes free`).toMatch(/disk is full|ENOSPC/);
+          expect(state, `with ${free} bytes free`).toEqual(before);
+          expect(await dotFiles(dir)).toEqual([]);
+        }
+      }
+      expect(succeeded).toBe(true);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  });
+});
+
+/** Fills the file system holding `file` to the last byte, then frees `free` bytes of it. */
+async function fillUp(file: string, free: number): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  let size = 0;
+  try {
+    for (;;) size += (await handle.write(Buffer.alloc(4096, 0x41))).bytesWritten;
+  } catch {
+    // ENOSPC: full.
+  } finally {
+    await handle.close();
+  }
+  await fs.truncate(file, Math.max(0, size - free));
+}
