@@ -116,13 +116,16 @@ export function highlightMethods(
       requireArticle(articleId);
       existing((await store.annotations(articleId)).highlights, id, articleId);
       // Computed from the highlight as saved just before this change, so two edits made at once both land.
-      const saved = await store.changeHighlight(articleId, id, (current) => ({
-        ...current,
-        color: color ?? current.color,
-        note: note ?? current.note,
-        tags: tags === undefined ? current.tags : uniqueTags(tags),
-        updatedAt: now().toISOString(),
-      }));
+      const saved = await store.changeHighlight(articleId, id, (current) => {
+        requireArticle(articleId); // checked again as it is saved: the article may have left meanwhile
+        return {
+          ...current,
+          color: color ?? current.color,
+          note: note ?? current.note,
+          tags: tags === undefined ? current.tags : uniqueTags(tags),
+          updatedAt: now().toISOString(),
+        };
+      });
       return resolvedOne(saved);
     },
 
