@@ -17,6 +17,7 @@ import { extendSelectionByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights } from './use-highlights';
+import { useUndoKeys } from './use-undo-keys';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
 
@@ -83,7 +84,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   }, [renderedBlocks, article.blocks.length]);
   const store = useHighlights(article.id, article.highlights);
   const { highlights } = store;
-  useHighlightAnnouncements(highlights);
+  useHighlightAnnouncements(highlights, store.announcedElsewhere);
   const [selection, clearSelection] = useCanonicalSelection(
     articleRef,
     scrollerRef,
@@ -218,12 +219,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         return;
       }
       if (isTyping(event.target)) return;
-      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        setActiveId(null);
-        void store.undo();
-        return;
-      }
       if (mod || event.altKey) return;
       if (event.key === 'Escape') {
         setActiveId(null);
@@ -247,13 +242,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           void highlightSelection(color);
         } else if (active) {
           event.preventDefault();
-          void store.update(active, { color });
+          void store.update(active.id, { color });
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [starts, lengths, displays, hasMarks, lastColor, active, store, highlightSelection, clearSelection]);
+
+  const closePopover = useCallback(() => setActiveId(null), []);
+  useUndoKeys(store, closePopover);
 
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
@@ -271,11 +269,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
 
   const saveArticleNote = async (patch: { note?: string; tags?: string[] }) => {
     const result = await call('setArticleNote', { id: article.id, ...patch });
-    if (result.ok) {
-      setArticleMeta(result.value);
-      refreshTags();
-    }
-    return result.ok;
+    if (!result.ok) return result.error;
+    setArticleMeta(result.value);
+    refreshTags();
+    return null;
   };
 
   return (
@@ -375,15 +372,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           rect={activeRect}
           suggestions={suggestions}
           onChange={async (patch) => {
-            const failure = await store.update(active, patch);
+            const failure = await store.update(active.id, patch);
             if (!failure && patch.tags) refreshTags();
             return failure;
           }}
+          onNote={(note, session) => store.update(active.id, { note }, { session })}
           onDelete={() => {
             setActiveId(null);
             void store.remove(active.id);
           }}
-          onClose={() => setActiveId(null)}
+          onClose={closePopover}
         />
       )}
     </div>
