@@ -114,13 +114,38 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(storedNote).toBe('تُحفظ وحدها');
     });
 
-    it('keeps the text and says it was not saved when the save fails, then saves it once it can', async () => {
-      // A folder where the annotations file must be written: the write fails for real, with an error.
+    /** Puts a folder where the article's annotations file must be written, for as long as `during` runs. */
+    const withFileInTheWay = async (during: () => Promise<void>) => {
       const file = path.join(dataDir, 'annotations', `${articleId}.json`);
       const aside = `${file}.aside`;
       await rename(file, aside);
       await mkdir(path.join(file, 'in-the-way'), { recursive: true });
       try {
+        await during();
+      } finally {
+        await rm(file, { recursive: true });
+        await rename(aside, file);
+      }
+    };
+
+    it('shows a note whose save failed after switching article, with its text, and saves it on retry', async () => {
+      await withFileInTheWay(async () => {
+        await openPopover();
+        await popover().locator('textarea').fill('كُتبت والقرص يرفض');
+        await page.evaluate((id) => (window.location.hash = `#/article/${id}`), otherId);
+        await page.locator('article h1', { hasText: 'مقالة أخرى' }).waitFor();
+        const notice = page.locator('.notice', { hasText: 'لم تُحفظ ملاحظة عند إغلاق محرّرها' });
+        await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+        await expect(notice.locator('blockquote').textContent()).resolves.toBe('كُتبت والقرص يرفض');
+      });
+      await page.getByRole('button', { name: 'أعد المحاولة' }).click();
+      await expect.poll(storedNote).toBe('كُتبت والقرص يرفض');
+      await expect.poll(() => page.locator('.unsaved-draft').count()).toBe(0);
+    });
+
+    it('keeps the text and says it was not saved when the save fails, then saves it once it can', async () => {
+      // A folder where the annotations file must be written: the write fails for real, with an error.
+      await withFileInTheWay(async () => {
         await openPopover();
         const editor = popover().locator('textarea');
         await editor.fill('نص يجب ألا يضيع');
@@ -131,10 +156,7 @@ describe.skipIf(unavailable !== null)(
         await page.keyboard.press('Escape');
         await expect(popover().count()).resolves.toBe(1);
         await popover().screenshot({ path: path.join(RESULTS_DIR, 'note-not-saved-ar.png') });
-      } finally {
-        await rm(file, { recursive: true });
-        await rename(aside, file);
-      }
+      });
       await popover().locator('textarea').press('Control+Enter');
       await expect.poll(() => popover().getByRole('status').textContent()).toBe('حُفظت');
       await expect(popover().getByRole('alert').count()).resolves.toBe(0);

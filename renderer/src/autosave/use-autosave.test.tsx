@@ -1,6 +1,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../../../main/api/contract';
+import { forgetUnsavedDraft, useUnsavedDrafts } from './unsaved-drafts';
 import { AUTOSAVE_DELAY_MS, useAutosave, type SaveText } from './use-autosave';
 
 const DISK_FULL: ApiError = { code: 'disk-full', message: 'ENOSPC', file: 'annotations/a.json' };
@@ -114,6 +115,17 @@ describe('a note that saves itself', () => {
     act(() => result.current.edit('قبل الإغلاق'));
     unmount();
     expect(save.mock.calls).toEqual([['قبل الإغلاق']]);
+  });
+
+  it('keeps a note whose editor went away while its save failed, for the app to show and save again', async () => {
+    const { save, answer } = controlledSave();
+    const kept = renderHook(() => useUnsavedDrafts());
+    const { result, unmount } = renderHook(() => useAutosave('', save));
+    act(() => result.current.edit('لا مكان له بعد الإغلاق'));
+    unmount();
+    await answer(0, DISK_FULL);
+    expect(kept.result.current).toMatchObject([{ text: 'لا مكان له بعد الإغلاق', error: DISK_FULL }]);
+    act(() => forgetUnsavedDraft(kept.result.current[0]?.id ?? 0));
   });
 
   it.each([

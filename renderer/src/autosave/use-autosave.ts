@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../main/api/contract';
 import { onPageLeaving } from '../page-leaving';
+import { keepUnsavedDraft } from './unsaved-drafts';
 
 /** Long enough not to write on every keystroke, short enough that a pause in typing is saved. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -92,13 +93,17 @@ export function useAutosave(saved: string, save: SaveText, delay = AUTOSAVE_DELA
   const discard = useCallback(() => {
     clearTimeout(timer.current);
     latest.current = sent.current;
+    answer.current = DONE;
   }, []);
 
   useEffect(() => {
     const stop = onPageLeaving(() => void flush());
     return () => {
       stop();
-      void flush();
+      const text = latest.current;
+      const save = saveRef.current;
+      // The editor is gone: a failure is kept where the app can still show the text (UnsavedDraftsNotice).
+      void flush().then((error) => error && keepUnsavedDraft(text, error, save));
     };
   }, [flush]);
 
