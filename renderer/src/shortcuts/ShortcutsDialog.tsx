@@ -52,10 +52,13 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <dt dir="ltr">
                   <Combination keys={shortcut.keys} />
                   {shortcut.or && (
-                    <>
+                    // "or" is a word of the interface language, read before the keys in either direction.
+                    <span className="shortcut-alternative" dir={t.dir}>
                       <span className="shortcut-or">{t('shortcuts.or')}</span>
-                      <Combination keys={shortcut.or} />
-                    </>
+                      <span className="shortcut-keys" dir="ltr">
+                        <Combination keys={shortcut.or} />
+                      </span>
+                    </span>
                   )}
                 </dt>
                 <dd>{t(shortcut.description)}</dd>
