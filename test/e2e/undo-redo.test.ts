@@ -97,10 +97,27 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(announced).toContain('تمّت إعادة تعديل الملاحظة');
     });
 
+    it('undoes and redoes the note on the article, and its editor shows each', async () => {
+      const box = page.getByRole('textbox', { name: 'ملاحظة على المقالة' });
+      const articleNote = async () => (await service.openArticle({ id: articleId })).note;
+      await box.fill('عن المقالة كلها');
+      await page.locator('article').focus();
+      await expect.poll(articleNote).toBe('عن المقالة كلها');
+
+      await page.keyboard.press('Control+z');
+      await expect.poll(articleNote).toBe('');
+      await expect.poll(() => box.inputValue()).toBe('');
+      await expect.poll(announced).toContain('تمّ التراجع عن تعديل الملاحظة');
+
+      await page.keyboard.press('Control+y');
+      await expect.poll(articleNote).toBe('عن المقالة كلها');
+      await expect.poll(() => box.inputValue()).toBe('عن المقالة كلها');
+    });
+
     it('leaves Ctrl+Z in a text field to the field: typing keeps the browser’s own undo', async () => {
       const before = await stored();
       const box = page.getByRole('textbox', { name: 'ملاحظة على المقالة' });
-      await box.click();
+      await box.fill('');
       await box.pressSequentially('نص');
       await box.press('Control+z');
       // The field undid (some of) its own typing; the highlights were not touched, nothing was announced.

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiError } from '../../../main/api/contract';
 import { SaveError, SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/use-autosave';
@@ -9,9 +9,14 @@ type Props = {
   note: string;
   tags: string[];
   suggestions: string[];
-  /** Resolves to null once saved, or to the error that kept it from being saved. */
-  onSave: (patch: { note?: string; tags?: string[] }) => Promise<ApiError | null>;
+  /**
+   * Resolves to null once saved, or to the error that kept it from being saved. The note's saves carry the
+   * `session` of this editor, so that undo takes back the whole writing at once.
+   */
+  onSave: (patch: { note?: string; tags?: string[] }, session?: string) => Promise<ApiError | null>;
 };
+
+let openings = 0;
 
 /**
  * The whole article's own note and tags, at the top of the notes panel. The note saves itself as it is
@@ -19,7 +24,8 @@ type Props = {
  */
 export function ArticleNote({ note, tags, suggestions, onSave }: Props) {
   const t = useT();
-  const saveNote = useCallback((text: string) => onSave({ note: text }), [onSave]);
+  const [session] = useState(() => `article-note-${++openings}`);
+  const saveNote = useCallback((text: string) => onSave({ note: text }, session), [onSave, session]);
   const { draft, state, edit, flush } = useAutosave(note, saveNote);
   return (
     <section className="article-note" aria-labelledby="article-note-title">

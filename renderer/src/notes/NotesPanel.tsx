@@ -15,7 +15,9 @@ type Props = {
   articleTags: string[];
   suggestions: string[];
   onOpen: (highlight: ResolvedHighlight) => void;
-  onArticleNote: (patch: { note?: string; tags?: string[] }) => Promise<ApiError | null>;
+  /** An undo or redo of the article's note bumps this: its editor starts again from the stored text. */
+  articleRevision: number;
+  onArticleNote: (patch: { note?: string; tags?: string[] }, session?: string) => Promise<ApiError | null>;
   onUpdateSource: () => void;
   updateSummary: string | null;
 };
@@ -100,6 +102,7 @@ export function NotesPanel(props: Props) {
         </p>
       )}
       <ArticleNote
+        key={props.articleRevision}
         note={props.articleNote}
         tags={props.articleTags}
         suggestions={props.suggestions}

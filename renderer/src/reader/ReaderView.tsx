@@ -16,7 +16,7 @@ import { HighlightPopover } from './HighlightPopover';
 import { extendSelectionByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
-import { useHighlights } from './use-highlights';
+import { useHighlights, type ArticlePatch } from './use-highlights';
 import { useUndoKeys } from './use-undo-keys';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
@@ -82,7 +82,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
     return () => clearTimeout(timer);
   }, [renderedBlocks, article.blocks.length]);
-  const store = useHighlights(article.id, article.highlights);
+  const store = useHighlights(article.id, article.highlights, { note: article.note, tags: article.tags });
   const { highlights } = store;
   useHighlightAnnouncements(highlights, store.announcedElsewhere);
   const [selection, clearSelection] = useCanonicalSelection(
@@ -96,7 +96,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [articleMeta, setArticleMeta] = useState({ note: article.note, tags: article.tags });
   const active = highlights.find((h) => h.id === activeId) ?? null;
 
   const save = useCallback(
@@ -267,12 +266,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     );
   };
 
-  const saveArticleNote = async (patch: { note?: string; tags?: string[] }) => {
-    const result = await call('setArticleNote', { id: article.id, ...patch });
-    if (!result.ok) return result.error;
-    setArticleMeta(result.value);
-    refreshTags();
-    return null;
+  const saveArticleNote = async (patch: ArticlePatch, session?: string) => {
+    const failure = await store.updateArticle(patch, { session });
+    if (!failure) refreshTags();
+    return failure;
   };
 
   return (
@@ -349,8 +346,9 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         <NotesPanel
           articleId={article.id}
           highlights={highlights}
-          articleNote={articleMeta.note}
-          articleTags={articleMeta.tags}
+          articleNote={store.article.note}
+          articleTags={store.article.tags}
+          articleRevision={store.articleRevision}
           suggestions={suggestions}
           onOpen={(h) => openHighlight(h, true)}
           onArticleNote={saveArticleNote}

@@ -2,19 +2,23 @@ import type { Color, Highlight } from '../../../main/annotations/model';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
 
+/** A change to the article's own note and tags. */
+export type ArticlePatch = { note?: string; tags?: string[] };
+
 /** What the reader did, in words an announcement can use; kept when a step is undone and redone. */
 export type ChangeKind = 'create' | 'delete' | 'color' | 'note' | 'tags';
 
 /**
- * One change to an article's highlights, as it can be reversed: a highlight that now exists (`created`, to be
- * deleted), one that no longer does (`deleted`, to be restored whole), or fields of one that changed
- * (`updated`, `previous` holding their values before). Reversing a step gives the step that reverses it back,
- * which is what redo replays.
+ * One change to an article's highlights or its own note, as it can be reversed: a highlight that now exists
+ * (`created`, to be deleted), one that no longer does (`deleted`, to be restored whole), fields of one that
+ * changed (`updated`, `previous` holding their values before), or the article's note or tags (`article`).
+ * Reversing a step gives the step that reverses it back, which is what redo replays.
  */
 export type EditStep = { change: ChangeKind } & (
   | { kind: 'created'; id: string }
   | { kind: 'deleted'; highlight: Highlight }
   | { kind: 'updated'; id: string; previous: HighlightPatch; session?: string }
+  | { kind: 'article'; previous: ArticlePatch; session?: string }
 );
 
 /** Steps that undo can reverse (newest last) and steps that redo can replay (newest last). */
@@ -39,11 +43,12 @@ export function changeOf(patch: HighlightPatch): ChangeKind {
 export function record(history: EditHistory, step: EditStep): EditHistory {
   const last = history.undo.at(-1);
   const sameWriting =
-    step.kind === 'updated' &&
+    step.kind !== 'created' &&
+    step.kind !== 'deleted' &&
     step.session !== undefined &&
-    last?.kind === 'updated' &&
+    last?.kind === step.kind &&
     last.session === step.session &&
-    last.id === step.id;
+    (step.kind === 'article' || (last.kind === 'updated' && last.id === step.id));
   if (sameWriting) return { undo: history.undo, redo: [] };
   return { undo: [...history.undo.slice(-(DEPTH - 1)), step], redo: [] };
 }

@@ -12,6 +12,7 @@ const TEXT = 'فشل المحاولات السابقة في ليبيا، ثم ع
  */
 function memoryBridge() {
   const stored = new Map<string, Highlight>();
+  const article = { note: '', tags: [] as string[] };
   let next = 0;
   const resolved = (h: Highlight): ResolvedHighlight => ({
     ...h,
@@ -54,8 +55,16 @@ function memoryBridge() {
       stored.set(highlight.id, highlight);
       return { ok: true, value: resolved(highlight) };
     },
-  } as Pick<HamishApi, 'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'restoreHighlight'>;
-  return { api, stored };
+    async setArticleNote({ note, tags }) {
+      if (note !== undefined) article.note = note;
+      if (tags !== undefined) article.tags = tags;
+      return { ok: true, value: { ...article } };
+    },
+  } as Pick<
+    HamishApi,
+    'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'restoreHighlight' | 'setArticleNote'
+  >;
+  return { api, stored, article };
 }
 
 let bridge: ReturnType<typeof memoryBridge>;
@@ -149,6 +158,24 @@ describe('undo and redo of highlight changes', () => {
     expect(bridge.stored.get(id)?.note).toBe('قديمة');
     await act(async () => void (await result.current.redo()));
     expect(bridge.stored.get(id)?.note).toBe('جديدة تمامًا');
+  });
+
+  it('undoes and redoes the article’s own note, written over several pauses, and its tags', async () => {
+    const { result } = setup();
+    for (const note of ['عن', 'عن ليبيا'])
+      await act(async () => void (await result.current.updateArticle({ note }, { session: 'a1' })));
+    await act(async () => void (await result.current.updateArticle({ tags: ['سياسة'] })));
+    await act(async () => expect(await result.current.undo()).toEqual({ change: 'tags', effects: [] }));
+    expect(bridge.article).toEqual({ note: 'عن ليبيا', tags: [] });
+    await act(async () => expect(await result.current.undo()).toEqual({ change: 'note', effects: [] }));
+    expect(bridge.article.note).toBe('');
+    expect(result.current.article.note).toBe('');
+    // The editor showing the note starts again from the stored text.
+    expect(result.current.articleRevision).toBe(2);
+    await act(async () => void (await result.current.redo()));
+    expect(result.current.article).toEqual({ note: 'عن ليبيا', tags: [] });
+    await act(async () => void (await result.current.redo()));
+    expect(bridge.article).toEqual({ note: 'عن ليبيا', tags: ['سياسة'] });
   });
 
   it('forgets what could be redone once a new change is made', async () => {

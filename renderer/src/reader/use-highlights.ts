@@ -11,13 +11,17 @@ import {
   record,
   redone,
   undone,
+  type ArticlePatch,
   type ChangeKind,
   type EditHistory,
   type EditStep,
   type HighlightPatch,
 } from './edit-history';
 
-export type { HighlightPatch } from './edit-history';
+export type { ArticlePatch, HighlightPatch } from './edit-history';
+
+/** The article's own note and tags. */
+export type ArticleNotes = { note: string; tags: string[] };
 
 /**
  * What an undo or redo did, for its announcement: the change replayed and what it did to the list (a
@@ -42,6 +46,14 @@ function fieldsOf(highlight: ResolvedHighlight, patch: HighlightPatch): Highligh
   return before;
 }
 
+/** The article's fields that `patch` names, as they are now. */
+function articleFieldsOf(article: ArticleNotes, patch: ArticlePatch): ArticlePatch {
+  const before: ArticlePatch = {};
+  if (patch.note !== undefined) before.note = article.note;
+  if (patch.tags !== undefined) before.tags = article.tags;
+  return before;
+}
+
 export type UpdateOptions = {
   /** false for a change that is itself an undo or redo. */
   record?: boolean;
@@ -50,12 +62,21 @@ export type UpdateOptions = {
 };
 
 /**
- * An article's highlights as the reader edits them, with undo and redo. Every change is shown only after main
- * confirmed the durable write; on failure the error is returned and kept for display, and nothing in the list
- * changes (so an editor can keep the unsaved text and offer to retry). Undo and redo run one at a time.
+ * An article's highlights and its own note and tags as the reader edits them, with undo and redo. Every change
+ * is shown only after main confirmed the durable write; on failure the error is returned (and, for highlights,
+ * kept for display), and nothing changes (so an editor can keep the unsaved text and offer to retry). Undo and
+ * redo run one at a time. `articleRevision` counts the article notes undo or redo replaced, so that an editor
+ * showing them can start again from the stored text.
  */
-export function useHighlights(articleId: string, initial: ResolvedHighlight[]) {
+export function useHighlights(
+  articleId: string,
+  initial: ResolvedHighlight[],
+  initialArticle: ArticleNotes = { note: '', tags: [] },
+) {
   const [highlights, setHighlights] = useState(() => inReadingOrder(initial));
+  const [article, setArticle] = useState(initialArticle);
+  const [articleRevision, setArticleRevision] = useState(0);
+  const articleRef = useRef(article);
   const [history, setHistory] = useState<EditHistory>(EMPTY_HISTORY);
   const [error, setError] = useState<ApiError | null>(null);
   // Read by undo/redo at the moment they run: two quick presses must not reverse the same step twice.
@@ -124,6 +145,30 @@ export function useHighlights(articleId: string, initial: ResolvedHighlight[]) {
     [articleId, fail, changeList, changeHistory],
   );
 
+  const changeArticle = useCallback((next: ArticleNotes) => {
+    articleRef.current = next;
+    setArticle(next);
+  }, []);
+
+  const updateArticle = useCallback(
+    async (patch: ArticlePatch, options: UpdateOptions = {}): Promise<ApiError | null> => {
+      const before = articleRef.current;
+      const result = await call('setArticleNote', { id: articleId, ...patch });
+      if (!result.ok) return result.error;
+      changeArticle(result.value);
+      if (options.record !== false) {
+        const step: EditStep = {
+          kind: 'article',
+          previous: articleFieldsOf(before, patch),
+          change: changeOf(patch),
+        };
+        changeHistory((h) => record(h, options.session ? { ...step, session: options.session } : step));
+      }
+      return null;
+    },
+    [articleId, changeArticle, changeHistory],
+  );
+
   /** Carries out the reverse of `step`; resolves to the step that reverses it back, or the error. */
   const reverse = useCallback(
     async (step: EditStep): Promise<EditStep | ApiError> => {
@@ -140,6 +185,14 @@ export function useHighlights(articleId: string, initial: ResolvedHighlight[]) {
         replace(result.value);
         return { kind: 'created', id: result.value.id, change };
       }
+      if (step.kind === 'article') {
+        const before = articleRef.current;
+        const result = await call('setArticleNote', { id: articleId, ...step.previous });
+        if (!result.ok) return result.error;
+        changeArticle(result.value);
+        setArticleRevision((n) => n + 1);
+        return { kind: 'article', previous: articleFieldsOf(before, step.previous), change };
+      }
       const now = current.current.find((h) => h.id === step.id);
       if (!now) return { code: 'not-found', message: step.id };
       const result = await call('updateHighlight', { articleId, id: step.id, ...step.previous });
@@ -147,7 +200,7 @@ export function useHighlights(articleId: string, initial: ResolvedHighlight[]) {
       replace(result.value);
       return { kind: 'updated', id: step.id, previous: fieldsOf(now, step.previous), change };
     },
-    [articleId, changeList, replace],
+    [articleId, changeList, replace, changeArticle],
   );
 
   const replay = useCallback(
@@ -177,11 +230,14 @@ export function useHighlights(articleId: string, initial: ResolvedHighlight[]) {
 
   return {
     highlights,
+    article,
+    articleRevision,
     error,
     clearError: useCallback(() => setError(null), []),
     create,
     update,
     remove,
+    updateArticle,
     /** Reverses the last change. */
     undo: useCallback(() => replay('undo'), [replay]),
     /** Replays the last change undone. */
