@@ -142,6 +142,7 @@ describe.skipIf(unavailable !== null)(
         const notice = page.locator('.notice', { hasText: 'لم تُحفظ ملاحظة عند إغلاق محرّرها' });
         await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
         await expect(notice.locator('blockquote').textContent()).resolves.toBe('كُتبت والقرص يرفض');
+        await notice.screenshot({ path: path.join(RESULTS_DIR, 'note-lost-editor-ar.png') });
       });
       await page.getByRole('button', { name: 'أعد المحاولة' }).click();
       await expect.poll(storedNote).toBe('كُتبت والقرص يرفض');
