@@ -158,6 +158,8 @@ describe.skipIf(unavailable !== null)(
         const alert = popover().getByRole('alert');
         await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('لم تُحفظ');
         await expect(editor.inputValue()).resolves.toBe('نص يجب ألا يضيع');
+        // Said once, beside the editor, not repeated in a second alert over the reader.
+        await expect(page.getByRole('alert').count()).resolves.toBe(1);
         // Esc does not close a popover whose note is not saved: the text would have nowhere to stay.
         await page.keyboard.press('Escape');
         await expect(popover().count()).resolves.toBe(1);

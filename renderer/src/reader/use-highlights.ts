@@ -120,7 +120,9 @@ export function useHighlights(
     async (id: string, patch: HighlightPatch, options: UpdateOptions = {}): Promise<ApiError | null> => {
       const before = current.current.find((h) => h.id === id);
       const result = await call('updateHighlight', { articleId, id, ...patch });
-      if (!result.ok) return fail(result.error);
+      // A note being written shows its failure beside its editor (or, once that is closed, in the notice
+      // that keeps its text): a second alert at the top of the reader would only repeat it.
+      if (!result.ok) return options.session ? result.error : fail(result.error);
       replace(result.value);
       if (options.record !== false && before) {
         const previous = fieldsOf(before, patch);
