@@ -9,8 +9,11 @@
  * result is checked the same way: a paragraph written after the note must still be a paragraph of its
  * own. Whatever fails that check, or is too long to parse cheaply, is written as escaped plain text.
  */
-import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+
+type Root = ReturnType<typeof fromMarkdown>;
+/** Any node of the tree (the parser's own node types, without depending on their types package). */
+type TreeNode = Root | Root['children'][number];
 
 // The parser's known worst cases (long runs of nested brackets or lists) grow faster than linearly; a
 // longer note skips it and is written as plain text. Real notes are far shorter.
@@ -19,7 +22,7 @@ export const MAX_PARSED_NOTE = 10_000;
 const MAX_PASSES = 4;
 const SENTINEL = 'hamishendofnote';
 
-function htmlRanges(tree: Nodes, into: [number, number][] = []): [number, number][] {
+function htmlRanges(tree: TreeNode, into: [number, number][] = []): [number, number][] {
   if (tree.type === 'html') {
     const start = tree.position?.start.offset;
     const end = tree.position?.end.offset;
