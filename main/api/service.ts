@@ -274,7 +274,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const { text, fileName } = await exports.exportNotes(format, { articleIds, tag });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
-      await writeUserFile(file, text);
+      await writeUserFile(file, text, options.dataDir);
       return { file };
     },
 

@@ -9,7 +9,7 @@ import { canonicalText } from '../articles/model';
 import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
-import { writeUserFile } from '../api/user-files';
+import { exportTarget, writeUserFile } from '../api/user-files';
 import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
@@ -165,9 +165,12 @@ async function runCommand(
       const format = flags.format;
       if (!isExportFormat(format)) throw new UsageError('export: --format must be md, json, csv or html');
       if ((flags.tag?.length ?? 0) > 1) throw new UsageError('export: at most one --tag');
+      if (flags.output === '') throw new UsageError('export: -o needs a file name');
+      // Refused before the export is made: a device, a FIFO, a directory or a file of the data folder.
+      if (flags.output !== undefined) await exportTarget(flags.output, service.dataDir);
       const { text } = await service.exportNotes(format, { articleIds: flags.article, tag: flags.tag?.[0] });
-      if (flags.output) {
-        await writeUserFile(flags.output, text);
+      if (flags.output !== undefined) {
+        await writeUserFile(flags.output, text, service.dataDir);
         if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
       } else io.stdout(text);
       return 0;
