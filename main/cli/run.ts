@@ -10,6 +10,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
+import { clipEchoes } from './clip-echo';
 import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
@@ -234,7 +235,8 @@ async function runCommand(
 }
 
 /** Runs the `hamish` command line on the same service as the app; returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io, options: CliOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io, options: CliOptions = {}): Promise<number> {
+  const io: Io = { stdout: rawIo.stdout, stderr: (text) => rawIo.stderr(clipEchoes(text, argv)) };
   let parsed;
   try {
     parsed = parseArgs({
