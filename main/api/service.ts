@@ -17,6 +17,7 @@ import {
   type RestoreReport,
 } from './export-methods';
 import { highlightMethods } from './highlight-methods';
+import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
 import { libraryMethods } from './library-methods';
 import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
@@ -59,6 +60,8 @@ export type Service = ContractMethods & {
   ensureDailyBackup(): Promise<void>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
+  /** The article holding a highlight, for the command line, which names a highlight by its id alone. */
+  highlightOwner(id: string): Promise<HighlightOwner>;
 };
 
 const FIRST_LINE_LENGTH = 140;
@@ -267,6 +270,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return search.findInArticle(input);
     },
     updateArticleFrom,
+    highlightOwner: (id) =>
+      findHighlightOwner(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
+        id,
+      ),
     exportNotes: exports.exportNotes,
     restoreFromFile,
 

@@ -10,6 +10,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
+import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
 import { clipEchoes } from './clip-echo';
 import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
@@ -20,11 +21,16 @@ function isExportFormat(format: string | undefined): format is ExportFormat {
 export const USAGE = `Usage: hamish [--data-dir DIR] [--json] COMMAND
 
 Commands:
-  import FILE...   import articles (txt); prints ID<TAB>TITLE per file
+  import FILE...   import articles (${IMPORTABLE_EXTENSIONS.join(' ')}, or no extension: text);
+                   prints ID<TAB>TITLE per file
   list             ID<TAB>TITLE<TAB>HIGHLIGHTS<TAB>TAGS
   show ID          the article's text, block by block, then its highlights
   highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...
                    highlight the Nth (default 1st) occurrence of TEXT; prints the highlight's ID
+  note HIGHLIGHT_ID TEXT
+                   replace a highlight's note; prints the highlight's ID
+  delete HIGHLIGHT_ID
+                   delete a highlight; prints its ID
   update ID FILE   replace an article by a newer version of it; highlights re-anchor;
                    prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
   export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
@@ -50,7 +56,7 @@ export type CliOptions = {
 class UsageError extends Error {}
 
 /** Commands that change the library: they take the data folder's lock, and wait for nobody. */
-const WRITES = new Set(['import', 'highlight', 'update', 'restore']);
+const WRITES = new Set(['import', 'highlight', 'note', 'delete', 'update', 'restore']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
 async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
@@ -128,6 +134,33 @@ async function highlight(
   return 0;
 }
 
+/**
+ * `note HIGHLIGHT_ID TEXT` and `delete HIGHLIGHT_ID`: the highlight's article is found with a read-only
+ * look at the library (so no other article's file is touched on the way), then the change goes through the
+ * same checked call as the app's.
+ */
+async function changeHighlight(
+  dataDir: string,
+  service: Service,
+  command: 'note' | 'delete',
+  args: string[],
+  json: boolean,
+  io: Io,
+): Promise<number> {
+  expectArgs(args, command === 'note' ? 2 : 1, command === 'note' ? 2 : 1, command);
+  const id = args[0] ?? '';
+  const lookup = await createService({ dataDir, readOnly: true });
+  const { articleId, unreadable } = await lookup.highlightOwner(id);
+  if (articleId === null) {
+    const damaged = unreadable.length === 0 ? '' : ` ${unreadable.map((error) => error.message).join(' ')}`;
+    throw new HamishError('not-found', `No highlight with id ${id}.${damaged}`);
+  }
+  if (command === 'note') await call(service, 'updateHighlight', { articleId, id, note: args[1] ?? '' });
+  else await call(service, 'deleteHighlight', { articleId, id });
+  io.stdout(json ? JSON.stringify({ id }) + '\n' : `${id}\n`);
+  return 0;
+}
+
 async function runCommand(
   service: Service,
   command: string,
@@ -154,6 +187,9 @@ async function runCommand(
     }
     case 'highlight':
       return highlight(service, args, flags, json, io);
+    case 'note':
+    case 'delete':
+      return changeHighlight(service.dataDir, service, command, args, json, io);
     case 'update': {
       expectArgs(args, 2, 2, 'update');
       const id = args[0] ?? '';
@@ -195,6 +231,7 @@ async function runCommand(
     }
     case 'search': {
       if (args.length === 0) throw new UsageError('search: QUERY is required');
+      if ((flags.tag?.length ?? 0) > 1) throw new UsageError('search: at most one --tag');
       const only = flags.only;
       if (only !== undefined && only !== 'notes' && only !== 'highlights') {
         throw new UsageError('search: --only takes notes or highlights');
