@@ -1,3 +1,4 @@
+import { version } from '../../package.json';
 import type { Highlight } from '../annotations/model';
 import {
   parseWebAnnotationJson,
@@ -16,7 +17,8 @@ import { HamishError } from './errors';
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const APP_VERSION = '0.1.0';
+// Read from package.json at build time, so an export always names the version that wrote it.
+export const APP_VERSION: string = version;
 
 /** A restore file larger than this is refused before it is read (an export of 100,000 highlights is ~130 MB). */
 export const MAX_RESTORE_BYTES = 150 * 1024 * 1024;

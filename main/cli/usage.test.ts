@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,28 @@ describe('hamish usage', () => {
       const { code, stderr } = await runHamish(dataDir, 'search', 'ليبيا', '--tag', 'a', '--tag', 'b');
       expect(code).toBe(2);
       expect(stderr).toMatch(/at most one --tag/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the version an export names', () => {
+  it('is the version in package.json', async () => {
+    const { version } = JSON.parse(
+      await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+    ) as { version: string };
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-version-'));
+    try {
+      const dataDir = path.join(dir, 'data');
+      await runHamish(dataDir, 'import', SEED);
+      const markdown = (await runHamish(dataDir, 'export', '--format', 'md')).stdout;
+      expect(markdown).toContain(`\napp: "Hamish ${version}"\n`);
+      const json = JSON.parse((await runHamish(dataDir, 'export', '--format', 'json')).stdout) as Record<
+        string,
+        unknown
+      >;
+      expect(json['hamish:appVersion']).toBe(version);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
-import type { Color, Highlight } from '../../../main/annotations/model';
+import { compareReadingOrder, type Color, type Highlight } from '../../../main/annotations/model';
 import { call } from '../api';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
@@ -14,11 +14,7 @@ type UndoStep =
 const UNDO_DEPTH = 50;
 
 function inReadingOrder(list: ResolvedHighlight[]): ResolvedHighlight[] {
-  return [...list].sort((a, b) => {
-    if (a.status === 'orphan' || b.status === 'orphan')
-      return Number(a.status === 'orphan') - Number(b.status === 'orphan');
-    return a.start - b.start || b.end - a.end;
-  });
+  return [...list].sort(compareReadingOrder);
 }
 
 /**
