@@ -18,6 +18,7 @@ import {
 } from './export-methods';
 import { highlightMethods } from './highlight-methods';
 import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
+import { checkedArticles, type CheckedArticle, type SkippedArticle } from './library-health';
 import { libraryMethods } from './library-methods';
 import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
@@ -53,7 +54,10 @@ export type Service = ContractMethods & {
   /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
   updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
   /** An export's text and a safe default file name. */
-  exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
+  exportNotes(
+    format: ExportFormat,
+    selection: ExportSelection,
+  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[] }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
   /** Makes today's backup unless it exists (the app calls it at startup). */
@@ -62,6 +66,8 @@ export type Service = ContractMethods & {
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
   /** The article holding a highlight, for the command line, which names a highlight by its id alone. */
   highlightOwner(id: string): Promise<HighlightOwner>;
+  /** Every live article with both of its files read: a damaged one is listed with why (the command line). */
+  checkedArticles(): Promise<CheckedArticle[]>;
 };
 
 const FIRST_LINE_LENGTH = 140;
@@ -275,6 +281,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         store,
         store.library().articles.filter((article) => article.deletedAt === null),
         id,
+      ),
+    checkedArticles: () =>
+      checkedArticles(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
       ),
     exportNotes: exports.exportNotes,
     restoreFromFile,

@@ -12,7 +12,16 @@ import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
 import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
 import { clipEchoes } from './clip-echo';
-import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
+import {
+  printImport,
+  printList,
+  printSkipped,
+  printRestore,
+  printSearch,
+  printShow,
+  printUpdate,
+  type Io,
+} from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -178,11 +187,12 @@ async function runCommand(
     }
     case 'list':
       expectArgs(args, 0, 0, 'list');
-      printList(io, await service.listArticles({}), json);
+      // Every article is listed, a damaged one with why: the list is whole, so this is a success.
+      printList(io, await service.checkedArticles(), json);
       return 0;
     case 'show': {
       expectArgs(args, 1, 1, 'show');
-      printShow(io, await service.openArticle({ id: args[0] ?? '' }), json);
+      printShow(io, await call(service, 'openArticle', { id: args[0] ?? '' }), json);
       return 0;
     }
     case 'highlight':
@@ -205,12 +215,17 @@ async function runCommand(
       if (flags.output === '') throw new UsageError('export: -o needs a file name');
       // Refused before the export is made: a device, a FIFO, a directory or a file of the data folder.
       if (flags.output !== undefined) await exportTarget(flags.output, service.dataDir);
-      const { text } = await service.exportNotes(format, { articleIds: flags.article, tag: flags.tag?.[0] });
+      const { text, skipped } = await service.exportNotes(format, {
+        articleIds: flags.article,
+        tag: flags.tag?.[0],
+      });
       if (flags.output !== undefined) {
         await writeUserFile(flags.output, text, service.dataDir);
         if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
       } else io.stdout(text);
-      return 0;
+      // The rest is exported, but not all that was asked for: a script must know.
+      printSkipped(io, skipped);
+      return skipped.length === 0 ? 0 : 1;
     }
     case 'restore': {
       expectArgs(args, 1, 1, 'restore');
@@ -253,7 +268,12 @@ async function runCommand(
         })),
       );
       printSearch(io, hits, json);
-      return 0;
+      // The search left out any article it could not read; say which, and that the answer is partial.
+      const skipped = (await service.checkedArticles()).flatMap(({ id, title, damaged }) =>
+        damaged === undefined ? [] : [{ id, title, reason: damaged }],
+      );
+      printSkipped(io, skipped);
+      return skipped.length === 0 ? 0 : 1;
     }
     case 'backups': {
       expectArgs(args, 0, 0, 'backups');
