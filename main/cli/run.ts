@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
-import type { Inputs, Outputs, Result } from '../api/contract';
-import { dispatch } from '../api/dispatch';
+import type { Inputs } from '../api/contract';
 import { HamishError, toApiError } from '../api/errors';
-import type { Method } from '../api/methods';
 import { canonicalText } from '../articles/model';
 import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
 import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
+import { call } from './checked-call';
 import { clipEchoes } from './clip-echo';
+import { changeHighlight } from './highlight-change';
 import {
   printImport,
   printList,
@@ -88,13 +88,6 @@ type Flags = {
   only?: string;
 };
 
-/** Calls a contract method through the same validation as the app's IPC; throws its error value. */
-async function call<M extends Method>(service: Service, method: M, input: Inputs[M]): Promise<Outputs[M]> {
-  const result = (await dispatch(service, method, input)) as Result<Outputs[M]>;
-  if (!result.ok) throw new HamishError(result.error.code, result.error.message, result.error.file);
-  return result.value;
-}
-
 /** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
 function findOccurrence(text: string, quote: string, occurrence: number): number {
   let at = -1;
@@ -143,33 +136,6 @@ async function highlight(
   return 0;
 }
 
-/**
- * `note HIGHLIGHT_ID TEXT` and `delete HIGHLIGHT_ID`: the highlight's article is found with a read-only
- * look at the library (so no other article's file is touched on the way), then the change goes through the
- * same checked call as the app's.
- */
-async function changeHighlight(
-  dataDir: string,
-  service: Service,
-  command: 'note' | 'delete',
-  args: string[],
-  json: boolean,
-  io: Io,
-): Promise<number> {
-  expectArgs(args, command === 'note' ? 2 : 1, command === 'note' ? 2 : 1, command);
-  const id = args[0] ?? '';
-  const lookup = await createService({ dataDir, readOnly: true });
-  const { articleId, unreadable } = await lookup.highlightOwner(id);
-  if (articleId === null) {
-    const damaged = unreadable.length === 0 ? '' : ` ${unreadable.map((error) => error.message).join(' ')}`;
-    throw new HamishError('not-found', `No highlight with id ${id}.${damaged}`);
-  }
-  if (command === 'note') await call(service, 'updateHighlight', { articleId, id, note: args[1] ?? '' });
-  else await call(service, 'deleteHighlight', { articleId, id });
-  io.stdout(json ? JSON.stringify({ id }) + '\n' : `${id}\n`);
-  return 0;
-}
-
 async function runCommand(
   service: Service,
   command: string,
@@ -198,8 +164,11 @@ async function runCommand(
     case 'highlight':
       return highlight(service, args, flags, json, io);
     case 'note':
+      expectArgs(args, 2, 2, 'note');
+      return changeHighlight(service, { id: args[0] ?? '', note: args[1] ?? '' }, json, io);
     case 'delete':
-      return changeHighlight(service.dataDir, service, command, args, json, io);
+      expectArgs(args, 1, 1, 'delete');
+      return changeHighlight(service, { id: args[0] ?? '' }, json, io);
     case 'update': {
       expectArgs(args, 2, 2, 'update');
       const id = args[0] ?? '';
