@@ -69,6 +69,43 @@ export function containedMarkdown(markdown: string): string | null {
   return null;
 }
 
+// CommonMark autolinks (§6.5): `<scheme:…>` and `<address@host>`; they are links, not HTML, and stay.
+const AUTOLINK =
+  /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+
+/**
+ * A first, cheap pass over one line outside fenced code: every `<` gets a backslash unless it opens an
+ * autolink or sits in a code span closed on the same line. Most notes then need one parse (the check in
+ * containedMarkdown), not two; whatever this pass misjudges, that parse still finds.
+ */
+export function escapeLooseAngles(line: string): string {
+  let out = '';
+  let at = 0;
+  while (at < line.length) {
+    const char = line[at] ?? '';
+    if (char === '\\') {
+      out += line.slice(at, at + 2);
+      at += 2;
+    } else if (char === '`') {
+      let run = at;
+      while (line[run] === '`') run++;
+      const fence = line.slice(at, run);
+      const close = new RegExp(`(?<!\`)${fence}(?!\`)`).exec(line.slice(run));
+      const end = close ? run + close.index + fence.length : run;
+      out += line.slice(at, end);
+      at = end;
+    } else if (char === '<') {
+      const link = AUTOLINK.exec(line.slice(at))?.[0];
+      out += link ?? '\\<';
+      at += link?.length ?? 1;
+    } else {
+      out += char;
+      at++;
+    }
+  }
+  return out;
+}
+
 /** Whether a note can hold raw HTML or a code fence at all; a note without either needs no parse. */
 export function mayBreakOut(note: string): boolean {
   return /<|```|~~~/.test(note);

@@ -1,7 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown';
-import { MAX_PARSED_NOTE } from './markdown-contain';
+import { escapeLooseAngles, MAX_PARSED_NOTE } from './markdown-contain';
 import { hostileArticle, seedInput } from './test-fixture';
 import type { ExportArticle, ExportInput } from './types';
 
@@ -90,5 +90,19 @@ describe('Markdown export: a note cannot open raw HTML', () => {
     expect(markdown).toContain('```\n<script>\n```');
     const tree = fromMarkdown(markdown);
     expect(nodesOf(tree, 'link').some((link) => shownText(link) === 'https://example.com/a?b=1')).toBe(true);
+  });
+});
+
+describe('the cheap first pass over a note line', () => {
+  it.each([
+    ['a <b> c', 'a \\<b> c'],
+    ['`<b>` x <i>', '`<b>` x \\<i>'],
+    ['``a`<b>`` <i>', '``a`<b>`` \\<i>'],
+    ['`unclosed <b>', '`unclosed \\<b>'],
+    ['<https://example.com/a?b=1> و<me@example.com>', '<https://example.com/a?b=1> و<me@example.com>'],
+    ['\\<b> already', '\\<b> already'],
+    ['<script:alert(1)> <!-- x -->', '<script:alert(1)> \\<!-- x -->'],
+  ])('%j → %j', (line, expected) => {
+    expect(escapeLooseAngles(line)).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
 import type { Direction } from '../articles';
 import { isolateLeadingLatin } from './bidi-isolate';
 import { escapeMarkdownLine } from './markdown-escape';
-import { containedMarkdown, MAX_PARSED_NOTE, mayBreakOut } from './markdown-contain';
+import { containedMarkdown, escapeLooseAngles, MAX_PARSED_NOTE, mayBreakOut } from './markdown-contain';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
@@ -14,7 +14,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
  * a bidi isolate on a line that starts in Latin and goes on in Arabic (bidi-isolate.ts) — except inside
  * fenced code, where every character is literal.
  */
-function closedAndIsolated(lines: readonly string[], dir: Direction): string[] {
+function closedAndIsolated(
+  lines: readonly string[],
+  dir: Direction,
+  outsideCode: (line: string) => string = (line) => line,
+): string[] {
   let openFence: string | undefined;
   const out = lines.map((line) => {
     const match = FENCE.exec(line);
@@ -37,7 +41,8 @@ function closedAndIsolated(lines: readonly string[], dir: Direction): string[] {
       }
       return line;
     }
-    return dir === 'rtl' ? isolateLeadingLatin(line) : line;
+    const text = outsideCode(line);
+    return dir === 'rtl' ? isolateLeadingLatin(text) : text;
   });
   if (openFence !== undefined) out.push(openFence);
   return out;
@@ -54,8 +59,8 @@ function plainLines(lines: readonly string[], dir: Direction): string[] {
 /** The note's lines, ready to be written as a block of the export; nothing in them reaches past the note. */
 export function markdownNote(note: string, dir: Direction): string[] {
   const text = note.replace(/\r\n?/g, '\n').trim();
-  const lines = closedAndIsolated(text.split('\n'), dir);
-  if (!mayBreakOut(text)) return lines;
+  if (!mayBreakOut(text)) return closedAndIsolated(text.split('\n'), dir);
+  const lines = closedAndIsolated(text.split('\n'), dir, escapeLooseAngles);
   const contained = text.length <= MAX_PARSED_NOTE ? containedMarkdown(lines.join('\n')) : null;
   return contained === null ? plainLines(text.split('\n'), dir) : contained.split('\n');
 }
