@@ -37,6 +37,9 @@ const KINDS: Record<string, SourceKind> = {
   '.xhtml': 'html',
 };
 
+/** Every file name ending an import takes (a file with no extension is read as text too). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = Object.keys(KINDS).filter((ext) => ext !== '');
+
 /** Presentation forms (ligatures and contextual shapes of Arabic letters) as the letters they show. */
 const PRESENTATION_FORMS = /[\uFB50-\uFDF1\uFE70-\uFEFC]/g;
 

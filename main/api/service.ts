@@ -11,6 +11,8 @@ import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, 
 import { HamishError, toApiError } from './errors';
 import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
 import { highlightMethods } from './highlight-methods';
+import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
+import { checkedArticles, type CheckedArticle, type SkippedArticle } from './library-health';
 import { libraryMethods } from './library-methods';
 import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
 import { searchMethods } from './search-methods';
@@ -47,13 +49,20 @@ export type Service = ContractMethods & {
   /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
   updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
   /** An export's text and a safe default file name. */
-  exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
+  exportNotes(
+    format: ExportFormat,
+    selection: ExportSelection,
+  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[] }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
   /** Makes today's backup unless it exists (the app calls it at startup). */
   ensureDailyBackup(): Promise<void>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
+  /** The article holding a highlight, for the command line, which names a highlight by its id alone. */
+  highlightOwner(id: string): Promise<HighlightOwner>;
+  /** Every live article with both of its files read: a damaged one is listed with why (the command line). */
+  checkedArticles(): Promise<CheckedArticle[]>;
 };
 
 const FIRST_LINE_LENGTH = 140;
@@ -258,6 +267,17 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return search.findInArticle(input);
     },
     updateArticleFrom,
+    highlightOwner: (id) =>
+      findHighlightOwner(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
+        id,
+      ),
+    checkedArticles: () =>
+      checkedArticles(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
+      ),
     exportNotes: exports.exportNotes,
     restoreFromFile,
 
@@ -265,7 +285,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const { text, fileName } = await exports.exportNotes(format, { articleIds, tag });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
-      await writeUserFile(file, text);
+      await writeUserFile(file, text, options.dataDir);
       return { file };
     },
 

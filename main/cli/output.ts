@@ -1,4 +1,5 @@
-import type { AnchorReport, ArticleSummary, ArticleView, RestoreReport } from '../api/contract';
+import type { AnchorReport, ArticleView, RestoreReport } from '../api/contract';
+import type { CheckedArticle, SkippedArticle } from '../api/library-health';
 import type { ImportOutcome } from '../api/service';
 
 /** Where the CLI writes; injected so tests run it in-process. */
@@ -23,14 +24,24 @@ export function printImport(io: Io, outcomes: readonly ImportOutcome[], json: bo
   }
 }
 
-export function printList(io: Io, articles: readonly ArticleSummary[], json: boolean): void {
+/** The list; an article whose files are damaged is listed too (`?` highlights if unknown) and named on stderr. */
+export function printList(io: Io, articles: readonly CheckedArticle[], json: boolean): void {
   if (json) {
-    const value = articles.map((a) => ({ id: a.id, title: a.title, highlights: a.highlights, tags: a.tags }));
+    const value = articles.map(({ id, title, highlights, tags, damaged }) =>
+      damaged === undefined ? { id, title, highlights, tags } : { id, title, highlights, tags, damaged },
+    );
     io.stdout(JSON.stringify(value, null, 2) + '\n');
-    return;
+  } else {
+    for (const a of articles)
+      io.stdout(`${a.id}\t${field(a.title)}\t${a.highlights ?? '?'}\t${a.tags.map(field).join(',')}\n`);
   }
   for (const a of articles)
-    io.stdout(`${a.id}\t${field(a.title)}\t${a.highlights}\t${a.tags.map(field).join(',')}\n`);
+    if (a.damaged !== undefined) io.stderr(`hamish: ${a.id} «${field(a.title)}» is damaged: ${a.damaged}\n`);
+}
+
+/** A line on stderr per article a search or an export had to leave out because its files are damaged. */
+export function printSkipped(io: Io, skipped: readonly SkippedArticle[]): void {
+  for (const a of skipped) io.stderr(`hamish: ${a.id} «${field(a.title)}» was left out: ${a.reason}\n`);
 }
 
 export function printShow(io: Io, article: ArticleView, json: boolean): void {

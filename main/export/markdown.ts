@@ -7,7 +7,7 @@
  *   the article's note
  *   ## المقتطفات / Highlights — each highlight in reading order:
  *     > its quote, escaped, `>` on every line
- *     its note (Markdown kept)
+ *     its note (Markdown kept; raw HTML shown as text, an open code fence closed: markdown-contain.ts)
  *     الوسوم / Tags: #tag … · اللون / Colour: yellow (أصفر)
  *   ## غير مثبتة / Orphaned — highlights no longer found in the text, same layout
  *

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
-import type { Color } from '../../../main/annotations/model';
+import { compareReadingOrder, type Color } from '../../../main/annotations/model';
 import { highlightChanges, type HighlightChange } from '../announce/highlight-changes';
 import { call } from '../api';
 import {
@@ -30,11 +30,7 @@ export type ArticleNotes = { note: string; tags: string[] };
 export type Replayed = { change: ChangeKind; effects: HighlightChange[] } | 'nothing' | 'failed';
 
 function inReadingOrder(list: ResolvedHighlight[]): ResolvedHighlight[] {
-  return [...list].sort((a, b) => {
-    if (a.status === 'orphan' || b.status === 'orphan')
-      return Number(a.status === 'orphan') - Number(b.status === 'orphan');
-    return a.start - b.start || b.end - a.end;
-  });
+  return [...list].sort(compareReadingOrder);
 }
 
 /** The fields of `highlight` that `patch` names, as they are now: what reverses the patch. */
