@@ -29,7 +29,7 @@ function newestSource(folder: string): number {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
       newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;

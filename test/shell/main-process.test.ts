@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
 import { METHODS, channelOf } from '../../main/api/methods';
 import { FakeEvent, ROOT, type FakeElectron, type FakeWindow } from './fake-electron';
-import { invoke, ipcEvent, removeFolders, startApp, stopApp } from './app-session';
+import { invoke, ipcEvent, removeFolders, startApp, stopApp, tempFolder, windowOf } from './app-session';
+import { loadMain } from './load-main';
 
 // Each launch opens a real store and imports the default article: seconds on a busy machine, not a timing test.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -25,6 +26,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopApp(electron);
   await removeFolders();
+});
+
+describe('before the app is ready', () => {
+  it('registers the scheme and asks for the single-instance lock, and touches nothing else', async () => {
+    const userData = path.join(await tempFolder('appdata'), 'Hamish');
+    const dataDir = await tempFolder('data');
+    const waiting = await loadMain({ userData, args: ['--data-dir', dataDir] });
+    expect(waiting.privilegedSchemes).toHaveLength(1);
+    expect(waiting.app.hasSingleInstanceLock).toBe(true);
+    expect(waiting.openWindows()).toEqual([]);
+    expect(waiting.protocolHandlers.size).toBe(0);
+    expect(waiting.invokeHandlers.size).toBe(0);
+    expect(existsSync(path.join(dataDir, 'hamish.lock'))).toBe(false);
+    waiting.app.ready();
+    await windowOf(waiting);
+    expect(existsSync(path.join(dataDir, 'hamish.lock'))).toBe(true);
+    await stopApp(waiting);
+    expect(existsSync(path.join(dataDir, 'hamish.lock'))).toBe(false);
+  });
 });
 
 describe('starting', () => {
