@@ -7,7 +7,7 @@ import { createService, type Service } from '../api/service';
 import { acquireLock } from '../store';
 import { fileDialogs } from './dialogs';
 import { APP_ORIGIN } from './csp';
-import { chooseInstance, type Instance } from './instance';
+import { chooseInstance, folderKey, type Instance } from './instance';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
@@ -125,12 +125,23 @@ async function start(instance: Instance): Promise<void> {
   });
 }
 
-/** A second launch on this data folder: show the window it asked for. */
-function focusWindow(): void {
+/**
+ * A second launch on this data folder: show the window it asked for. One that asked for another folder (only
+ * possible from a version without a lock per folder) is told so rather than silently shown this library.
+ */
+function secondInstance(additionalData: unknown): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+  const asked = (additionalData as { dataDir?: unknown } | null)?.dataDir;
+  if (typeof asked === 'string' && folderKey(asked) !== folderKey(instance.dataDir)) {
+    void dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      message: 'Hamish is already open on another library / هامش مفتوح على مكتبة أخرى',
+      detail: `This window shows ${instance.dataDir}; ${asked} was not opened.`,
+    });
+  }
 }
 
 registerAppScheme();
@@ -144,7 +155,7 @@ if (instance.userData !== app.getPath('userData')) app.setPath('userData', insta
 if (!app.requestSingleInstanceLock({ dataDir: instance.dataDir })) {
   app.quit();
 } else {
-  app.on('second-instance', focusWindow);
+  app.on('second-instance', (_event, _argv, _cwd, additionalData) => secondInstance(additionalData));
   app.on('before-quit', (event) => quit.beforeQuit(event));
   app.on('window-all-closed', () => app.quit());
   void start(instance);

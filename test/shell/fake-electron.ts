@@ -265,7 +265,7 @@ class FakeApp extends EventEmitter {
   }
 }
 
-export type MessageBoxOptions = { message: string; detail?: string; buttons: string[] };
+export type MessageBoxOptions = { message: string; detail?: string; buttons?: string[] };
 
 /** The whole stand-in: one per simulated process. */
 export class FakeElectron {
@@ -332,7 +332,8 @@ export class FakeElectron {
     showMessageBox: async (...args: unknown[]) => {
       const options = args.at(-1) as MessageBoxOptions;
       this.messageBoxes.push(options);
-      return { response: this.messageBoxAnswers.shift() ?? options.buttons.length - 1 };
+      // Without buttons Electron shows one, OK.
+      return { response: this.messageBoxAnswers.shift() ?? Math.max(0, (options.buttons?.length ?? 1) - 1) };
     },
     showOpenDialog: () => this.openDialog(),
     showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireLock } from '../../main/store';
-import type { FakeElectron } from './fake-electron';
+import { FakeEvent, type FakeElectron } from './fake-electron';
 import { removeFolders, startApp, stopApp, tempFolder, windowOf } from './app-session';
 import { loadMain } from './load-main';
 
@@ -90,6 +90,22 @@ describe('a second launch', () => {
     running.push(second);
     expect(await second.app.exited).toBe(0);
     expect(window.focusCount).toBe(1);
+  });
+});
+
+describe('a second-instance message asking for another folder', () => {
+  it('(from a version without a lock per folder) shows the window and says the other library was not opened', async () => {
+    const first = await startApp();
+    running.push(first.electron);
+    const elsewhere = await tempFolder('elsewhere');
+    first.electron.app.emit('second-instance', new FakeEvent(), [], '/', { dataDir: first.dataDir });
+    expect(first.electron.messageBoxes).toEqual([]);
+    first.electron.app.emit('second-instance', new FakeEvent(), [], '/', { dataDir: elsewhere });
+    expect(first.window.focusCount).toBe(2);
+    expect(first.electron.messageBoxes).toHaveLength(1);
+    expect(first.electron.messageBoxes[0]?.detail).toBe(
+      `This window shows ${first.dataDir}; ${elsewhere} was not opened.`,
+    );
   });
 });
 
