@@ -31,12 +31,13 @@ function reasonFrom(stderr) {
   return last.replace(/^[A-Za-z]*Error:\s*/, '') || 'the installer stopped without saying why';
 }
 
-/** Where the installer downloads from: a mirror if one is set (the ways @electron/get reads it), else GitHub. */
+/** Where the installer downloads from: a mirror if one is set (read in @electron/get's order), else GitHub. */
 function downloadSource() {
   const mirror =
-    process.env.ELECTRON_MIRROR ??
-    process.env.npm_config_electron_mirror ??
-    process.env.NPM_CONFIG_ELECTRON_MIRROR;
+    process.env.npm_config_electron_mirror ||
+    process.env.NPM_CONFIG_ELECTRON_MIRROR ||
+    process.env.npm_package_config_electron_mirror ||
+    process.env.ELECTRON_MIRROR;
   return mirror ? `the mirror ${mirror}` : 'GitHub';
 }
 

@@ -38,7 +38,16 @@ describe.skipIf(installed)('npm start where Electron cannot be downloaded', () =
     // An empty download cache and a mirror that refuses connections: the download fails at once, offline.
     cache = await mkdtemp(path.join(os.tmpdir(), 'hamish-electron-cache-'));
     const mirror = `http://127.0.0.1:${await closedPort()}/`;
-    outcome = await start({ ...process.env, ELECTRON_MIRROR: mirror, electron_config_cache: cache });
+    // Every place @electron/get reads a mirror from points at it (an .npmrc mirror must not be tried).
+    outcome = await start({
+      ...process.env,
+      ELECTRON_MIRROR: mirror,
+      npm_config_electron_mirror: mirror,
+      NPM_CONFIG_ELECTRON_MIRROR: mirror,
+      npm_package_config_electron_mirror: mirror,
+      ELECTRON_GET_USE_PROXY: '',
+      electron_config_cache: cache,
+    });
   });
 
   afterAll(async () => {
