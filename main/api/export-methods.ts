@@ -1,6 +1,4 @@
-import type { Highlight } from '../annotations/model';
 import {
-  parseWebAnnotationJson,
   safeFileName,
   toCsv,
   toHtml,
@@ -18,9 +16,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const APP_VERSION = '0.1.0';
 
-/** A restore file larger than this is refused before it is read (an export of 100,000 highlights is ~130 MB). */
-export const MAX_RESTORE_BYTES = 150 * 1024 * 1024;
-
+export { MAX_RESTORE_BYTES } from './restore-notes';
 export type { RestoreReport };
 
 export type ExportSelection = { articleIds?: readonly string[]; tag?: string };
@@ -32,16 +28,6 @@ const FORMATTERS: Record<ExportFormat, (input: ExportInput) => string> = {
   html: toHtml,
 };
 
-function sameContent(a: Highlight, b: Highlight): boolean {
-  return (
-    a.color === b.color &&
-    a.target.exact === b.target.exact &&
-    a.target.start === b.target.start &&
-    a.note === b.note &&
-    a.tags.join('\u0000') === b.tags.join('\u0000')
-  );
-}
-
 type Deps = {
   store: Store;
   /** The reader's names for the colours, written into every export. */
@@ -51,8 +37,8 @@ type Deps = {
   now: () => Date;
 };
 
-/** Export to the formats other tools read, and restore from Hamish's own JSON export. */
-export function exportMethods({ store, liveArticles, resolvedHighlights, now, colorNames }: Deps) {
+/** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
+export function exportMethods({ liveArticles, resolvedHighlights, now, colorNames }: Deps) {
   /** The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. */
   async function selection({ articleIds, tag }: ExportSelection): Promise<ExportArticle[]> {
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
@@ -92,85 +78,6 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
             ? `hamish-${chosen.tag}`
             : 'hamish-notes';
       return { text, fileName: safeFileName(title, format) };
-    },
-
-    /**
-     * Brings back annotations from a JSON export: new highlights are added, identical ones skipped, and ones
-     * whose id exists here with other content are reported and left alone. Articles are matched by id, else
-     * by the hash of their source file. Annotations for an article that is not in the library are refused
-     * (with its title): the whole restore is, so that nothing changes unless all of it can be applied.
-     */
-    async restoreNotes(text: string, file: string): Promise<RestoreReport> {
-      const parsed = parseWebAnnotationJson(text);
-      if (!parsed.ok) {
-        const code = parsed.code === 'newer-version' ? 'newer-version' : 'invalid-input';
-        throw new HamishError(code, `${file}: ${parsed.message}`, file);
-      }
-      const library = liveArticles();
-      const plan: { articleId: string; add: Highlight[] }[] = [];
-      const missing: string[] = [];
-      const report: RestoreReport = { added: 0, identical: 0, conflicts: [] };
-      for (const { meta, highlights } of parsed.value.articles) {
-        const local =
-          library.find((article) => article.id === meta.id) ??
-          library.find((article) => article.source.sha256 === meta.source.sha256);
-        if (!local) {
-          missing.push(`«${meta.title}»`);
-          continue;
-        }
-        const existing = (await store.annotations(local.id)).highlights;
-        const add: Highlight[] = [];
-        for (const exported of highlights) {
-          const highlight: Highlight = {
-            id: exported.id,
-            articleId: local.id,
-            color: exported.color,
-            target: exported.target,
-            note: exported.note,
-            tags: exported.tags,
-            createdAt: exported.createdAt,
-            updatedAt: exported.updatedAt,
-          };
-          const here = existing.find((h) => h.id === highlight.id);
-          if (!here) add.push(highlight);
-          else if (sameContent(here, highlight)) report.identical++;
-          else
-            report.conflicts.push({
-              id: highlight.id,
-              article: local.title,
-              reason: 'a different version exists here',
-            });
-        }
-        if (add.length > 0) plan.push({ articleId: local.id, add });
-        report.added += add.length;
-      }
-      if (missing.length > 0) {
-        throw new HamishError(
-          'not-found',
-          `${file}: ${missing.length} article(s) of this export are not in the library: ${missing.join(', ')}. Import them first, then restore again. Nothing was changed.`,
-          file,
-        );
-      }
-      const written: { articleId: string; ids: Set<string> }[] = [];
-      try {
-        for (const { articleId, add } of plan) {
-          await store.updateAnnotations(articleId, (annotations) => {
-            annotations.highlights.push(...add);
-          });
-          written.push({ articleId, ids: new Set(add.map((h) => h.id)) });
-        }
-      } catch (error) {
-        // Undo what was written, so a failed restore changes nothing.
-        for (const { articleId, ids } of written.reverse()) {
-          await store
-            .updateAnnotations(articleId, (annotations) => {
-              annotations.highlights = annotations.highlights.filter((h) => !ids.has(h.id));
-            })
-            .catch(() => undefined);
-        }
-        throw error;
-      }
-      return report;
     },
   };
 }

@@ -107,7 +107,8 @@ export function highlightMethods(
         createdAt: at,
         updatedAt: at,
       };
-      await store.putHighlight(articleId, highlight);
+      // Checked again as it is saved: the article may have been trashed and emptied meanwhile.
+      await store.putHighlight(articleId, highlight, () => requireArticle(articleId));
       return { ...highlight, status: 'exact', start, end };
     },
 
@@ -115,13 +116,16 @@ export function highlightMethods(
       requireArticle(articleId);
       existing((await store.annotations(articleId)).highlights, id, articleId);
       // Computed from the highlight as saved just before this change, so two edits made at once both land.
-      const saved = await store.changeHighlight(articleId, id, (current) => ({
-        ...current,
-        color: color ?? current.color,
-        note: note ?? current.note,
-        tags: tags === undefined ? current.tags : uniqueTags(tags),
-        updatedAt: now().toISOString(),
-      }));
+      const saved = await store.changeHighlight(articleId, id, (current) => {
+        requireArticle(articleId); // checked again as it is saved: the article may have left meanwhile
+        return {
+          ...current,
+          color: color ?? current.color,
+          note: note ?? current.note,
+          tags: tags === undefined ? current.tags : uniqueTags(tags),
+          updatedAt: now().toISOString(),
+        };
+      });
       return resolvedOne(saved);
     },
 
@@ -134,16 +138,18 @@ export function highlightMethods(
 
     async restoreHighlight({ highlight }) {
       requireArticle(highlight.articleId);
-      const { highlights } = await store.annotations(highlight.articleId);
-      if (highlights.some((h) => h.id === highlight.id)) {
-        throw new HamishError('invalid-input', `The highlight ${highlight.id} is already there.`);
-      }
       const restored: Highlight = {
         ...highlight,
         target: { ...highlight.target },
         tags: uniqueTags(highlight.tags),
       };
-      await store.putHighlight(highlight.articleId, restored);
+      // Checked as it is saved, from the annotations as they are then: two undos of one delete restore it once.
+      await store.putHighlight(highlight.articleId, restored, ({ highlights }) => {
+        requireArticle(highlight.articleId);
+        if (highlights.some((h) => h.id === highlight.id)) {
+          throw new HamishError('invalid-input', `The highlight ${highlight.id} is already there.`);
+        }
+      });
       return resolvedOne(restored);
     },
 
@@ -151,8 +157,8 @@ export function highlightMethods(
       requireArticle(id);
       let result = { note: '', tags: [] as string[] };
       await store.updateLibrary((library) => {
-        const entry = library.articles.find((a) => a.id === id);
-        if (!entry) return;
+        const entry = library.articles.find((a) => a.id === id && a.deletedAt === null);
+        if (!entry) throw new HamishError('not-found', `No article with id ${id}.`);
         if (note !== undefined) entry.note = note;
         if (tags !== undefined) entry.tags = uniqueTags(tags);
         result = { note: entry.note, tags: [...entry.tags] };

@@ -1,4 +1,4 @@
-import type { ArticleMeta, Store } from '../store';
+import type { ArticleMeta, LibraryFile, Store } from '../store';
 import type { ArticleSummary, Inputs, Outputs } from './contract';
 import { HamishError } from './errors';
 
@@ -22,19 +22,19 @@ type Methods = {
  */
 export function libraryMethods({ store, now, summary, changed }: Deps): Methods {
   function entry(id: string, trashed: boolean): ArticleMeta {
-    const found = store.library().articles.find((a) => a.id === id && (a.deletedAt !== null) === trashed);
-    if (!found)
-      throw new HamishError(
-        'not-found',
-        trashed ? `No article ${id} in the trash.` : `No article with id ${id}.`,
-      );
+    return entryIn(store.library(), id, trashed);
+  }
+
+  /** The entry as it is when the change is saved (not when it was asked for), or HamishError 'not-found'. */
+  function entryIn(library: LibraryFile, id: string, trashed: boolean): ArticleMeta {
+    const found = library.articles.find((a) => a.id === id && (a.deletedAt !== null) === trashed);
+    if (!found) throw notFound(id, trashed);
     return found;
   }
 
   async function setDeleted(id: string, deletedAt: string | null): Promise<void> {
     await store.updateLibrary((library) => {
-      const target = library.articles.find((a) => a.id === id);
-      if (target) target.deletedAt = deletedAt;
+      entryIn(library, id, deletedAt === null).deletedAt = deletedAt;
     });
     changed(id);
   }
@@ -45,8 +45,7 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
       const trimmed = title.trim().replace(/\s+/gu, ' ');
       if (!trimmed) throw new HamishError('invalid-input', 'A title cannot be empty.');
       await store.updateLibrary((library) => {
-        const target = library.articles.find((a) => a.id === id);
-        if (target) target.title = trimmed;
+        entryIn(library, id, false).title = trimmed;
       });
       return summary(entry(id, false));
     },
@@ -69,16 +68,22 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
     },
 
     async emptyTrash() {
-      const trashed = store
-        .library()
-        .articles.filter((a) => a.deletedAt !== null)
-        .map((a) => a.id);
-      // The library entry goes first: if removing files then fails, they are only unreferenced, never half-used.
-      await store.updateLibrary((library) => {
-        library.articles = library.articles.filter((a) => a.deletedAt === null);
+      // The trashed articles are those in the trash when the change runs: one taken out meanwhile stays.
+      const removed = await store.changeFiles((change) => {
+        const trashed = change.library.articles.filter((a) => a.deletedAt !== null).map((a) => a.id);
+        change.library.articles = change.library.articles.filter((a) => a.deletedAt === null);
+        for (const id of trashed) change.removeArticle(id);
+        return trashed;
       });
-      for (const id of trashed) await store.removeArticleFiles(id);
-      return { removed: trashed.length };
+      for (const id of removed) changed(id);
+      return { removed: removed.length };
     },
   };
+}
+
+function notFound(id: string, trashed: boolean): HamishError {
+  return new HamishError(
+    'not-found',
+    trashed ? `No article ${id} in the trash.` : `No article with id ${id}.`,
+  );
 }

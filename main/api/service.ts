@@ -9,15 +9,10 @@ import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
 import { HamishError, toApiError } from './errors';
-import {
-  exportMethods,
-  MAX_RESTORE_BYTES,
-  type ExportFormat,
-  type ExportSelection,
-  type RestoreReport,
-} from './export-methods';
+import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
 import { highlightMethods } from './highlight-methods';
 import { libraryMethods } from './library-methods';
+import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
 import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
@@ -102,7 +97,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     readBlocks: async (id) => (await store.readArticle(id)).blocks,
   });
   const restoreFromFile = async (file: string) => {
-    const report = await exports.restoreNotes(await readUserFile(file, MAX_RESTORE_BYTES), file);
+    const report = await restoreNotes(store, await readUserFile(file, MAX_RESTORE_BYTES), file);
     for (const article of store.library().articles) search.highlightsChanged(article.id);
     return report;
   };
@@ -111,31 +106,27 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   async function importWith(file: string, load: () => Promise<ImportedFile>): Promise<ImportOutcome> {
     try {
       const imported = await load();
-      const existing = store
-        .library()
-        .articles.find((article) => article.source.sha256 === imported.sha256 && article.deletedAt === null);
-      if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
-      const id = newId();
-      const source = {
-        kind: imported.kind,
-        name: path.basename(file),
-        sha256: imported.sha256,
-        importedAt: now().toISOString(),
-      };
-      await store.writeArticle({
-        id,
-        title: imported.title,
-        lang: imported.lang,
-        dir: imported.dir,
-        source,
-        blocks: imported.blocks,
-      });
-      await store.updateLibrary((library) => {
-        library.articles.push({
+      // Content file and library entry are committed together; the duplicate check runs in the same change,
+      // so the same file imported twice at once is added once.
+      const outcome = await store.changeFiles((change): ImportOutcome & { ok: true } => {
+        const existing = change.library.articles.find(
+          (article) => article.source.sha256 === imported.sha256 && article.deletedAt === null,
+        );
+        if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
+        const id = newId();
+        const source = {
+          kind: imported.kind,
+          name: path.basename(file),
+          sha256: imported.sha256,
+          importedAt: now().toISOString(),
+        };
+        const { title, lang, dir, blocks } = imported;
+        change.writeArticle({ id, title, lang, dir, source, blocks });
+        change.library.articles.push({
           id,
-          title: imported.title,
-          lang: imported.lang,
-          dir: imported.dir,
+          title,
+          lang,
+          dir,
           source,
           firstLine: firstLineOf(imported),
           tags: [],
@@ -143,9 +134,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
           progress: null,
           deletedAt: null,
         });
+        return { ok: true, id, title, duplicate: false };
       });
-      search.articleChanged(id);
-      return { ok: true, id, title: imported.title, duplicate: false };
+      if (!outcome.duplicate) search.articleChanged(outcome.id);
+      return outcome;
     } catch (error) {
       const { code, message } = toApiError(error);
       return { ok: false, file, code, message };
@@ -174,30 +166,30 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
-    const entry = meta(id);
+    meta(id);
     const imported = await importFileToArticle(file);
     const text = canonicalText(imported.blocks);
-    const source = { ...entry.source, kind: imported.kind, sha256: imported.sha256 };
-    await store.writeArticle({
-      id,
-      title: imported.title,
-      lang: imported.lang,
-      dir: imported.dir,
-      source,
-      blocks: imported.blocks,
-    });
-    highlights.forgetText(id);
-    search.articleChanged(id);
-    // Re-anchor inside the annotations file's own update, so a highlight saved while the new version was
-    // being written is re-anchored too rather than overwritten by a list read earlier.
-    let reports: AnchorReport[] = [];
-    await store.updateAnnotations(id, (file) => {
+    // Content, re-anchored highlights and library entry are committed together, from the files as they are
+    // when the change runs (a highlight saved while the file was being read is re-anchored too).
+    const reports = await store.changeFiles(async (change) => {
+      const target = change.library.articles.find((a) => a.id === id && a.deletedAt === null);
+      if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
+      const source = { ...target.source, kind: imported.kind, sha256: imported.sha256 };
+      change.writeArticle({
+        id,
+        title: imported.title,
+        lang: imported.lang,
+        dir: imported.dir,
+        source,
+        blocks: imported.blocks,
+      });
+      const annotations = await change.annotations(id);
       const anchors = resolveAll(
         text,
-        file.highlights.map((h) => h.target),
+        annotations.highlights.map((h) => h.target),
       );
-      reports = [];
-      file.highlights = file.highlights.map((highlight: Highlight, i) => {
+      const reports: AnchorReport[] = [];
+      annotations.highlights = annotations.highlights.map((highlight: Highlight, i) => {
         const anchor = anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 };
         reports.push({ id: highlight.id, ...anchor });
         // An orphan keeps its old quote and context, so it can be found again by a later version.
@@ -205,10 +197,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
           ? highlight
           : { ...highlight, target: describeTarget(text, anchor.start, anchor.end) };
       });
-    });
-    await store.updateLibrary((library) => {
-      const target = library.articles.find((a) => a.id === id);
-      if (!target) return;
       target.title = imported.title;
       target.lang = imported.lang;
       target.dir = imported.dir;
@@ -216,7 +204,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       target.source = source;
       // The old reading position may point past the end of a shorter version.
       if (target.progress && target.progress.offset > text.length) target.progress = null;
+      return reports;
     });
+    highlights.forgetText(id);
+    search.articleChanged(id);
     return reports;
   }
 
@@ -355,8 +346,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       if (offset > length)
         throw new HamishError('invalid-input', `Offset ${offset} is past the end of the article.`);
       await store.updateLibrary((library) => {
-        const target = library.articles.find((entry) => entry.id === id);
-        if (target) target.progress = { offset, fraction, updatedAt: now().toISOString() };
+        const target = library.articles.find((entry) => entry.id === id && entry.deletedAt === null);
+        if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
+        target.progress = { offset, fraction, updatedAt: now().toISOString() };
       });
       return null;
     },
@@ -365,18 +357,27 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return readSettings(store.library().settings);
     },
 
+    // Settings are read and changed inside the library's own update: computed from what is saved when the
+    // write runs, so two changes made at once (a setting and the window's bounds) both land.
     async setSettings(patch) {
-      const current = readSettings(store.library().settings).settings;
-      const next: Settings = { ...current, ...patch };
-      // Nothing to change, nothing to write (a settings panel may send what is already saved).
-      const changes = Object.entries(patch).filter(
-        ([key, value]) => current[key as keyof Settings] !== value,
-      );
-      // Stored settings with invalid values are written back valid, so the "settings were reset" notice is final.
-      if (changes.length === 0 && readSettings(store.library().settings).reset.length === 0) return next;
-      await store.updateLibrary((library) => {
-        library.settings = next;
-      });
+      let next: Settings = readSettings(store.library().settings).settings;
+      const unchanged = new Error('no change');
+      try {
+        await store.updateLibrary((library) => {
+          const { settings: current, reset } = readSettings(library.settings);
+          next = { ...current, ...patch };
+          // Nothing to change, nothing to write (a settings panel may send what is already saved); stored
+          // settings with invalid values are written back valid, so the "settings were reset" notice is final.
+          const changes = Object.entries(patch).filter(
+            ([key, value]) => current[key as keyof Settings] !== value,
+          );
+          if (changes.length === 0 && reset.length === 0) throw unchanged; // leaves the file untouched
+          library.settings = next;
+        });
+      } catch (error) {
+        if (error === unchanged) return next;
+        throw error;
+      }
       options.onSettingsChanged?.(next);
       return next;
     },
@@ -386,9 +387,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
 
     async saveWindowBounds(bounds) {
-      const current = readSettings(store.library().settings).settings;
       await store.updateLibrary((library) => {
-        library.settings = { ...current, window: bounds };
+        library.settings = { ...readSettings(library.settings).settings, window: bounds };
       });
     },
   };

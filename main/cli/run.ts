@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
 import type { Inputs, Outputs, Result } from '../api/contract';
@@ -175,9 +175,14 @@ async function runCommand(
     case 'restore': {
       expectArgs(args, 1, 1, 'restore');
       const target = args[0] ?? '';
+      // A backup is named only by its name as `hamish backups` prints it; a file is a file, whatever its name.
       const backups = (await service.storeStatus({})).backups;
-      const backup = backups.find((b) => b.name === target || b.name === path.basename(target));
-      if (backup) {
+      const backup = backups.find((b) => b.name === target);
+      const isFile = await stat(target).then(
+        (found) => found.isFile(),
+        () => false,
+      );
+      if (backup && !isFile) {
         const outcome = await service.restoreBackup({ name: backup.name });
         io.stdout(
           json

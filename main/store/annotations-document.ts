@@ -45,9 +45,13 @@ export class AnnotationsDocument {
     return this.journal.full;
   }
 
-  /** Adds `highlight`, or replaces the one with its id: one journal line. */
-  put(highlight: Highlight): Promise<void> {
+  /**
+   * Adds `highlight`, or replaces the one with its id: one journal line. `guard`, given the annotations as
+   * saved just before, may throw to refuse the change (nothing is written).
+   */
+  put(highlight: Highlight, guard?: (current: AnnotationsFile) => void): Promise<void> {
     return this.exclusive(async () => {
+      guard?.(this.current());
       await this.save({
         op: 'put',
         highlight: checkedHighlight(highlight, this.articleId, this.journal.file),

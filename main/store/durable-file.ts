@@ -108,13 +108,7 @@ export async function writeFileDurably(filename: string, content: string | Uint8
     `.${path.basename(filename)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFileSynced(temp, content);
     await renameWithRetry(temp, filename);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -123,7 +117,22 @@ export async function writeFileDurably(filename: string, content: string | Uint8
   await syncDirectory(dir);
 }
 
-async function renameWithRetry(from: string, to: string): Promise<void> {
+/**
+ * Creates `file` (which must not exist) with `content` and fsyncs it: the first half of a durable write, also
+ * used to stage every file of a change made of several files before any of them replaces its target.
+ */
+export async function writeNewFileSynced(file: string, content: string | Uint8Array): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** rename(), retried while Windows holds the file; replaces `to` atomically. */
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await fs.rename(from, to);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseBackupName, readManifest, sha256, type Manifest } from './backup-manifest';
-import { writeFileDurably } from './durable-file';
+import { commitChange } from './atomic-change';
 import { StoreError, storeErrorFromFs } from './errors';
 import type { StoreLayout } from './layout';
 import { SCHEMA_VERSION } from './schema';
@@ -65,16 +65,16 @@ export async function readVerifiedBackup(
 }
 
 /**
- * Writes a verified backup's files over the store's, each atomically and durably. library.json goes last, so
- * that a crash part-way leaves the old library listing articles whose files are all present. Returns the store
- * files it did not replace: they stay as they are, never deleted (and are also in the pre-restore backup).
+ * Writes a verified backup's files over the store's, all or nothing (atomic-change.ts): a failure part-way
+ * leaves every file as it was. Returns the store files it did not replace: they stay as they are, never
+ * deleted (and are also in the pre-restore backup).
  */
 export async function writeBackupFiles(layout: StoreLayout, backup: VerifiedBackup): Promise<string[]> {
   const restored = new Set(backup.files.map(({ target }) => target.path));
   const kept = (await listStoreFiles(layout)).map((file) => file.path).filter((file) => !restored.has(file));
-  const ordered = [...backup.files].sort(
-    (a, b) => Number(a.target.kind === 'library') - Number(b.target.kind === 'library'),
+  await commitChange(
+    layout,
+    backup.files.map(({ target, bytes }) => ({ file: target.file, content: bytes })),
   );
-  for (const { target, bytes } of ordered) await writeFileDurably(target.file, bytes);
   return kept;
 }

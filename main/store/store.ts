@@ -1,6 +1,10 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Highlight } from '../annotations/model';
 import { AnnotationsDocument, loadAnnotations } from './annotations-document';
+import { commitChange, finishPendingChange, PENDING_CHANGE } from './atomic-change';
 import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
+import { ChangeDraft, type FilesChange } from './change-draft';
 import { checkStore, type StoreProblem } from './check';
 import { DocumentCache, StoreDocument } from './document';
 import { prepareFolders } from './data-folder';
@@ -22,6 +26,7 @@ import { StoreState } from './store-state';
 import { WriteGate } from './write-gate';
 
 type Article = ArticleFile['article'];
+export type { FilesChange };
 
 /** How to open a store. */
 export type OpenOptions = {
@@ -79,9 +84,15 @@ export interface Store {
   /**
    * Adds a highlight to article `articleId`, or replaces the one with its id. Appends one line to that
    * article's journal and fsyncs it, so the time it takes does not grow with the number of highlights (an
-   * article with only a few has its small file rewritten instead).
+   * article with only a few has its small file rewritten instead). `guard` runs just before the write, while
+   * no change of several files can run, given the annotations as saved: it may throw to refuse the change, e.g.
+   * when the article has left the library meanwhile.
    */
-  putHighlight(articleId: string, highlight: Highlight): Promise<void>;
+  putHighlight(
+    articleId: string,
+    highlight: Highlight,
+    guard?: (current: AnnotationsFile) => void,
+  ): Promise<void>;
   /**
    * Replaces highlight `id` of article `articleId` by `change(current)`, computed from it as saved just before
    * (two changes asked for at once both land). StoreError 'not-found' when there is no such highlight; errors
@@ -96,6 +107,14 @@ export interface Store {
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null>;
   /** Deletes an article's content and annotations files (the library entry is the caller's to change). */
   removeArticleFiles(id: string): Promise<void>;
+  /**
+   * Changes several files all or nothing (import, a new version of an article, restoring notes, emptying the
+   * trash): `work` edits the files as they are when it runs, while every other write waits, and its edits are
+   * then committed together (atomic-change.ts). If `work` throws, nothing is written. If a write fails, the
+   * files and the data in memory stay as they were and the StoreError is thrown; a failure after the commit
+   * point blocks further writes until the store is opened again, which finishes the change.
+   */
+  changeFiles<R>(work: (change: FilesChange) => Promise<R> | R): Promise<R>;
   /** Reads and validates every file without changing anything; an empty list means healthy. */
   check(): Promise<StoreProblem[]>;
   /** The damaged files moved aside since the store was opened, oldest first. */
@@ -132,6 +151,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     state.block('unwritable', layout.dataDir, `${layout.dataDir} was opened read-only: nothing is saved.`);
   } else {
     await prepareFolders(layout);
+    await finishOrBlock(layout, state);
     await migrateOrBlock(layout, now, state);
   }
   const policy: LoadPolicy = {
@@ -206,8 +226,12 @@ class FolderStore implements Store {
     });
   }
 
-  putHighlight(articleId: string, highlight: Highlight): Promise<void> {
-    return this.journaled(articleId, (doc) => doc.put(highlight));
+  putHighlight(
+    articleId: string,
+    highlight: Highlight,
+    guard?: (current: AnnotationsFile) => void,
+  ): Promise<void> {
+    return this.journaled(articleId, (doc) => doc.put(highlight, guard));
   }
 
   changeHighlight(
@@ -227,6 +251,35 @@ class FolderStore implements Store {
       const [article, annotations] = await Promise.all([this.articleDoc(id), this.annotationsDoc(id)]);
       this.state.assertWritable();
       await Promise.all([article.remove(), annotations.remove()]);
+    });
+  }
+
+  changeFiles<R>(work: (change: FilesChange) => Promise<R> | R): Promise<R> {
+    return this.gate.exclusive(async () => {
+      this.state.assertWritable();
+      const draft = new ChangeDraft(this.layout, this.library(), async (id) => {
+        const doc = await this.annotationsDoc(id);
+        this.state.assertWritable(); // loading it may have found a file from a newer version
+        return doc.current();
+      });
+      const result = await work(draft);
+      const { steps, library } = draft.plan();
+      if (steps.length === 0) return result;
+      try {
+        await commitChange(this.layout, steps);
+      } catch (error) {
+        // Past the commit point the files on disk are no longer the ones held: write nothing more until reopened.
+        if (error instanceof StoreError && (await pendingChangeLeft(this.layout))) {
+          this.state.block(error.code, error.file, error.message);
+        }
+        throw error;
+      }
+      if (library)
+        this.libraryDoc = StoreDocument.holding(this.layout.library, parseLibrary, emptyLibrary, library);
+      // Articles and annotations are read again from disk when next asked for.
+      this.articleDocs = new DocumentCache();
+      this.annotationDocs = new DocumentCache();
+      return result;
     });
   }
 
@@ -336,6 +389,28 @@ class FolderStore implements Store {
 
 function loadLibrary(policy: LoadPolicy): Promise<StoreDocument<LibraryFile>> {
   return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary);
+}
+
+// A change committed but not put in place (a crash) is finished before anything is read. If that fails, the
+// store shows the files as they are and saves nothing, as a write now could be undone by finishing it later.
+async function finishOrBlock(layout: StoreLayout, state: StoreState): Promise<void> {
+  try {
+    await finishPendingChange(layout);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    state.block(
+      error.code,
+      error.file,
+      `An unfinished change in ${layout.dataDir} could not be finished, so nothing is saved until this is fixed: ${error.message}`,
+    );
+  }
+}
+
+async function pendingChangeLeft(layout: StoreLayout): Promise<boolean> {
+  return fs.stat(path.join(layout.dataDir, PENDING_CHANGE)).then(
+    () => true,
+    () => false,
+  );
 }
 
 // A migration that cannot finish (no room for its backup, a write refused) must not stop the app: the files

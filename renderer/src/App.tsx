@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
 import { call } from './api';
+import { UnsavedDraftsNotice } from './autosave/UnsavedDraftsNotice';
 import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -142,6 +143,7 @@ export function App() {
               )}
               {settingsError && <ErrorNotice error={settingsError} />}
               <StoreNotice onRestored={refresh} />
+              <UnsavedDraftsNotice />
               {error ? (
                 <ErrorNotice error={error} />
               ) : !settings ? (

@@ -251,7 +251,9 @@ describe.skipIf(unavailable !== null)(
       await page.keyboard.press('3');
       await expect.poll(() => announcer.textContent()).toBe('Highlight in blue added');
       await page.keyboard.press('Control+z');
-      await expect.poll(() => announcer.textContent()).toBe('Highlight in blue deleted');
+      await expect
+        .poll(() => announcer.textContent())
+        .toBe('Undone: creating the highlight. Highlight in blue deleted');
     });
 
     it('keeps Tab inside the highlight popover and gives focus back to the notes entry on Esc', async () => {

@@ -16,7 +16,8 @@ import { HighlightPopover } from './HighlightPopover';
 import { extendSelectionByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
-import { useHighlights } from './use-highlights';
+import { useHighlights, type ArticlePatch } from './use-highlights';
+import { useUndoKeys } from './use-undo-keys';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
 
@@ -81,9 +82,9 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
     return () => clearTimeout(timer);
   }, [renderedBlocks, article.blocks.length]);
-  const store = useHighlights(article.id, article.highlights);
+  const store = useHighlights(article.id, article.highlights, { note: article.note, tags: article.tags });
   const { highlights } = store;
-  useHighlightAnnouncements(highlights);
+  useHighlightAnnouncements(highlights, store.announcedElsewhere);
   const [selection, clearSelection] = useCanonicalSelection(
     articleRef,
     scrollerRef,
@@ -95,7 +96,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [articleMeta, setArticleMeta] = useState({ note: article.note, tags: article.tags });
   const active = highlights.find((h) => h.id === activeId) ?? null;
 
   const save = useCallback(
@@ -218,12 +218,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         return;
       }
       if (isTyping(event.target)) return;
-      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        setActiveId(null);
-        void store.undo();
-        return;
-      }
       if (mod || event.altKey) return;
       if (event.key === 'Escape') {
         setActiveId(null);
@@ -247,13 +241,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           void highlightSelection(color);
         } else if (active) {
           event.preventDefault();
-          void store.update(active, { color });
+          void store.update(active.id, { color });
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [starts, lengths, displays, hasMarks, lastColor, active, store, highlightSelection, clearSelection]);
+
+  const closePopover = useCallback(() => setActiveId(null), []);
+  useUndoKeys(store, closePopover);
 
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
@@ -269,13 +266,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     );
   };
 
-  const saveArticleNote = async (patch: { note?: string; tags?: string[] }) => {
-    const result = await call('setArticleNote', { id: article.id, ...patch });
-    if (result.ok) {
-      setArticleMeta(result.value);
-      refreshTags();
-    }
-    return result.ok;
+  const saveArticleNote = async (patch: ArticlePatch, session?: string) => {
+    const failure = await store.updateArticle(patch, { session });
+    if (!failure) refreshTags();
+    return failure;
   };
 
   return (
@@ -352,8 +346,9 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         <NotesPanel
           articleId={article.id}
           highlights={highlights}
-          articleNote={articleMeta.note}
-          articleTags={articleMeta.tags}
+          articleNote={store.article.note}
+          articleTags={store.article.tags}
+          articleRevision={store.articleRevision}
           suggestions={suggestions}
           onOpen={(h) => openHighlight(h, true)}
           onArticleNote={saveArticleNote}
@@ -375,15 +370,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           rect={activeRect}
           suggestions={suggestions}
           onChange={async (patch) => {
-            const failure = await store.update(active, patch);
+            const failure = await store.update(active.id, patch);
             if (!failure && patch.tags) refreshTags();
             return failure;
           }}
+          onNote={(note, session) => store.update(active.id, { note }, { session })}
           onDelete={() => {
             setActiveId(null);
             void store.remove(active.id);
           }}
-          onClose={() => setActiveId(null)}
+          onClose={closePopover}
         />
       )}
     </div>

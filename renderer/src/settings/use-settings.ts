@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../main/api/contract';
 import { call } from '../api';
+import { onPageLeaving } from '../page-leaving';
 import { keepReadingPosition } from '../reader/use-reading-position';
 import { applySettings } from './apply-settings';
 import { READER_DEFAULTS, type ReaderSettings } from './options';
@@ -68,13 +69,18 @@ export function useSettings(): SettingsState {
     void call('setSettings', patch).then((result) => setError(result.ok ? null : result.error));
   }, []);
 
-  useEffect(
-    () => () => {
+  // Written at once when the page may be leaving (reload, quit, hidden) or the app unmounts.
+  useEffect(() => {
+    const flush = () => {
       clearTimeout(timer.current);
       save();
-    },
-    [save],
-  );
+    };
+    const stopListening = onPageLeaving(flush);
+    return () => {
+      stopListening();
+      flush();
+    };
+  }, [save]);
 
   const update = useCallback(
     (patch: Partial<ReaderSettings>) => {
