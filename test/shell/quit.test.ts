@@ -82,6 +82,19 @@ describe('quitting', () => {
     expect(electron.openWindows()).toEqual([]);
   });
 
+  it('keeps both a settings change in flight and the window size saved as the window closes', async () => {
+    app = await startApp();
+    const { electron, window, dataDir } = app;
+    const atExit = snapshotAtExit(electron, dataDir);
+    window.setBounds({ width: 960, height: 720 });
+    const saves = [21, 22, 23].map((fontSize) => invoke(electron, window, 'setSettings', { fontSize }));
+    electron.app.quit();
+
+    expect(await electron.app.exited).toBe(0);
+    for (const result of await Promise.all(saves)) expect(result).toMatchObject({ ok: true });
+    expect(atExit().library.settings).toMatchObject({ fontSize: 23, window: { width: 960, height: 720 } });
+  });
+
   it('by closing the last window: the saves the page sends as it unloads are kept', async () => {
     app = await startApp();
     const { electron, window, dataDir } = app;
