@@ -48,7 +48,10 @@ export type CliOptions = {
 
 class UsageError extends Error {}
 
-/** Commands that change the library: they take the data folder's lock, and wait for nobody. */
+/** How long a write command waits for another command to let go of the data folder before it refuses. */
+const LOCK_WAIT_MS = 10_000;
+
+/** Commands that change the library: they take the data folder's lock (waiting for another command's). */
 const WRITES = new Set(['import', 'highlight', 'update', 'restore']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
@@ -274,7 +277,7 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
       const service = await createService({ dataDir, readOnly: true });
       return await runCommand(service, command, args, values, values.json, io);
     }
-    const release = await acquireLock(dataDir, { owner: 'cli' });
+    const release = await acquireLock(dataDir, { owner: 'cli', waitMs: LOCK_WAIT_MS });
     try {
       const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
       return await runCommand(service, command, args, values, values.json, io);
