@@ -37,7 +37,8 @@ Commands:
   check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
-Exit codes: 0 success, 1 failure, 2 wrong usage.
+Exit codes: 0 success, 1 failure, 2 wrong usage. A damaged file met on the way is kept aside, rebuilt where
+possible and reported on stderr; \`check\` then exits 1 until the kept copy is reviewed and deleted.
 `;
 
 export type CliOptions = {
@@ -61,6 +62,22 @@ async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
   else if (problems.length === 0) io.stdout(`ok: every file in ${dataDir} is readable and valid\n`);
   for (const problem of problems) io.stderr(`${problem.file}: ${problem.code}: ${problem.message}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Tells on stderr of every damaged file the command met: what was damaged, where the copy was kept, what was
+ * recovered from where. The exit code still says whether the command did what was asked; `check` exits 1 until
+ * the kept copies are dealt with.
+ */
+async function reportRecoveries(service: Service, io: Io): Promise<void> {
+  const { recoveries } = await service.storeStatus({}).catch(() => ({ recoveries: [] }));
+  for (const { reason, movedTo, recovered, newestBackup } of recoveries) {
+    const kept = movedTo ? ` The damaged copy is kept as ${movedTo}.` : '';
+    const backup = newestBackup
+      ? ` The newest backup holding it is ${newestBackup} (hamish restore ${newestBackup}).`
+      : '';
+    io.stderr(`hamish: ${reason}${kept} ${recovered}${backup}\n`);
+  }
 }
 
 type Flags = {
@@ -278,10 +295,12 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
       return await runCommand(service, command, args, values, values.json, io);
     }
     const release = await acquireLock(dataDir, { owner: 'cli', waitMs: LOCK_WAIT_MS });
+    let service: Service | undefined;
     try {
-      const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
+      service = await createService({ dataDir, defaultArticles: options.defaultArticles });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {
+      if (service) await reportRecoveries(service, io);
       await release();
     }
   } catch (error) {

@@ -128,6 +128,32 @@ export function readJournalOfAnyVersion(
   return readJournalFile(file, articleId, (json) => LooseOpSchema.parse(json), { olderVersions: true });
 }
 
+/**
+ * Every readable change in a damaged journal (kept aside at `file`), for this article, in order, and the
+ * numbers of the lines that could not be read. A symbolic link is not read: nothing is salvaged from it.
+ */
+export async function salvageJournal(
+  file: string,
+  articleId: string,
+): Promise<{ ops: JournalOp[]; unreadable: number[] }> {
+  const corrupt = (problem: string) => new StoreError('corrupt', file, problem);
+  const bytes = await readNoFollow(file, corrupt).catch(() => null);
+  const ops: JournalOp[] = [];
+  const unreadable: number[] = [];
+  if (!bytes) return { ops, unreadable };
+  wholeLines(bytes).forEach((line, index) => {
+    if (index === 0 && parseLine(bytes, line, (json) => HeaderSchema.parse(json)).ok) return;
+    const parsed = parseLine(bytes, line, (json) => {
+      const op = OpSchema.parse(json);
+      if (op.op === 'put' && op.highlight.articleId !== articleId) throw new Error('another article');
+      return op;
+    });
+    if (parsed.ok) ops.push(parsed.value);
+    else unreadable.push(index + 1);
+  });
+  return { ops, unreadable };
+}
+
 type Line = { start: number; end: number };
 type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -299,6 +325,22 @@ export class Journal {
     } finally {
       await handle?.close().catch(() => undefined); // after a good fsync, a failed close loses nothing
     }
+  }
+
+  /** Cuts off a last change that a crash left cut short (never acknowledged). */
+  async cutTornTail(): Promise<void> {
+    if (!this.torn) return;
+    let handle: FileHandle | undefined;
+    try {
+      handle = await fs.open(this.file, constants.O_RDWR | NO_FOLLOW);
+      await handle.truncate(this.intactBytes);
+      await handle.sync();
+    } catch (error) {
+      throw storeErrorFromFs(error, this.file, 'write');
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+    this.torn = false;
   }
 
   /** Deletes the file durably (a missing file is fine). */
