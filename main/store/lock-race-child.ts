@@ -4,23 +4,15 @@ import { acquireLock } from './lock';
 import { waitForGo } from './process-race-kit';
 
 /*
- * A child of lock-race.test.ts: takes the data folder's lock (trying again while it is held), then proves it
+ * A child of lock-race.test.ts: takes the data folder's lock (waiting while another holds it), then proves it
  * is alone by creating `holding` exclusively, holds it a moment, and lets go. Prints "overlap" if another
  * holder's `holding` was there: two processes held the lock at once.
  */
 const dataDir = process.argv[2] ?? '';
 const holding = path.join(dataDir, 'holding');
 await waitForGo();
-let release: () => Promise<void>;
-for (;;) {
-  try {
-    release = await acquireLock(dataDir, { owner: 'cli' });
-    break;
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'locked') throw error;
-    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
-  }
-}
+// Waiting as a hamish command does: polling with a growing pause while another holds it.
+const release = await acquireLock(dataDir, { owner: 'cli', waitMs: 60_000 });
 let alone = true;
 try {
   await fs.writeFile(holding, String(process.pid), { flag: 'wx' });

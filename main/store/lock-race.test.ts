@@ -17,7 +17,7 @@ import { makeTempDir } from './test-fixtures';
 
 const ROUNDS = 20;
 const WRITERS = 8;
-const CLI_ROUNDS = 6;
+const CLI_ROUNDS = 4;
 const ARTICLE = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 
 const children: { script: string; remove: () => Promise<void> }[] = [];

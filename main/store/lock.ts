@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { errnoCode, StoreError, storeErrorFromFs } from './errors';
 import { createWhole, readFound, removeFile } from './lock-file';
 
@@ -30,17 +29,40 @@ export type LockHolder = { pid: number; owner: LockOwner; startedAt: string; hos
 /** The lock file's name in the data folder. */
 export const LOCK_FILE = 'hamish.lock';
 
-const LockSchema = z.object({
-  pid: z.number().int().positive(),
-  owner: z.enum(['app', 'cli']),
-  startedAt: z.string(),
-  hostname: z.string(),
+/** What a lock file holds. */
+type LockContent = {
+  pid: number;
+  owner: LockOwner;
+  startedAt: string;
+  hostname: string;
   /** Linux's id of the current boot: a lock from before a reboot is stale even if its pid was reused since. */
-  bootId: z.string().nullable(),
+  bootId: string | null;
   /** Tells this lock from a later one with the same pid, so release() never removes someone else's. */
-  token: z.string(),
-});
-type LockContent = z.infer<typeof LockSchema>;
+  token: string;
+};
+
+// Checked by hand rather than with a schema library: the lock is the first thing a command does, and this
+// keeps its start cheap.
+function parseLock(text: string): LockContent | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof json !== 'object' || json === null) return null;
+  const { pid, owner, startedAt, hostname, bootId, token } = json as Record<string, unknown>;
+  const valid =
+    typeof pid === 'number' &&
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    (owner === 'app' || owner === 'cli') &&
+    typeof startedAt === 'string' &&
+    typeof hostname === 'string' &&
+    (bootId === null || typeof bootId === 'string') &&
+    typeof token === 'string';
+  return valid ? { pid, owner, startedAt, hostname, bootId, token } : null;
+}
 
 const CLAIM_PREFIX = `${LOCK_FILE}.takeover-`;
 // Each level is a claim whose process died within the moment it held it: more than two is not a real case.
@@ -127,12 +149,8 @@ type Seen =
 async function inspect(file: string): Promise<Seen> {
   const found = await readFound(file);
   if (found === null) return { state: 'free' };
-  let content: LockContent;
-  try {
-    content = LockSchema.parse(JSON.parse(found.text));
-  } catch {
-    return { state: 'stale', identity: found.identity }; // never half-written (createWhole): debris
-  }
+  const content = parseLock(found.text);
+  if (content === null) return { state: 'stale', identity: found.identity }; // never half-written: debris
   const { pid, owner, startedAt, hostname, token } = content;
   return isStale(content)
     ? { state: 'stale', identity: found.identity }
