@@ -106,6 +106,17 @@ describe('acquireLock', () => {
     await release();
   });
 
+  it('once taken, tidies temp files and claims left by processes that died', async () => {
+    const dead = deadPid();
+    const temp = path.join(dataDir, `.${LOCK_FILE}.takeover-x.${dead}.0a1b2c.tmp`);
+    const claim = path.join(dataDir, `${LOCK_FILE}.takeover-0123`);
+    await fs.writeFile(temp, 'half');
+    await fs.writeFile(claim, JSON.stringify({ ...someoneElse, pid: dead }));
+    const release = await acquireLock(dataDir, { owner: 'cli' });
+    expect([existsSync(temp), existsSync(claim)]).toEqual([false, false]);
+    await release();
+  });
+
   it('waits for another command to let go, then takes the lock', async () => {
     const release = await acquireLock(dataDir, { owner: 'cli' });
     setTimeout(() => void release(), 300);

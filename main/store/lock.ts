@@ -194,7 +194,7 @@ async function removeLeftovers(dir: string): Promise<void> {
     if (name.startsWith(CLAIM_PREFIX)) {
       if ((await inspect(file).catch(() => null))?.state === 'stale') await removeFile(file).catch(() => {});
     } else if (name.startsWith(`.${LOCK_FILE}.`) && name.endsWith('.tmp')) {
-      const pid = Number(name.split('.')[3]);
+      const pid = Number(/\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1]);
       if (Number.isInteger(pid) && pid > 0 && !processExists(pid)) await removeFile(file).catch(() => {});
     }
   }
