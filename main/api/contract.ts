@@ -214,8 +214,17 @@ export type SearchResultHit = {
 };
 export type SearchGroup = { articleId: string; title: string; hits: SearchResultHit[] };
 
-/** A damaged store file that was moved aside, and the newest backup that holds it. */
-export type StoreRecovery = { file: string; movedTo: string; reason: string; newestBackup: string | null };
+/**
+ * A damaged store file that was moved aside (movedTo; null when nothing was kept: a change cut short by a crash
+ * was left out), what was recovered and from where (in English), and the newest backup that holds it.
+ */
+export type StoreRecovery = {
+  file: string;
+  movedTo: string | null;
+  reason: string;
+  recovered: string;
+  newestBackup: string | null;
+};
 export type BackupSummary = {
   name: string;
   kind: 'daily' | 'pre-migration' | 'pre-restore';

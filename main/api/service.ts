@@ -296,9 +296,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     async storeStatus() {
       const backups = await store.listBackups().catch(() => []);
       return {
-        recoveries: store
-          .recoveries()
-          .map(({ file, movedTo, reason, newestBackup }) => ({ file, movedTo, reason, newestBackup })),
+        recoveries: store.recoveries().map(({ file, movedTo, reason, recovered, newestBackup }) => ({
+          file,
+          movedTo,
+          reason,
+          recovered,
+          newestBackup,
+        })),
         readOnly: store.readOnlyReason(),
         backups: backups.map(({ name, kind, createdAt, files, verified }) => ({
           name,

@@ -53,7 +53,8 @@ Commands:
   check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
-Exit codes: 0 success, 1 failure, 2 wrong usage.
+Exit codes: 0 success, 1 failure, 2 wrong usage. A damaged file met on the way is kept aside, rebuilt where
+possible and reported on stderr; \`check\` then exits 1 until the kept copy is reviewed and deleted.
 `;
 
 export type CliOptions = {
@@ -64,7 +65,10 @@ export type CliOptions = {
 
 class UsageError extends Error {}
 
-/** Commands that change the library: they take the data folder's lock, and wait for nobody. */
+/** How long a write command waits for another command to let go of the data folder before it refuses. */
+const LOCK_WAIT_MS = 10_000;
+
+/** Commands that change the library: they take the data folder's lock (waiting for another command's). */
 const WRITES = new Set(['import', 'highlight', 'note', 'delete', 'update', 'restore']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
@@ -74,6 +78,22 @@ async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
   else if (problems.length === 0) io.stdout(`ok: every file in ${dataDir} is readable and valid\n`);
   for (const problem of problems) io.stderr(`${problem.file}: ${problem.code}: ${problem.message}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Tells on stderr of every damaged file the command met: what was damaged, where the copy was kept, what was
+ * recovered from where. The exit code still says whether the command did what was asked; `check` exits 1 until
+ * the kept copies are dealt with.
+ */
+async function reportRecoveries(service: Service, io: Io): Promise<void> {
+  const { recoveries } = await service.storeStatus({}).catch(() => ({ recoveries: [] }));
+  for (const { reason, movedTo, recovered, newestBackup } of recoveries) {
+    const kept = movedTo ? ` The damaged copy is kept as ${movedTo}.` : '';
+    const backup = newestBackup
+      ? ` The newest backup holding it is ${newestBackup} (hamish restore ${newestBackup}).`
+      : '';
+    io.stderr(`hamish: ${reason}${kept} ${recovered}${backup}\n`);
+  }
 }
 
 type Flags = {
@@ -310,11 +330,13 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
       const service = await createService({ dataDir, readOnly: true });
       return await runCommand(service, command, args, values, values.json, io);
     }
-    const release = await acquireLock(dataDir, { owner: 'cli' });
+    const release = await acquireLock(dataDir, { owner: 'cli', waitMs: LOCK_WAIT_MS });
+    let service: Service | undefined;
     try {
-      const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
+      service = await createService({ dataDir, defaultArticles: options.defaultArticles });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {
+      if (service) await reportRecoveries(service, io);
       await release();
     }
   } catch (error) {

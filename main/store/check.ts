@@ -30,6 +30,8 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
   const articleIds = await checkFolder(layout.articles, articleParser, problems);
   await checkFolder(layout.annotations, annotationsParser, problems);
   await checkJournals(layout.annotations, problems);
+  for (const folder of [layout.dataDir, layout.articles, layout.annotations])
+    await reportKeptAside(folder, problems);
   for (const { id } of library?.articles ?? []) {
     if (articleIds.has(id)) continue;
     const file = fileForId(layout.articles, id);
@@ -45,7 +47,8 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
 /**
  * checkStore() on a data folder without opening a store, so nothing at all can change (no folder created, no
  * file moved aside or migrated): for `hamish check`. Files of an older version count as healthy, as the store
- * migrates them; moved-aside `*.corrupt-*.json` files are not store files and are not reported.
+ * migrates them. Damaged copies kept aside (`*.corrupt-*`) are reported until someone deletes them: each is
+ * data the store no longer reads, which a person should look at.
  */
 export function checkDataDir(dataDir: string): Promise<StoreProblem[]> {
   return checkStore(storeLayout(dataDir));
@@ -90,6 +93,27 @@ async function checkJournals(folder: string, problems: StoreProblem[]): Promise<
     } catch (error) {
       problems.push(problemOf(error instanceof StoreError ? error : storeErrorFromFs(error, file, 'read')));
     }
+  }
+}
+
+// A copy kept aside by moveAside(): `<name>.corrupt-<timestamp>[-n][.json]`.
+const KEPT_ASIDE = /^(.+)\.corrupt-(\d{4}-\d\d-\d\dT[\d-]+Z)(?:-\d+)?(\.json)?$/;
+
+async function reportKeptAside(folder: string, problems: StoreProblem[]): Promise<void> {
+  const names = await fs.readdir(folder).catch(() => []);
+  for (const name of names.sort()) {
+    const match = KEPT_ASIDE.exec(name);
+    if (!match || name.startsWith('.')) continue;
+    const file = path.join(folder, name);
+    const original = `${match[1] ?? ''}${match[3] ?? ''}`;
+    problems.push({
+      file,
+      code: 'corrupt',
+      message:
+        `${file} is a damaged copy of ${original}, kept aside (${match[2] ?? ''}) when the store found it ` +
+        'unreadable and recovered what it could; nothing reads it any more. Review it (or restore a backup: ' +
+        '`hamish backups`, `hamish restore NAME`), then delete it.',
+    });
   }
 }
 

@@ -20,6 +20,7 @@ import {
 } from './layout';
 import { migrateFiles, type MigrationReport } from './migrate-files';
 import { loadDocument, type LoadPolicy, type Recovery } from './recovery';
+import { rebuildArticle, rebuildLibrary } from './rebuild';
 import { readVerifiedBackup, writeBackupFiles } from './restore';
 import { SCHEMA_VERSION, type AnnotationsFile, type ArticleFile, type LibraryFile } from './schema';
 import { StoreState } from './store-state';
@@ -378,7 +379,10 @@ class FolderStore implements Store {
 
   private articleDoc(id: string): Promise<StoreDocument<ArticleFile>> {
     const file = fileForId(this.layout.articles, id);
-    return this.articleDocs.get(id, () => loadDocument(this.policy, file, articleParser(id)));
+    const parse = articleParser(id);
+    return this.articleDocs.get(id, () =>
+      loadDocument(this.policy, file, parse, undefined, () => rebuildArticle(this.layout, id, parse)),
+    );
   }
 
   private annotationsDoc(id: string): Promise<AnnotationsDocument> {
@@ -387,8 +391,11 @@ class FolderStore implements Store {
   }
 }
 
+// A damaged library.json is rebuilt from the article files, not started empty: the articles are all there.
 function loadLibrary(policy: LoadPolicy): Promise<StoreDocument<LibraryFile>> {
-  return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary);
+  return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary, (movedTo) =>
+    rebuildLibrary(policy.layout, movedTo),
+  );
 }
 
 // A change committed but not put in place (a crash) is finished before anything is read. If that fails, the
