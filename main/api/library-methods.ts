@@ -1,5 +1,6 @@
 import type { ArticleMeta, Store } from '../store';
 import type { ArticleSummary, Inputs, Outputs } from './contract';
+import { collectUnreferencedAssets } from './asset-collection';
 import { HamishError } from './errors';
 
 type Deps = {
@@ -78,6 +79,8 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
         library.articles = library.articles.filter((a) => a.deletedAt === null);
       });
       for (const id of trashed) await store.removeArticleFiles(id);
+      // Pictures shared with an article still kept stay; the others go with the last article using them.
+      await collectUnreferencedAssets(store);
       return { removed: trashed.length };
     },
   };

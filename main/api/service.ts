@@ -116,6 +116,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         .articles.find((article) => article.source.sha256 === imported.sha256 && article.deletedAt === null);
       if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
       const id = newId();
+      await storeAssets(imported);
       const source = {
         kind: imported.kind,
         name: path.basename(file),
@@ -152,6 +153,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   }
 
+  /** Stores an import's pictures, before the article that refers to them. */
+  async function storeAssets(imported: ImportedFile): Promise<void> {
+    for (const [name, bytes] of imported.assets) await store.writeAsset(name, bytes);
+  }
+
   const importOne = (file: string) => importWith(file, () => importFileToArticle(file));
 
   /** What the library list shows of an article. */
@@ -176,6 +182,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
     const entry = meta(id);
     const imported = await importFileToArticle(file);
+    await storeAssets(imported);
     const text = canonicalText(imported.blocks);
     const source = { ...entry.source, kind: imported.kind, sha256: imported.sha256 };
     await store.writeArticle({

@@ -1,5 +1,6 @@
 import type { Highlight } from '../annotations/model';
 import { AnnotationsDocument, loadAnnotations } from './annotations-document';
+import { collectAssets, writeAsset } from './assets';
 import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
 import { checkStore, type StoreProblem } from './check';
 import { DocumentCache, StoreDocument } from './document';
@@ -94,6 +95,10 @@ export interface Store {
   ): Promise<Highlight>;
   /** Removes highlight `id` of article `articleId`; resolves to it, or to null when there is none. */
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null>;
+  /** Stores a picture as asset `name` (`<sha256>.<ext>` of `bytes`), once: the same content is kept once. */
+  writeAsset(name: string, bytes: Uint8Array): Promise<void>;
+  /** Deletes every asset not in `referenced`; resolves to how many were deleted. */
+  collectAssets(referenced: ReadonlySet<string>): Promise<number>;
   /** Deletes an article's content and annotations files (the library entry is the caller's to change). */
   removeArticleFiles(id: string): Promise<void>;
   /** Reads and validates every file without changing anything; an empty list means healthy. */
@@ -220,6 +225,14 @@ class FolderStore implements Store {
 
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null> {
     return this.journaled(articleId, (doc) => doc.delete(id));
+  }
+
+  writeAsset(name: string, bytes: Uint8Array): Promise<void> {
+    return this.write(() => writeAsset(this.layout.dataDir, name, bytes));
+  }
+
+  collectAssets(referenced: ReadonlySet<string>): Promise<number> {
+    return this.write(() => collectAssets(this.layout.dataDir, referenced));
   }
 
   removeArticleFiles(id: string): Promise<void> {
