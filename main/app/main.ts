@@ -92,7 +92,7 @@ function applyShellSettings(settings: Settings): void {
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions();
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, dataDir);
   let service: Service;
   try {
     const dir = dataDir();
