@@ -114,4 +114,20 @@ describe('pictures of an imported page', () => {
     expect(problems.map((p) => p.code)).toEqual(['corrupt']);
     expect(problems[0]?.message).toContain('does not match its checksum');
   });
+
+  it('backs pictures up and brings them back with a restore', async () => {
+    const file = await savedPage('b', `<img src="${dataUri(pngBytes(3, 3, 5))}" alt="ص">`);
+    const [outcome] = await service.importFiles([file]);
+    if (!outcome?.ok) throw new Error('import failed');
+    await service.ensureDailyBackup();
+    const [backup] = await readdir(path.join(dataDir, 'backups'));
+    const kept = await assets();
+    expect(kept).toHaveLength(1);
+    expect(await readdir(path.join(dataDir, 'backups', backup ?? '', 'assets'))).toEqual(kept);
+
+    await rm(path.join(dataDir, 'assets'), { recursive: true });
+    await service.restoreBackup({ name: backup ?? '' });
+    expect(await assets()).toEqual(kept);
+    expect(await checkDataDir(dataDir)).toEqual([]);
+  });
 });
