@@ -305,6 +305,7 @@ export function parseHtml(
   name: string,
   pictures: PictureCollector = new PictureCollector(),
 ): { title: string; blocks: Block[] } {
+  html = pictures.withdrawInlinePictures(html);
   if (htmlDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
     throw new ImportError('too-deep', name, `it nests more than ${MAX_HTML_DEPTH} levels deep`);
   }

@@ -74,6 +74,44 @@ describe('figures', () => {
     expect(figures.map((f) => f.missing?.reason)).toEqual(['not-an-image', 'too-large']);
   });
 
+  it('reads long inline pictures in src and srcset, and names a refused one by its data: address', () => {
+    const big = Buffer.concat([pngBytes(640, 480, 3, true), Buffer.alloc(4000, 7)]);
+    const fake = Buffer.concat([Buffer.from('<html>'), Buffer.alloc(4000, 65)]);
+    const figures = ofKind(
+      parse(
+        `<img srcset="${dataUri(big)} 640w, x.png 10w" alt="كبيرة"><img src='${dataUri(fake)}' alt="مزيفة">`,
+      ),
+      'figure',
+    );
+    expect(figures[0]?.image).toMatchObject({ width: 640, height: 480 });
+    expect(figures[1]?.missing).toEqual({
+      src: 'data:image/png;base64,PGh0bWw+QUFBQUFBQU',
+      alt: 'مزيفة',
+      reason: 'not-an-image',
+    });
+  });
+
+  it(
+    'keeps 2,000 pictures of one page and lists those past the limit as not kept',
+    { timeout: 30_000 },
+    () => {
+      const pictures = new PictureCollector();
+      const images = Array.from(
+        { length: 2002 },
+        (_, i) => `<img src="${dataUri(pngBytes(2, 2, i))}" alt="${i}">`,
+      );
+      // The same picture again is the same asset: it does not count twice.
+      images.push(`<img src="${dataUri(pngBytes(2, 2, 0))}" alt="again">`);
+      const figures = ofKind(parse(images.join('')), 'figure');
+      expect(pictures.assets.size).toBe(0);
+      expect(figures.filter((f) => f.image)).toHaveLength(2001);
+      expect(figures.filter((f) => f.missing).map((f) => f.missing?.reason)).toEqual([
+        'over-limit',
+        'over-limit',
+      ]);
+    },
+  );
+
   it('lists a page-folder picture as missing when the page came as content only', () => {
     const [figure] = ofKind(parse('<img src="page_files/a.png" alt="صورة">'), 'figure');
     expect(figure?.missing?.reason).toBe('content-only');
