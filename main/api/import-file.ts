@@ -13,6 +13,7 @@ import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
 import type { Block, Direction, SourceKind } from '../articles/model';
+import { archivedPart, parseMhtml } from '../articles/mhtml';
 import { savedPageSource } from '../articles/picture-folder';
 import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
 import { HamishError } from './errors';
@@ -39,6 +40,9 @@ const KINDS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  // A web archive is a web page: its article is kept as one, its pictures taken from the archive.
+  '.mhtml': 'html',
+  '.mht': 'html',
 };
 
 /** Presentation forms (ligatures and contextual shapes of Arabic letters) as the letters they show. */
@@ -65,9 +69,12 @@ export function importBytes(
   pictures: PictureSource = contentOnly,
 ): ImportedFile {
   const kind = KINDS[path.extname(name).toLowerCase()];
-  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md and .html files');
-  const text = cleanText(decodeFile(bytes, name).text);
-  const collector = new PictureCollector(pictures);
+  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md, .html and .mhtml files');
+  const archive = /\.mhtml?$/i.test(name) ? parseMhtml(bytes, name) : null;
+  const text = cleanText(decodeFile(archive?.html ?? bytes, name).text);
+  const collector = archive
+    ? new PictureCollector(contentOnly, (src) => archivedPart(archive, src))
+    : new PictureCollector(pictures);
   const parsed =
     kind === 'md'
       ? parseMarkdown(text, name)

@@ -55,7 +55,14 @@ export class PictureCollector {
   private bytes = 0;
   private readonly inline: string[] = [];
 
-  constructor(private readonly source: PictureSource = contentOnly) {}
+  /**
+   * `archived` looks an address up among the resources the imported file carries itself (an MHTML archive
+   * holds a page's pictures under their original, often remote, addresses): those are read, never fetched.
+   */
+  constructor(
+    private readonly source: PictureSource = contentOnly,
+    private readonly archived: (src: string) => Uint8Array | null = () => null,
+  ) {}
 
   /** `html` with its long inline pictures replaced by references that read() and keep() understand. */
   withdrawInlinePictures(html: string): string {
@@ -76,6 +83,8 @@ export class PictureCollector {
     const trimmed = this.original(src);
     if (trimmed === '') return 'not-found';
     if (/^data:/i.test(trimmed)) return dataUriBytes(trimmed);
+    const carried = this.archived(trimmed);
+    if (carried !== null) return carried;
     if (/^file:/i.test(trimmed)) return 'outside-folder';
     if (REMOTE.test(trimmed) || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return 'remote';
     return this.source(trimmed);
