@@ -14,7 +14,7 @@ import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
 import type { Block, Direction, SourceKind } from '../articles/model';
 import { archivedPart, parseMhtml } from '../articles/mhtml';
-import { savedPageSource } from '../articles/picture-folder';
+import { besideFileSource, savedPageSource } from '../articles/picture-folder';
 import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
 import { HamishError } from './errors';
 
@@ -77,7 +77,7 @@ export function importBytes(
     : new PictureCollector(pictures);
   const parsed =
     kind === 'md'
-      ? parseMarkdown(text, name)
+      ? parseMarkdown(text, name, collector)
       : kind === 'html'
         ? parseHtml(text, name, collector)
         : parsePlainText(text);
@@ -110,8 +110,10 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
     );
   }
   try {
-    // A page saved "complete" keeps its pictures in <name>_files/ beside it; only that folder is read.
-    return importBytes(await readFile(file), path.basename(file), savedPageSource(file));
+    // A page saved "complete" keeps its pictures in <name>_files/ beside it, a Markdown note next to it;
+    // only that folder is read.
+    const pictures = /\.(md|markdown)$/i.test(file) ? besideFileSource(file) : savedPageSource(file);
+    return importBytes(await readFile(file), path.basename(file), pictures);
   } catch (error) {
     // Name the file with its full path, as the user gave it.
     if (error instanceof ImportError)

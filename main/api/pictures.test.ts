@@ -130,4 +130,23 @@ describe('pictures of an imported page', () => {
     expect(await assets()).toEqual(kept);
     expect(await checkDataDir(dataDir)).toEqual([]);
   });
+
+  it('keeps the pictures a Markdown note names beside it, and nothing above its folder', async () => {
+    await mkdir(path.join(root, 'notes', 'maps'), { recursive: true });
+    await writeFile(path.join(root, 'notes', 'maps', 'city.png'), pngBytes(4, 4, 3));
+    await writeFile(path.join(root, 'secret.png'), pngBytes(2, 2, 4));
+    const note = path.join(root, 'notes', 'note.md');
+    await writeFile(
+      note,
+      '# مدينة\n\nفقرة أولى عن المدينة وأحيائها القديمة.\n\n![خريطة المدينة](maps/city.png)\n\n---\n\n![سر](../secret.png)\n',
+    );
+    const [outcome] = await service.importFiles([note]);
+    if (!outcome?.ok) throw new Error('import failed');
+    const view = await service.openArticle({ id: outcome.id });
+    expect(view.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'figure', 'rule', 'figure']);
+    const [map, secret] = view.blocks.filter((b) => b.kind === 'figure');
+    expect(map).toMatchObject({ text: 'خريطة المدينة', image: { width: 4, height: 4 } });
+    expect(secret?.missing?.reason).toBe('outside-folder');
+    expect(await assets()).toHaveLength(1);
+  });
 });
