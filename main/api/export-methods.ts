@@ -12,6 +12,7 @@ import {
 import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
+import { withPictures } from './export-pictures';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -77,8 +78,13 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
     async exportNotes(
       format: ExportFormat,
       chosen: ExportSelection,
-    ): Promise<{ text: string; fileName: string }> {
-      const articles = await selection(chosen);
+    ): Promise<{ text: string; fileName: string; attachments: string[] }> {
+      const chosenArticles = await selection(chosen);
+      // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
+      const articles =
+        format === 'html' || format === 'md'
+          ? await withPictures(store, chosenArticles, format === 'html')
+          : chosenArticles;
       const text = FORMATTERS[format]({
         articles,
         exportedAt: now().toISOString(),
@@ -91,7 +97,10 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
           : chosen.tag
             ? `hamish-${chosen.tag}`
             : 'hamish-notes';
-      return { text, fileName: safeFileName(title, format) };
+      // The pictures a Markdown export links to, to be copied beside it when it is written to a file.
+      const attachments =
+        format === 'md' ? [...new Set(articles.flatMap((a) => (a.pictures ?? []).map((p) => p.asset)))] : [];
+      return { text, fileName: safeFileName(title, format), attachments };
     },
 
     /**

@@ -22,6 +22,7 @@ import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
+import { copyAttachments } from './export-pictures';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -52,7 +53,10 @@ export type Service = ContractMethods & {
   /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
   updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
   /** An export's text and a safe default file name. */
-  exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
+  exportNotes(
+    format: ExportFormat,
+    selection: ExportSelection,
+  ): Promise<{ text: string; fileName: string; attachments: string[] }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
   /** Makes today's backup unless it exists (the app calls it at startup). */
@@ -278,10 +282,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     restoreFromFile,
 
     async exportToFile({ format, articleIds, tag }) {
-      const { text, fileName } = await exports.exportNotes(format, { articleIds, tag });
+      const { text, fileName, attachments } = await exports.exportNotes(format, { articleIds, tag });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
       await writeUserFile(file, text);
+      await copyAttachments(options.dataDir, file, attachments);
       return { file };
     },
 

@@ -10,6 +10,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { writeUserFile } from '../api/user-files';
+import { copyAttachments } from '../api/export-pictures';
 import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
@@ -165,9 +166,13 @@ async function runCommand(
       const format = flags.format;
       if (!isExportFormat(format)) throw new UsageError('export: --format must be md, json, csv or html');
       if ((flags.tag?.length ?? 0) > 1) throw new UsageError('export: at most one --tag');
-      const { text } = await service.exportNotes(format, { articleIds: flags.article, tag: flags.tag?.[0] });
+      const { text, attachments } = await service.exportNotes(format, {
+        articleIds: flags.article,
+        tag: flags.tag?.[0],
+      });
       if (flags.output) {
         await writeUserFile(flags.output, text);
+        await copyAttachments(service.dataDir, flags.output, attachments);
         if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
       } else io.stdout(text);
       return 0;

@@ -111,12 +111,16 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     });
 
-    it('exports HTML that opens with no request leaving 127.0.0.1', async () => {
+    it('exports HTML with the caption’s photo inside it, which opens with no request leaving 127.0.0.1', async () => {
       const { text } = await session.service.exportNotes('html', { articleIds: [articleId] });
       const exported = await session.browser.newPage();
       const sent = recordRequests(exported);
       await exported.setContent(text, { waitUntil: 'load' });
       await expect(exported.locator('body').textContent()).resolves.toContain('محصول الزيتون');
+      // The highlighted caption's photo travels inside the file and is painted from it.
+      await expect
+        .poll(() => exported.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBe(480);
       expect(sent.filter((url) => !url.startsWith('data:') && !url.startsWith('http://127.0.0.1'))).toEqual(
         [],
       );
