@@ -267,6 +267,12 @@ const oneLine = (text: string | null | undefined): string => (text ?? '').replac
 function withTitle(title: string, blocks: Block[]): { title: string; blocks: Block[] } {
   const [first, ...rest] = blocks;
   if (first === undefined) return { title, blocks };
+  // A page with no title that opens on a picture, table or rule: the first words of its text name it, and
+  // nothing is turned into a heading (a table or a picture cannot be one).
+  if (title === '' && !['heading', 'paragraph', 'quote', 'listItem'].includes(first.kind)) {
+    const named = blocks.find((block) => block.kind !== 'rule' && block.text !== '');
+    return { title: oneLine(named?.text.slice(0, 140)), blocks };
+  }
   if (title === '' || (first.kind === 'heading' && first.text === title)) {
     return { title: first.text, blocks: [{ ...first, kind: 'heading', level: 1 }, ...rest] };
   }

@@ -118,6 +118,17 @@ describe('figures', () => {
   });
 });
 
+describe('a page with no title', () => {
+  it('that opens on a picture is named by its first words, and the picture stays a figure', () => {
+    const { title, blocks } = parseHtml(
+      `<html><body><img src="${dataUri(pngBytes(2, 2))}" alt="صورة الغلاف"><p>نص المقال الأول هنا</p></body></html>`,
+      'page.html',
+    );
+    expect(title).toBe('صورة الغلاف');
+    expect(blocks.map((b) => b.kind)).toEqual(['figure', 'paragraph']);
+  });
+});
+
 describe('tables', () => {
   it('keeps a table: header row, cells in reading order, colspan', () => {
     const [table] = ofKind(
