@@ -63,9 +63,16 @@ class HtmlWalker {
     private readonly pictures: PictureCollector,
   ) {}
 
-  /** Ends the current block; a list item learns its number and depth. */
+  /** Ids met since the last block ended: they point into the next block. */
+  private anchors: string[] = [];
+
+  /** Ends the current block; a list item learns its number and depth, the block the ids inside it. */
   private end(kind: BlockKind, level?: number): void {
     const block = this.builder.endBlock(kind, level);
+    if (block !== null && this.anchors.length > 0) {
+      block.anchors = this.anchors;
+      this.anchors = [];
+    }
     if (block?.kind === 'listItem' && this.item !== null) {
       block.depth = this.item.depth;
       if (this.item.ordered) {
@@ -88,6 +95,8 @@ class HtmlWalker {
 
   private element(element: Element, kind: BlockKind, depth: number): void {
     const tag = element.localName;
+    const id = element.getAttribute('id');
+    if (id !== null && /^\S{1,200}$/.test(id)) this.anchors.push(id);
     if (
       this.skip.has(tag) ||
       element.hasAttribute('hidden') ||
@@ -110,7 +119,9 @@ class HtmlWalker {
       this.walk(element, kind, depth);
       this.builder.closeMark();
     } else if (tag === 'a') {
-      const href = safeHref(element.getAttribute('href') ?? '', element.baseURI);
+      const raw = element.getAttribute('href') ?? '';
+      // A link within the page (a footnote and its way back) stays a link within the article.
+      const href = /^#\S{1,200}$/.test(raw) ? raw : safeHref(raw, element.baseURI);
       if (href !== null) this.builder.openMark('link', href);
       this.walk(element, kind, depth);
       if (href !== null) this.builder.closeMark();
@@ -258,7 +269,32 @@ function textBlocks(
   const walker = new HtmlWalker(skip, name, pictures);
   walker.walk(root, 'paragraph', 0);
   walker.builder.endBlock('paragraph');
-  return walker.builder.blocks;
+  return linkedWithin(walker.builder.blocks);
+}
+
+/**
+ * Keeps the links within the article that lead somewhere in it, and the anchors they lead to; a link to an
+ * id that is not in the article (a menu's "#top") keeps its text only.
+ */
+function linkedWithin(blocks: Block[]): Block[] {
+  const present = new Set(blocks.flatMap((block) => block.anchors ?? []));
+  const wanted = new Set<string>();
+  for (const block of blocks) {
+    if (!block.marks) continue;
+    block.marks = block.marks.filter((mark) => {
+      if (!mark.href?.startsWith('#')) return true;
+      const target = mark.href.slice(1);
+      if (present.has(target)) wanted.add(target);
+      return present.has(target);
+    });
+    if (block.marks.length === 0) delete block.marks;
+  }
+  for (const block of blocks) {
+    const kept = block.anchors?.filter((anchor) => wanted.has(anchor)) ?? [];
+    if (kept.length > 0) block.anchors = kept;
+    else delete block.anchors;
+  }
+  return blocks;
 }
 
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -170,6 +170,23 @@ describe('tables', () => {
   });
 });
 
+describe('footnotes', () => {
+  it('keeps footnote references and their way back as links within the article', () => {
+    const blocks = parse(
+      '<p>قال الوزير<sup><a href="#fn1" id="ref1">1</a></sup> إن الأسعار سترتفع.</p><a href="#top">أعلى الصفحة</a>' +
+        '<ol class="footnotes"><li id="fn1">المصدر: وكالة الأنباء <a href="#ref1">↩</a></li></ol>',
+    );
+    const reference = blocks.find((b) => b.text.startsWith('قال الوزير'));
+    expect(reference?.marks).toEqual([{ kind: 'link', href: '#fn1', start: 10, end: 11 }]);
+    expect(reference?.anchors).toEqual(['ref1']);
+    const note = blocks.find((b) => b.text.startsWith('المصدر'));
+    expect(note?.anchors).toEqual(['fn1']);
+    expect(note?.marks).toEqual([{ kind: 'link', href: '#ref1', start: 22, end: 23 }]);
+    // A link to an id the article does not hold keeps its text only.
+    expect(blocks.find((b) => b.text === 'أعلى الصفحة')?.marks).toBeUndefined();
+  });
+});
+
 describe('code, lists and rules', () => {
   it('keeps preformatted code with its lines and indentation', () => {
     const [code] = ofKind(parse('<pre><code>function f() {\n  return 1;\n}\n</code></pre>'), 'code');

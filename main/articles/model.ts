@@ -29,6 +29,11 @@ export type Block = {
   missing?: MissingImage;
   /** table: its rows of cells, each cell a span of `text`. */
   rows?: TableRow[];
+  /**
+   * The page's ids that point into this block, kept only where a link of the article points to one: a
+   * footnote reference is a link mark whose href is `#<id>`, and leads to the block holding that id.
+   */
+  anchors?: string[];
 };
 
 /**

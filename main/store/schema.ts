@@ -66,6 +66,7 @@ const BlockSchema = z.object({
   image: FigureImageSchema.optional(),
   missing: MissingImageSchema.optional(),
   rows: z.array(z.array(TableCellSchema)).optional(),
+  anchors: z.array(z.string().min(1).max(200)).optional(),
 });
 
 const SourceSchema = z.object({

@@ -122,3 +122,26 @@ describe('code and lists', () => {
     expect(second?.getAttribute('data-depth')).toBe('1');
   });
 });
+
+describe('links within the article', () => {
+  it('scrolls to the footnote a reference leads to, without changing the page address', () => {
+    const article = renderBlocks([
+      {
+        kind: 'paragraph',
+        text: 'قال الوزير1 إن',
+        marks: [{ kind: 'link', href: '#fn1', start: 10, end: 11 }],
+      },
+      { kind: 'listItem', text: 'المصدر', ordered: true, number: 1, anchors: ['fn1'] },
+    ]);
+    const footnote = article.querySelector<HTMLElement>('[data-anchors="fn1"]');
+    if (!footnote) throw new Error('no footnote');
+    let scrolled = false;
+    footnote.scrollIntoView = () => {
+      scrolled = true;
+    };
+    const before = window.location.href;
+    fireEvent.click(screen.getByRole('link', { name: '1' }));
+    expect(scrolled).toBe(true);
+    expect(window.location.href).toBe(before);
+  });
+});

@@ -3,6 +3,7 @@ import type { Block, Mark } from '../../../main/articles/model';
 import { ltrRuns, type Run } from './bidi-runs';
 import type { DisplayText } from './display-text';
 import { FigureView } from './FigureView';
+import { followInArticleLink } from './in-article-link';
 import { TableView } from './TableView';
 
 // Links may only leave for the web or mail (the shell asks before opening them); never javascript: or file:.
@@ -56,7 +57,13 @@ function renderMarks(
     const inner = isolated(text, mark.start, mark.end, runs, `m${index}`);
     if (mark.kind === 'em') nodes.push(<em key={index}>{inner}</em>);
     else if (mark.kind === 'strong') nodes.push(<strong key={index}>{inner}</strong>);
-    else if (mark.href && SAFE_LINK.test(mark.href)) {
+    else if (mark.href?.startsWith('#')) {
+      nodes.push(
+        <a key={index} href={mark.href} className="in-article-link" onClick={followInArticleLink}>
+          {inner}
+        </a>,
+      );
+    } else if (mark.href && SAFE_LINK.test(mark.href)) {
       nodes.push(
         <a key={index} href={mark.href} rel="noreferrer noopener" target="_blank">
           {inner}
@@ -90,7 +97,11 @@ export function BlockView({ block, index, display, isolate = false }: Props) {
     end: toShown(mark.end),
   }));
   const runs = isolate && block.dir !== 'ltr' && block.kind !== 'code' ? ltrRuns(text) : [];
-  const props = { 'data-block': index, dir: block.dir } as const;
+  const props = {
+    'data-block': index,
+    dir: block.dir,
+    'data-anchors': block.anchors?.join(' '),
+  } as const;
   const content = marks.length === 0 && runs.length === 0 ? text : renderMarks(text, marks, runs);
   switch (block.kind) {
     case 'figure':

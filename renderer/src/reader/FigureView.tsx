@@ -12,7 +12,7 @@ type Props = {
   block: Block;
   /** The caption's content (text and marks), already built like any block's. */
   caption: ReactNode;
-  attributes: { 'data-block': number; dir?: 'rtl' | 'ltr' };
+  attributes: { 'data-block': number; dir?: 'rtl' | 'ltr'; 'data-anchors'?: string };
 };
 
 /**

@@ -8,7 +8,7 @@ type Props = {
   cell: (start: number, end: number, key: string) => ReactNode;
   /** A stored offset of the block's text as shown (they differ while vowel marks are hidden). */
   toShown: (offset: number) => number;
-  attributes: { 'data-block': number; dir?: 'rtl' | 'ltr' };
+  attributes: { 'data-block': number; dir?: 'rtl' | 'ltr'; 'data-anchors'?: string };
 };
 
 /**
