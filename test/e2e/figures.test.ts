@@ -33,6 +33,11 @@ function newsPage(): string {
 <table><thead><tr><th>السنة</th><th>الإنتاج (طن)</th></tr></thead>
 <tbody><tr><td>٢٠٢٢</td><td>١٢٠٠</td></tr><tr><td>٢٠٢٣</td><td>٩٥٠</td></tr></tbody></table>
 <img src="https://tracker.example/pixel.gif" width="1" height="1">
+<h2>خطوات العصر</h2>
+<ol><li>قطف الثمار<ul><li>باليد</li><li>بالآلة</li></ul></li><li>الغسل والعصر</li></ol>
+<pre><code>yield = weight * 0.2; // نسبة الزيت
+print(yield)</code></pre>
+<hr>
 <p>ويتوقع خبراء أن ترتفع أسعار الزيت في الأسواق المحلية خلال الأشهر المقبلة بسبب تراجع الكميات المعروضة.</p>
 </article></body></html>`;
 }
@@ -85,6 +90,17 @@ describe.skipIf(unavailable !== null)(
       await page.locator('article figure').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(RESULTS_DIR, 'reader-figure-table-ar.png'), fullPage: false });
       expect(requests.filter((url) => !isLocal(url, session.origin))).toEqual([]);
+    });
+
+    it('shows numbered and nested steps, and code left to right', async () => {
+      const code = page.locator('article pre');
+      await code.scrollIntoViewIfNeeded();
+      await expect(code.evaluate((pre) => getComputedStyle(pre).direction)).resolves.toBe('ltr');
+      await expect(page.locator('article .list-item[data-number="2"]').textContent()).resolves.toBe(
+        'الغسل والعصر',
+      );
+      await expect(page.locator('article .list-item[data-depth="1"]').count()).resolves.toBe(2);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'reader-code-lists-ar.png') });
     });
 
     it('highlights a caption like any text', async () => {
