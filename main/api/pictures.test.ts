@@ -61,6 +61,11 @@ describe('pictures of an imported page', () => {
     const stored = await readFile(path.join(dataDir, 'assets', shown[1]?.image?.asset ?? ''));
     expect(stored.equals(pngBytes(5, 5, 2))).toBe(true);
     expect(await checkDataDir(dataDir)).toEqual([]);
+
+    await rm(path.join(dataDir, 'assets', shown[1]?.image?.asset ?? ''));
+    const problems = await checkDataDir(dataDir);
+    expect(problems.map((p) => p.code)).toEqual(['not-found']);
+    expect(problems[0]?.message).toContain(`shows the picture ${shown[1]?.image?.asset}, but it is missing`);
   });
 
   it('never reads outside the _files folder: no ../, no symbolic links', async () => {

@@ -104,3 +104,41 @@ export async function collectAssets(dataDir: string, referenced: ReadonlySet<str
   }
   return removed;
 }
+
+/**
+ * Every picture an article refers to that is not in the assets folder, as problems for `check`. Article
+ * files that cannot be read are skipped here: checking them is reported on its own.
+ */
+export async function checkAssetReferences(dataDir: string, articlesFolder: string): Promise<StoreProblem[]> {
+  const present = new Set(await listAssets(dataDir));
+  const problems: StoreProblem[] = [];
+  let names: string[];
+  try {
+    names = (await fs.readdir(articlesFolder)).filter(
+      (name) => name.endsWith('.json') && !name.startsWith('.'),
+    );
+  } catch {
+    return problems;
+  }
+  for (const name of names.sort()) {
+    const file = path.join(articlesFolder, name);
+    let blocks: unknown;
+    try {
+      blocks = (JSON.parse(await fs.readFile(file, 'utf8')) as { article?: { blocks?: unknown } }).article
+        ?.blocks;
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(blocks)) continue;
+    for (const block of blocks as { image?: { asset?: unknown } }[]) {
+      const asset = block.image?.asset;
+      if (typeof asset !== 'string' || present.has(asset)) continue;
+      problems.push({
+        file: path.join(assetsFolder(dataDir), asset),
+        code: 'not-found',
+        message: `${file} shows the picture ${asset}, but it is missing from ${assetsFolder(dataDir)}.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { checkAssets } from './assets';
+import { checkAssetReferences, checkAssets } from './assets';
 import { DurableJsonFile } from './durable-file';
 import { errnoCode, StoreError, storeErrorFromFs, type StoreErrorCode } from './errors';
 import {
@@ -24,7 +24,8 @@ export type StoreProblem = { file: string; code: StoreErrorCode; message: string
  * Also reports an article the library lists whose file is missing. Names starting with a dot are skipped:
  * leftover temp files of an interrupted write are harmless, as they are never read; the next write makes a
  * new one. Files whose name is not `<id>.json` are skipped too, as the store never reads them. Every
- * picture in assets/ is read and must match the checksum its name carries.
+ * picture in assets/ is read and must match the checksum its name carries, and every picture an article
+ * shows must be there.
  */
 export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
   const problems: StoreProblem[] = [];
@@ -42,6 +43,7 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
     });
   }
   problems.push(...(await checkAssets(layout.dataDir)));
+  problems.push(...(await checkAssetReferences(layout.dataDir, layout.articles)));
   return problems;
 }
 
