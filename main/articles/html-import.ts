@@ -8,10 +8,11 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { BlockBuilder, safeHref } from './block-builder';
-import { htmlDepth } from './html-depth';
+import { htmlDepth, treeDepth } from './html-depth';
 import { isPixel, keepPicture } from './html-picture';
 import { isLayoutTable, tableBlock } from './html-table';
 import { ImportError } from './import-error';
+import { linkedWithin } from './in-article-links';
 import type { Block, BlockKind } from './model';
 import { PictureCollector } from './pictures';
 
@@ -239,27 +240,6 @@ class HtmlWalker {
   }
 }
 
-/** The depth of the element tree under `root`, walked without recursion. */
-function treeDepth(root: Element): number {
-  let deepest = 0;
-  let depth = 0;
-  let node: Element | null = root;
-  while (node !== null) {
-    deepest = Math.max(deepest, depth);
-    if (node.firstElementChild !== null) {
-      node = node.firstElementChild;
-      depth += 1;
-      continue;
-    }
-    while (node !== null && node !== root && node.nextElementSibling === null) {
-      node = node.parentElement;
-      depth -= 1;
-    }
-    node = node === null || node === root ? null : node.nextElementSibling;
-  }
-  return deepest;
-}
-
 function textBlocks(
   root: Node,
   skip: ReadonlySet<string>,
@@ -270,31 +250,6 @@ function textBlocks(
   walker.walk(root, 'paragraph', 0);
   walker.builder.endBlock('paragraph');
   return linkedWithin(walker.builder.blocks);
-}
-
-/**
- * Keeps the links within the article that lead somewhere in it, and the anchors they lead to; a link to an
- * id that is not in the article (a menu's "#top") keeps its text only.
- */
-function linkedWithin(blocks: Block[]): Block[] {
-  const present = new Set(blocks.flatMap((block) => block.anchors ?? []));
-  const wanted = new Set<string>();
-  for (const block of blocks) {
-    if (!block.marks) continue;
-    block.marks = block.marks.filter((mark) => {
-      if (!mark.href?.startsWith('#')) return true;
-      const target = mark.href.slice(1);
-      if (present.has(target)) wanted.add(target);
-      return present.has(target);
-    });
-    if (block.marks.length === 0) delete block.marks;
-  }
-  for (const block of blocks) {
-    const kept = block.anchors?.filter((anchor) => wanted.has(anchor)) ?? [];
-    if (kept.length > 0) block.anchors = kept;
-    else delete block.anchors;
-  }
-  return blocks;
 }
 
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
