@@ -12,6 +12,7 @@ import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
 import { isUnreadableFile, type SkippedArticle } from './library-health';
+import { withPictures } from './export-pictures';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -41,7 +42,7 @@ type Deps = {
 };
 
 /** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
-export function exportMethods({ liveArticles, resolvedHighlights, now, colorNames }: Deps) {
+export function exportMethods({ store, liveArticles, resolvedHighlights, now, colorNames }: Deps) {
   /**
    * The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. An
    * article whose files cannot be read is left out and reported, so one damaged file never stops an export;
@@ -84,8 +85,13 @@ export function exportMethods({ liveArticles, resolvedHighlights, now, colorName
     async exportNotes(
       format: ExportFormat,
       chosen: ExportSelection,
-    ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[] }> {
-      const { articles, skipped } = await selection(chosen);
+    ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }> {
+      const { articles: chosenArticles, skipped } = await selection(chosen);
+      // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
+      const articles =
+        format === 'html' || format === 'md'
+          ? await withPictures(store, chosenArticles, format === 'html')
+          : chosenArticles;
       const text = FORMATTERS[format]({
         articles,
         exportedAt: now().toISOString(),
@@ -98,7 +104,10 @@ export function exportMethods({ liveArticles, resolvedHighlights, now, colorName
           : chosen.tag
             ? `hamish-${chosen.tag}`
             : 'hamish-notes';
-      return { text, fileName: safeFileName(title, format), skipped };
+      // The pictures a Markdown export links to, to be copied beside it when it is written to a file.
+      const attachments =
+        format === 'md' ? [...new Set(articles.flatMap((a) => (a.pictures ?? []).map((p) => p.asset)))] : [];
+      return { text, fileName: safeFileName(title, format), skipped, attachments };
     },
   };
 }

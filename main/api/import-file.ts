@@ -13,6 +13,9 @@ import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
 import type { Block, Direction, SourceKind } from '../articles/model';
+import { archivedPart, parseMhtml } from '../articles/mhtml';
+import { besideFileSource, savedPageSource } from '../articles/picture-folder';
+import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
 import { HamishError } from './errors';
 
 export { MAX_IMPORT_BYTES };
@@ -24,6 +27,8 @@ export type ImportedFile = {
   lang: string;
   dir: Direction;
   blocks: Block[];
+  /** The pictures its figures refer to, by asset name, to be stored before the article. */
+  assets: ReadonlyMap<string, Uint8Array>;
 };
 
 const KINDS: Record<string, SourceKind> = {
@@ -35,6 +40,9 @@ const KINDS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  // A web archive is a web page: its article is kept as one, its pictures taken from the archive.
+  '.mhtml': 'html',
+  '.mht': 'html',
 };
 
 /** Every file name ending an import takes (a file with no extension is read as text too). */
@@ -55,16 +63,26 @@ function cleanText(text: string): string {
 /**
  * Turns a file's bytes into an article: decoding (UTF-8/16, Windows-1256, ISO-8859-6), the importer of its
  * kind, then language and direction (per block where a block reads the other way). `name` is shown in errors.
+ * Pictures the file names by relative address are read through `pictures` (by default none can be: the
+ * file arrived without its folder).
  */
-export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
+export function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  pictures: PictureSource = contentOnly,
+): ImportedFile {
   const kind = KINDS[path.extname(name).toLowerCase()];
-  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md and .html files');
-  const text = cleanText(decodeFile(bytes, name).text);
+  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md, .html and .mhtml files');
+  const archive = /\.mhtml?$/i.test(name) ? parseMhtml(bytes, name) : null;
+  const text = cleanText(decodeFile(archive?.html ?? bytes, name).text);
+  const collector = archive
+    ? new PictureCollector(contentOnly, (src) => archivedPart(archive, src))
+    : new PictureCollector(pictures);
   const parsed =
     kind === 'md'
-      ? parseMarkdown(text, name)
+      ? parseMarkdown(text, name, collector)
       : kind === 'html'
-        ? parseHtml(text, name)
+        ? parseHtml(text, name, collector)
         : parsePlainText(text);
   if (parsed.blocks.length === 0) throw new ImportError(kind === 'txt' ? 'empty' : 'no-content', name);
   const { lang, dir } = detectLanguage(canonicalText(parsed.blocks));
@@ -75,6 +93,7 @@ export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
     lang,
     dir,
     blocks: withBlockDirections(parsed.blocks, dir),
+    assets: collector.assets,
   };
 }
 
@@ -94,7 +113,10 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
     );
   }
   try {
-    return importBytes(await readFile(file), path.basename(file));
+    // A page saved "complete" keeps its pictures in <name>_files/ beside it, a Markdown note next to it;
+    // only that folder is read.
+    const pictures = /\.(md|markdown)$/i.test(file) ? besideFileSource(file) : savedPageSource(file);
+    return importBytes(await readFile(file), path.basename(file), pictures);
   } catch (error) {
     // Name the file with its full path, as the user gave it.
     if (error instanceof ImportError)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describeTarget, resolveAll } from '../annotations/anchor';
 import type { Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
-import { openStore, type Store } from '../store';
+import { openStore, type FilesChange, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
@@ -19,6 +19,7 @@ import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
+import { copyAttachments } from './export-pictures';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -52,7 +53,7 @@ export type Service = ContractMethods & {
   exportNotes(
     format: ExportFormat,
     selection: ExportSelection,
-  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[] }>;
+  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
   /** Makes today's backup unless it exists (the app calls it at startup). */
@@ -117,12 +118,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const imported = await load();
       // Content file and library entry are committed together; the duplicate check runs in the same change,
       // so the same file imported twice at once is added once.
-      const outcome = await store.changeFiles((change): ImportOutcome & { ok: true } => {
+      const outcome = await store.changeFiles(async (change): Promise<ImportOutcome & { ok: true }> => {
         const existing = change.library.articles.find(
           (article) => article.source.sha256 === imported.sha256 && article.deletedAt === null,
         );
         if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
         const id = newId();
+        await storeAssets(change, imported);
         const source = {
           kind: imported.kind,
           name: path.basename(file),
@@ -151,6 +153,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const { code, message } = toApiError(error);
       return { ok: false, file, code, message };
     }
+  }
+
+  /** Stores an import's pictures inside the change that commits the article referring to them. */
+  async function storeAssets(change: FilesChange, imported: ImportedFile): Promise<void> {
+    for (const [name, bytes] of imported.assets) await change.writeAsset(name, bytes);
   }
 
   const importOne = (file: string) => importWith(file, () => importFileToArticle(file));
@@ -183,6 +190,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     const reports = await store.changeFiles(async (change) => {
       const target = change.library.articles.find((a) => a.id === id && a.deletedAt === null);
       if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
+      await storeAssets(change, imported);
       const source = { ...target.source, kind: imported.kind, sha256: imported.sha256 };
       change.writeArticle({
         id,
@@ -282,10 +290,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     restoreFromFile,
 
     async exportToFile({ format, articleIds, tag }) {
-      const { text, fileName } = await exports.exportNotes(format, { articleIds, tag });
+      const { text, fileName, attachments } = await exports.exportNotes(format, { articleIds, tag });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
       await writeUserFile(file, text, options.dataDir);
+      await copyAttachments(options.dataDir, file, attachments);
       return { file };
     },
 

@@ -93,7 +93,7 @@ function openWindow(service: Service): void {
 async function start(instance: Instance): Promise<void> {
   await app.whenReady();
   denyPermissions();
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, () => instance.dataDir);
   let service: Service;
   try {
     releaseLock = await lockDataDir(instance.dataDir);

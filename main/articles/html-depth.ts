@@ -107,3 +107,24 @@ export function htmlDepth(html: string, limit = Number.POSITIVE_INFINITY): numbe
   }
   return deepest;
 }
+
+/** The depth of the element tree under `root`, walked without recursion. */
+export function treeDepth(root: Element): number {
+  let deepest = 0;
+  let depth = 0;
+  let node: Element | null = root;
+  while (node !== null) {
+    deepest = Math.max(deepest, depth);
+    if (node.firstElementChild !== null) {
+      node = node.firstElementChild;
+      depth += 1;
+      continue;
+    }
+    while (node !== null && node !== root && node.nextElementSibling === null) {
+      node = node.parentElement;
+      depth -= 1;
+    }
+    node = node === null || node === root ? null : node.nextElementSibling;
+  }
+  return deepest;
+}

@@ -6,6 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { BlockBuilder, safeHref } from './block-builder';
 import { ImportError } from './import-error';
 import type { Block, BlockKind } from './model';
+import { PictureCollector } from './pictures';
 
 type Root = ReturnType<typeof fromMarkdown>;
 type MdNode = Root | Root['children'][number];
@@ -60,7 +61,16 @@ class MarkdownWalker {
   constructor(
     private readonly definitions: Map<string, string>,
     private readonly name: string,
+    private readonly pictures: PictureCollector = new PictureCollector(),
   ) {}
+
+  /** `![alt](file)`: a figure of its own, the picture read beside the note (never from the network). */
+  private picture(url: string, alt: string, kind: BlockKind): void {
+    this.endBlock(kind);
+    const kept = this.pictures.keep(url, alt);
+    this.builder.blocks.push({ kind: 'figure', text: 'image' in kept ? alt : '', ...kept });
+    this.needTitle = false;
+  }
 
   /** Ends a block; the first one becomes the title, a level-1 heading, whatever it was. */
   private endBlock(kind: BlockKind, level?: number): void {
@@ -111,8 +121,12 @@ class MarkdownWalker {
         for (const child of node.children) this.flow(child, inner, depth + 1);
         return;
       }
+      case 'thematicBreak':
+        this.endBlock(kind);
+        if (!this.needTitle) this.builder.blocks.push({ kind: 'rule', text: '' });
+        return;
       default:
-        // html (dropped with its text), thematicBreak, definition: nothing to read.
+        // html (dropped with its text), definition: nothing to read.
         return;
     }
   }
@@ -148,8 +162,16 @@ class MarkdownWalker {
         if (href !== null) this.builder.closeMark();
         return;
       }
+      case 'image':
+        this.picture(node.url, node.alt ?? '', kind);
+        return;
+      case 'imageReference': {
+        const url = this.definitions.get(node.identifier);
+        if (url !== undefined) this.picture(url, node.alt ?? '', kind);
+        return;
+      }
       default:
-        // html (its text is not injected), image and imageReference (pictures are not imported).
+        // html (its text is not injected).
         return;
     }
   }
@@ -172,14 +194,18 @@ class MarkdownWalker {
 
 /**
  * Parses Markdown into blocks. The first heading, or else the first line, is the title block (a level-1
- * heading); empty text gives no blocks. Throws ImportError 'too-deep' (naming `name`) on absurd nesting.
+ * heading); empty text gives no blocks. Pictures are read through `pictures`. Throws ImportError 'too-deep' (naming `name`) on absurd nesting.
  */
-export function parseMarkdown(text: string, name = 'Markdown text'): { title: string; blocks: Block[] } {
+export function parseMarkdown(
+  text: string,
+  name = 'Markdown text',
+  pictures?: PictureCollector,
+): { title: string; blocks: Block[] } {
   if (deepestLinePrefix(text) > MAX_MARKDOWN_DEPTH) {
     throw new ImportError('too-deep', name, `it nests more than ${MAX_MARKDOWN_DEPTH} levels deep`);
   }
   const root = fromMarkdown(text);
-  const walker = new MarkdownWalker(collectDefinitions(root), name);
+  const walker = new MarkdownWalker(collectDefinitions(root), name, pictures);
   walker.flow(root, 'paragraph', 0);
   const blocks = walker.builder.blocks;
   return { title: blocks[0]?.text ?? '', blocks };

@@ -22,6 +22,7 @@ import {
   printUpdate,
   type Io,
 } from './output';
+import { copyAttachments } from '../api/export-pictures';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -204,12 +205,13 @@ async function runCommand(
       if (flags.output === '') throw new UsageError('export: -o needs a file name');
       // Refused before the export is made: a device, a FIFO, a directory or a file of the data folder.
       if (flags.output !== undefined) await exportTarget(flags.output, service.dataDir);
-      const { text, skipped } = await service.exportNotes(format, {
+      const { text, skipped, attachments } = await service.exportNotes(format, {
         articleIds: flags.article,
         tag: flags.tag?.[0],
       });
       if (flags.output !== undefined) {
         await writeUserFile(flags.output, text, service.dataDir);
+        await copyAttachments(service.dataDir, flags.output, attachments);
         if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
       } else io.stdout(text);
       // The rest is exported, but not all that was asked for: a script must know.

@@ -9,7 +9,18 @@ import type { ArticleMeta } from '../store';
 /** A highlight with where it was found in the current text: start/end are -1 for an orphan. */
 export type ExportHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
 
-export type ExportArticle = { meta: ArticleMeta; highlights: ExportHighlight[] };
+/**
+ * A picture of the article, where its figure's caption lies in the text (`start` = `end` when it has none).
+ * `dataUri` is set for formats that carry pictures inside the file (HTML).
+ */
+export type ExportPicture = { start: number; end: number; alt: string; asset: string; dataUri?: string };
+
+export type ExportArticle = {
+  meta: ArticleMeta;
+  highlights: ExportHighlight[];
+  /** The article's pictures that its highlights touch (in or next to their caption). */
+  pictures?: ExportPicture[];
+};
 
 export type ExportInput = {
   articles: ExportArticle[];

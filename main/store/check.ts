@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { checkAssetReferences, checkAssets } from './assets';
 import { DurableJsonFile } from './durable-file';
 import { errnoCode, StoreError, storeErrorFromFs, type StoreErrorCode } from './errors';
 import {
@@ -22,7 +23,9 @@ export type StoreProblem = { file: string; code: StoreErrorCode; message: string
  * (that write was never acknowledged, and the store ignores it), a damaged line before a valid one is.
  * Also reports an article the library lists whose file is missing. Names starting with a dot are skipped:
  * leftover temp files of an interrupted write are harmless, as they are never read; the next write makes a
- * new one. Files whose name is not `<id>.json` are skipped too, as the store never reads them.
+ * new one. Files whose name is not `<id>.json` are skipped too, as the store never reads them. Every
+ * picture in assets/ is read and must match the checksum its name carries, and every picture an article
+ * shows must be there.
  */
 export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
   const problems: StoreProblem[] = [];
@@ -41,6 +44,8 @@ export async function checkStore(layout: StoreLayout): Promise<StoreProblem[]> {
       message: `The library lists article ${id}, but ${file} is missing.`,
     });
   }
+  problems.push(...(await checkAssets(layout.dataDir)));
+  problems.push(...(await checkAssetReferences(layout.dataDir, layout.articles)));
   return problems;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Highlight } from '../annotations/model';
 import { AnnotationsDocument, loadAnnotations } from './annotations-document';
 import { commitChange, finishPendingChange, PENDING_CHANGE } from './atomic-change';
+import { collectAssets } from './assets';
 import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
 import { ChangeDraft, type FilesChange } from './change-draft';
 import { checkStore, type StoreProblem } from './check';
@@ -106,6 +107,13 @@ export interface Store {
   ): Promise<Highlight>;
   /** Removes highlight `id` of article `articleId`; resolves to it, or to null when there is none. */
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null>;
+  /**
+   * Deletes every picture no article of the library (trash included) refers to; resolves to how many were
+   * deleted. It runs alone, so a picture stored by an import in progress is never taken before the article
+   * naming it is committed. When an article's file cannot be read, nothing is deleted: its pictures cannot
+   * be told apart from unreferenced ones.
+   */
+  collectUnreferencedAssets(): Promise<number>;
   /** Deletes an article's content and annotations files (the library entry is the caller's to change). */
   removeArticleFiles(id: string): Promise<void>;
   /**
@@ -245,6 +253,23 @@ class FolderStore implements Store {
 
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null> {
     return this.journaled(articleId, (doc) => doc.delete(id));
+  }
+
+  collectUnreferencedAssets(): Promise<number> {
+    return this.gate.exclusive(async () => {
+      this.state.assertWritable();
+      const referenced = new Set<string>();
+      for (const { id } of this.library().articles) {
+        let blocks;
+        try {
+          blocks = (await this.articleDoc(id)).current().article.blocks;
+        } catch {
+          return 0;
+        }
+        for (const block of blocks) if (block.image) referenced.add(block.image.asset);
+      }
+      return collectAssets(this.layout.dataDir, referenced);
+    });
   }
 
   removeArticleFiles(id: string): Promise<void> {

@@ -6,6 +6,7 @@ import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/700.css';
 import './styles.css';
 import './reader/reader.css';
+import './reader/blocks.css';
 import './search/search.css';
 import './library/tools.css';
 import './dialog/dialog.css';
