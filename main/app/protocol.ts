@@ -7,7 +7,11 @@ import { mimeType, resolveStaticFile } from './static-files';
 /** Must run before the app is ready: app:// behaves like a standard, secure origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // codeCache: V8 keeps the compiled renderer between starts (Chromium does so only for http(s) unless asked).
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

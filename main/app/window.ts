@@ -38,6 +38,8 @@ export function createWindow(options: WindowOptions): BrowserWindow {
       spellcheck: false,
       // Middle-click would otherwise try to open links in a new window (denied anyway, see security.ts).
       disableBlinkFeatures: 'Auxclick',
+      // Cache the compiled renderer from the first start on, not only after Chromium has seen it run twice.
+      v8CacheOptions: 'bypassHeatCheck',
     },
   });
   if (options.saved?.maximized) window.maximize();

@@ -284,6 +284,7 @@ describe.skipIf(unavailable !== null)(
         .toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Library' }).click();
       const resume = page.getByRole('button', { name: 'Resume' });
+      await resume.waitFor(); // the library's code loads when it is first opened
       await expect(resume.isVisible()).resolves.toBe(true);
       await expect(page.locator('.continue').textContent()).resolves.toMatch(/\d+% read/);
       await resume.click();
