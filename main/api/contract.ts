@@ -255,6 +255,7 @@ export type ErrorCode =
   | 'undecodable'
   | 'too-large'
   | 'too-deep'
+  | 'too-slow'
   | 'no-content'
   | 'unsupported';
 
@@ -275,6 +276,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'undecodable',
   'too-large',
   'too-deep',
+  'too-slow',
   'no-content',
   'unsupported',
 ];

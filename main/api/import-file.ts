@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { runImportWorker } from './import-thread';
 import {
   canonicalText,
   detectLanguage,
@@ -50,10 +51,11 @@ function cleanText(text: string): string {
 }
 
 /**
- * Turns a file's bytes into an article: decoding (UTF-8/16, Windows-1256, ISO-8859-6), the importer of its
- * kind, then language and direction (per block where a block reads the other way). `name` is shown in errors.
+ * Turns a file's bytes into an article, in this thread: decoding (UTF-8/16, Windows-1256, ISO-8859-6),
+ * the importer of its kind, then language and direction (per block where a block reads the other way).
+ * `name` is shown in errors. The app and the CLI call `importBytes`, which runs this off the main thread.
  */
-export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
+export function importBytesInThisThread(bytes: Uint8Array, name: string): ImportedFile {
   const kind = KINDS[path.extname(name).toLowerCase()];
   if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md and .html files');
   const text = cleanText(decodeFile(bytes, name).text);
@@ -75,6 +77,30 @@ export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
   };
 }
 
+/**
+ * Turns a file's bytes into an article in a worker thread, stopped after `timeLimitMs` (by default
+ * IMPORT_TIME_LIMIT_MS) with a 'too-slow' error naming the file. Refusals are HamishErrors naming `name`.
+ */
+export async function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: { timeLimitMs?: number } = {},
+): Promise<ImportedFile> {
+  return runImportWorker<ImportedFile>(bytes, name, options.timeLimitMs ?? importTimeLimitMs());
+}
+
+/**
+ * How long one file may take to import: 20 s, far above the longest real article (a 10 MB text or a
+ * 1 MB web page takes about a second), unless HAMISH_IMPORT_TIME_LIMIT_MS says otherwise (slow machines,
+ * tests).
+ */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+
+function importTimeLimitMs(): number {
+  const configured = Number(process.env['HAMISH_IMPORT_TIME_LIMIT_MS']);
+  return Number.isFinite(configured) && configured > 0 ? configured : IMPORT_TIME_LIMIT_MS;
+}
+
 /** Reads one file from disk and turns it into an article, or throws an error naming the file. */
 export async function importFileToArticle(file: string): Promise<ImportedFile> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
@@ -90,12 +116,13 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
       file,
     );
   }
+  const name = path.basename(file);
   try {
-    return importBytes(await readFile(file), path.basename(file));
+    return await importBytes(await readFile(file), name);
   } catch (error) {
     // Name the file with its full path, as the user gave it.
-    if (error instanceof ImportError)
-      throw new HamishError(error.code, error.message.replace(error.file, file), file);
+    if (error instanceof HamishError && error.file === name)
+      throw new HamishError(error.code, error.message.replace(name, file), file);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { importBytes } from '../../main/api/import-file';
+import { importBytesInThisThread } from '../../main/api/import-file';
 import { generateArabicArticle } from './generate';
 
 /**
@@ -24,7 +24,7 @@ if (kind === 'html') {
 }
 const baseMB = process.resourceUsage().maxRSS / 1024;
 const start = performance.now();
-const imported = importBytes(bytes, kind === 'html' ? 'page.html' : 'big.txt');
+const imported = importBytesInThisThread(bytes, kind === 'html' ? 'page.html' : 'big.txt');
 const ms = performance.now() - start;
 const peakMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(
