@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { BlockBuilder, safeHref } from './block-builder';
-import { htmlDepth } from './html-depth';
+import { checkedHtmlShape, READABILITY_MAX_ELEMENTS } from './html-limits';
 import { ImportError } from './import-error';
 import type { Block, BlockKind } from './model';
 
@@ -163,9 +163,7 @@ function markedArticle(document: Document): Element | null {
  * 'too-deep' for absurdly nested pages and 'no-content' when the page has no text.
  */
 export function parseHtml(html: string, name: string): { title: string; blocks: Block[] } {
-  if (htmlDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
-    throw new ImportError('too-deep', name, `it nests more than ${MAX_HTML_DEPTH} levels deep`);
-  }
+  const shape = checkedHtmlShape(html, name, MAX_HTML_DEPTH);
   // A silent console: jsdom would otherwise print the page's CSS parse errors to ours.
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   try {
@@ -175,7 +173,9 @@ export function parseHtml(html: string, name: string): { title: string; blocks: 
     const marked = html.length > LARGE_PAGE ? markedArticle(document) : null;
     // Readability rewrites the document it reads, so it gets a copy and the fallback reads the original.
     const article =
-      !marked && treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
+      !marked &&
+      shape.elements <= READABILITY_MAX_ELEMENTS &&
+      treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
         ? new Readability(document.cloneNode(true) as Document, { serializer: (node) => node }).parse()
         : null;
     let blocks = marked
