@@ -56,7 +56,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('main/app/main.ts'), cli: resolve('main/cli/main.ts') },
+        input: {
+          main: resolve('main/app/main.ts'),
+          cli: resolve('main/cli/main.ts'),
+          // Imports run in a worker thread, which loads this file (see main/api/import-thread.ts).
+          'import-worker': resolve('main/api/import-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

@@ -264,6 +264,7 @@ export type ErrorCode =
   | 'undecodable'
   | 'too-large'
   | 'too-deep'
+  | 'too-slow'
   | 'no-content'
   | 'unsupported';
 
@@ -284,6 +285,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'undecodable',
   'too-large',
   'too-deep',
+  'too-slow',
   'no-content',
   'unsupported',
 ];

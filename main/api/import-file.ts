@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { runImportWorker } from './import-thread';
 import {
   canonicalText,
   detectLanguage,
@@ -61,12 +62,13 @@ function cleanText(text: string): string {
 }
 
 /**
- * Turns a file's bytes into an article: decoding (UTF-8/16, Windows-1256, ISO-8859-6), the importer of its
- * kind, then language and direction (per block where a block reads the other way). `name` is shown in errors.
- * Pictures the file names by relative address are read through `pictures` (by default none can be: the
- * file arrived without its folder).
+ * Turns a file's bytes into an article, in this thread: decoding (UTF-8/16, Windows-1256, ISO-8859-6),
+ * the importer of its kind, then language and direction (per block where a block reads the other way).
+ * `name` is shown in errors. Pictures the file names by relative address are read through `pictures` (by
+ * default none can be: the file arrived without its folder). The app and the CLI call `importBytes`, which
+ * runs this off the main thread.
  */
-export function importBytes(
+export function importBytesInThisThread(
   bytes: Uint8Array,
   name: string,
   pictures: PictureSource = contentOnly,
@@ -97,6 +99,43 @@ export function importBytes(
   };
 }
 
+/**
+ * The pictures a file read from `file` may name: a page saved "complete" keeps them in <name>_files/ beside
+ * it, a Markdown note next to it; only that folder is read.
+ */
+export function picturesBeside(file: string): PictureSource {
+  return /\.(md|markdown)$/i.test(file) ? besideFileSource(file) : savedPageSource(file);
+}
+
+/**
+ * Turns a file's bytes into an article in a worker thread, stopped after `timeLimitMs` (by default
+ * IMPORT_TIME_LIMIT_MS) with a 'too-slow' error naming the file. Refusals are HamishErrors naming `name`.
+ * `picturesBeside` is the path the bytes were read from, when they were: the worker reads the pictures
+ * beside it (picturesBeside()); without it, the file arrived as content only.
+ */
+export async function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: { timeLimitMs?: number; picturesBeside?: string } = {},
+): Promise<ImportedFile> {
+  return runImportWorker<ImportedFile>(
+    { bytes, name, picturesBeside: options.picturesBeside },
+    options.timeLimitMs ?? importTimeLimitMs(),
+  );
+}
+
+/**
+ * How long one file may take to import: 20 s, far above the longest real article (a 10 MB text or a
+ * 1 MB web page takes about a second), unless HAMISH_IMPORT_TIME_LIMIT_MS says otherwise (slow machines,
+ * tests).
+ */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+
+function importTimeLimitMs(): number {
+  const configured = Number(process.env['HAMISH_IMPORT_TIME_LIMIT_MS']);
+  return Number.isFinite(configured) && configured > 0 ? configured : IMPORT_TIME_LIMIT_MS;
+}
+
 /** Reads one file from disk and turns it into an article, or throws an error naming the file. */
 export async function importFileToArticle(file: string): Promise<ImportedFile> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
@@ -112,15 +151,13 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
       file,
     );
   }
+  const name = path.basename(file);
   try {
-    // A page saved "complete" keeps its pictures in <name>_files/ beside it, a Markdown note next to it;
-    // only that folder is read.
-    const pictures = /\.(md|markdown)$/i.test(file) ? besideFileSource(file) : savedPageSource(file);
-    return importBytes(await readFile(file), path.basename(file), pictures);
+    return await importBytes(await readFile(file), name, { picturesBeside: file });
   } catch (error) {
     // Name the file with its full path, as the user gave it.
-    if (error instanceof ImportError)
-      throw new HamishError(error.code, error.message.replace(error.file, file), file);
+    if (error instanceof HamishError && error.file === name)
+      throw new HamishError(error.code, error.message.replace(name, file), file);
     throw error;
   }
 }

@@ -8,9 +8,10 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { BlockBuilder, safeHref } from './block-builder';
-import { htmlDepth, treeDepth } from './html-depth';
+import { treeDepth } from './html-depth';
 import { isPixel, keepPicture } from './html-picture';
 import { isLayoutTable, tableBlock } from './html-table';
+import { checkedHtmlShape, READABILITY_MAX_ELEMENTS } from './html-limits';
 import { ImportError } from './import-error';
 import { linkedWithin } from './in-article-links';
 import type { Block, BlockKind } from './model';
@@ -303,9 +304,7 @@ export function parseHtml(
   pictures: PictureCollector = new PictureCollector(),
 ): { title: string; blocks: Block[] } {
   html = pictures.withdrawInlinePictures(html);
-  if (htmlDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
-    throw new ImportError('too-deep', name, `it nests more than ${MAX_HTML_DEPTH} levels deep`);
-  }
+  const shape = checkedHtmlShape(html, name, MAX_HTML_DEPTH);
   // A silent console: jsdom would otherwise print the page's CSS parse errors to ours.
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   try {
@@ -316,7 +315,10 @@ export function parseHtml(
     const marked = html.length > LARGE_PAGE || manyCells ? markedArticle(document) : null;
     // Readability rewrites the document it reads, so it gets a copy and the fallback reads the original.
     const article =
-      !marked && !manyCells && treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
+      !marked &&
+      !manyCells &&
+      shape.elements <= READABILITY_MAX_ELEMENTS &&
+      treeDepth(document.documentElement) <= READABILITY_MAX_DEPTH
         ? new Readability(document.cloneNode(true) as Document, { serializer: (node) => node }).parse()
         : null;
     let blocks = marked

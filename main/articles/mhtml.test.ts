@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBytes } from '../api/import-file';
+import { importBytesInThisThread } from '../api/import-file';
 import { parseMhtml } from './mhtml';
 import { pngBytes } from './test-images';
 
@@ -67,7 +67,7 @@ describe('MHTML', () => {
   });
 
   it('imports the article with its archived picture, and never fetches one the archive lacks', () => {
-    const imported = importBytes(archive(PAGE, pngBytes(6, 4, 9)), 'olive.mhtml');
+    const imported = importBytesInThisThread(archive(PAGE, pngBytes(6, 4, 9)), 'olive.mhtml');
     const figures = imported.blocks.filter((block) => block.kind === 'figure');
     expect(figures[0]).toMatchObject({ text: 'مزارعون في ريف إدلب', image: { width: 6, height: 4 } });
     expect(figures[1]?.missing?.reason).toBe('remote');
