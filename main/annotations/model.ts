@@ -1,5 +1,5 @@
 /**
- * Highlights, shaped after the W3C Web Annotation model (DESIGN.md "Highlights").
+ * Highlights, shaped after the W3C Web Annotation model (docs/ARCHITECTURE.md, "Data flow: highlight a passage").
  * No imports: the renderer shares these types.
  */
 

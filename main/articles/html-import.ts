@@ -1,5 +1,5 @@
 /**
- * The HTML importer: a saved web page → title and blocks (DESIGN.md "Articles are data, not HTML").
+ * The HTML importer: a saved web page → title and blocks (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Readability picks the article out of the page chrome; the walk below keeps its text and the em, strong
  * and link marks, and nothing else — no HTML string leaves this module, so nothing hostile in the page
  * can reach the renderer. jsdom runs no scripts and loads no resources here (its defaults: `runScripts`

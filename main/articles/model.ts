@@ -1,5 +1,5 @@
 /**
- * The article block model (DESIGN.md "Article model"). Every offset in the app is a UTF-16 index
+ * The article block model (docs/ARCHITECTURE.md, "Data flow: highlight a passage"). Every offset in the app is a UTF-16 index
  * into an article's canonical text: its blocks' `text` joined by BLOCK_SEPARATOR.
  * This file has no imports so that the renderer can share it.
  */

@@ -1,5 +1,5 @@
 /**
- * Source text normalisation, run by every importer before any offset is computed (DESIGN.md "Store on disk").
+ * Source text normalisation, run by every importer before any offset is computed (docs/ARCHITECTURE.md, "Store on disk").
  * A file re-read on another OS or saved by another editor then yields the same canonical text, so highlight
  * offsets never shift because of a BOM, a line ending or an invisible control character.
  */

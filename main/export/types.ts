@@ -1,5 +1,5 @@
 /**
- * What every export formatter reads (DESIGN.md "Layout": export/ — one pure formatter per format).
+ * What every export formatter reads (docs/ARCHITECTURE.md, "Layers": export/ — one pure formatter per format).
  * The caller resolves each highlight in the current text of its article first, so the formatters
  * need neither the article text nor the anchoring code.
  */

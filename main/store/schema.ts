@@ -4,7 +4,7 @@ import type { Highlight } from '../annotations/model';
 import { COLORS } from '../annotations/model';
 
 /**
- * The shape of every store file (DESIGN.md "Store on disk"). Each file carries `schemaVersion`;
+ * The shape of every store file (docs/ARCHITECTURE.md, "Store on disk"). Each file carries `schemaVersion`;
  * a file that does not match its schema is corruption, never silently repaired.
  */
 

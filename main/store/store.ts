@@ -55,7 +55,7 @@ export type RestoreOutcome = {
 };
 
 /**
- * The files of one data folder (DESIGN.md "Store on disk"). Every write resolves only once it is durably on
+ * The files of one data folder (docs/ARCHITECTURE.md, "Store on disk"). Every write resolves only once it is durably on
  * disk; a failed write leaves the data in memory as it is on disk. Data handed out is frozen: copy it to change
  * it, and save changes through the update methods.
  *

@@ -12,7 +12,7 @@ import { picturesBench } from './pictures';
 import { searchBench } from './search';
 import { printTable, row, timeMedian, type Row } from './table';
 
-/** `npm run bench`: the figures the issues ask for, measured on this machine, as a table. */
+/** `npm run bench`: the figures the issues ask for, measured where it runs, as a table. */
 
 const RUNS = 15;
 

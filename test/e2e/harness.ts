@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
 import { mimeType, resolveStaticFile } from '../../main/app/static-files';
 
 /**
- * The browser e2e rig (DESIGN.md "Testing"): the built renderer served on 127.0.0.1 under the app's CSP,
+ * The browser e2e rig (docs/ARCHITECTURE.md, "Layers"): the built renderer served on 127.0.0.1 under the app's CSP,
  * Debian's Chromium driven by playwright-core, and `window.hamish` bridged to the real service on a temp
  * data dir — the same contract, dispatch, service and files as in Electron; only the transport differs.
  */
