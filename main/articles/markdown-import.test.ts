@@ -113,11 +113,20 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('')).toEqual({ title: '', blocks: [] });
   });
 
-  it('turns a code block into a paragraph per line', () => {
-    const { blocks } = parseMarkdown('# ع\n\n```\nconst a = 1;\n\nconst b = 2;\n```');
-    expect(blocks.slice(1)).toEqual([
-      { kind: 'paragraph', text: 'const a = 1;' },
-      { kind: 'paragraph', text: 'const b = 2;' },
+  it('keeps a code block as one block, its lines as written', () => {
+    const { blocks } = parseMarkdown('# ع\n\n```\nconst a = 1;\n\n  const b = 2;\n```');
+    expect(blocks.slice(1)).toEqual([{ kind: 'code', text: 'const a = 1;\n\n  const b = 2;' }]);
+  });
+
+  it('numbers the items of an ordered list and gives nested items their depth', () => {
+    const text = '# ع\n\n3. أولًا\n4. ثانيًا\n   - فرع\n   - فرع آخر\n\n   تتمة الثاني\n\n- نقطة';
+    expect(parseMarkdown(text).blocks.slice(1)).toEqual([
+      { kind: 'listItem', text: 'أولًا', depth: 0, ordered: true, number: 3 },
+      { kind: 'listItem', text: 'ثانيًا', depth: 0, ordered: true, number: 4 },
+      { kind: 'listItem', text: 'فرع', depth: 1 },
+      { kind: 'listItem', text: 'فرع آخر', depth: 1 },
+      { kind: 'listItem', text: 'تتمة الثاني', depth: 0, ordered: true, number: 4 },
+      { kind: 'listItem', text: 'نقطة', depth: 0 },
     ]);
   });
 

@@ -49,6 +49,9 @@ class MarkdownWalker {
   private readonly kinds: BlockKind[] = ['paragraph'];
   // For each open link, whether its mark was opened (its address may have been refused).
   private readonly links: boolean[] = [];
+  // The lists open around the text, innermost last, and the item being read in the innermost one.
+  private readonly lists: { ordered: boolean; next: number }[] = [];
+  private readonly items: { ordered: boolean; number: number; depth: number }[] = [];
 
   constructor(private readonly pictures: PictureCollector = new PictureCollector()) {}
 
@@ -68,6 +71,15 @@ class MarkdownWalker {
   private endBlock(kind: BlockKind, level?: number): void {
     const block = this.needTitle ? this.builder.endBlock('heading', 1) : this.builder.endBlock(kind, level);
     if (block !== null) this.needTitle = false;
+    // A list item learns its depth, and in a numbered list its number.
+    const item = this.items.at(-1);
+    if (block?.kind === 'listItem' && item !== undefined) {
+      block.depth = item.depth;
+      if (item.ordered) {
+        block.ordered = true;
+        block.number = item.number;
+      }
+    }
   }
 
   private enterContainer(kind: BlockKind): void {
@@ -91,29 +103,60 @@ class MarkdownWalker {
         for (const child of token.children ?? []) this.inline(child);
         return;
       case 'code_block':
-      case 'fence':
-        // Code is read as text, a paragraph per line, since blocks carry no preformatting.
-        for (const line of token.content.replace(/\n$/, '').split('\n')) {
-          this.builder.append(line);
+      case 'fence': {
+        // The lines as written, left to right; before the title is known, they are read as text.
+        const text = token.content.replace(/\n+$/, '');
+        if (this.needTitle) {
+          for (const line of text.split('\n')) {
+            this.builder.append(line);
+            this.endBlock(this.kind);
+          }
+        } else if (text.trim() !== '') {
           this.endBlock(this.kind);
+          this.builder.blocks.push({ kind: 'code', text });
         }
+        return;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const start = Number(token.attrGet('start') ?? 1);
+        this.lists.push({
+          ordered: token.type === 'ordered_list_open',
+          next: Number.isFinite(start) ? start : 1,
+        });
+        return;
+      }
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        this.lists.pop();
         return;
       case 'blockquote_open':
         this.enterContainer('quote');
         return;
-      case 'list_item_open':
+      case 'list_item_open': {
         this.enterContainer('listItem');
+        const list = this.lists.at(-1) ?? { ordered: false, next: 1 };
+        this.items.push({
+          ordered: list.ordered,
+          number: list.next,
+          depth: Math.max(0, this.lists.length - 1),
+        });
+        list.next += 1;
         return;
+      }
       case 'blockquote_close':
+        this.kinds.pop();
+        return;
       case 'list_item_close':
         this.kinds.pop();
+        this.items.pop();
         return;
       case 'hr':
         this.endBlock(this.kind);
         if (!this.needTitle) this.builder.blocks.push({ kind: 'rule', text: '' });
         return;
       default:
-        // html_block (dropped), the lists themselves and paragraph_open: nothing to read.
+        // html_block (dropped) and paragraph_open: nothing to read.
         return;
     }
   }

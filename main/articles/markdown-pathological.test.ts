@@ -24,7 +24,7 @@ describe('parseMarkdown on pathological input', () => {
   it('reads a list nested 20 levels deep by indentation', () => {
     const { blocks } = parseMarkdown(listNestedByIndentation(20));
     expect(blocks).toHaveLength(21);
-    expect(blocks.at(-1)).toEqual({ kind: 'listItem', text: 'بند' });
+    expect(blocks.at(-1)).toEqual({ kind: 'listItem', text: 'بند', depth: 19 });
   });
 
   it('reads 100,000 "[" then 100,000 "]" as text', () => {

@@ -50,7 +50,7 @@ describe('before the app is ready', () => {
 describe('starting', () => {
   it('registers app:// as a standard, secure scheme before the app is ready, and serves it after', () => {
     expect(electron.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
   });

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, symlink, writeFile, mkdtemp } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { bundleChild } from './bundle-child';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canonicalText } from '../../main/articles/model';
 import { createService } from '../../main/api/service';
@@ -21,37 +21,12 @@ const KILLS = Number(process.env.HAMISH_KILLS ?? 30);
 const RUNNING_MS = { min: 20, max: 400 };
 const HIGHLIGHTS = 20;
 
-// jsdom (used by the HTML importer) cannot be bundled; the child never imports HTML, so it gets a stand-in.
-const withoutJsdom: Plugin = {
-  name: 'without-jsdom',
-  setup(builder) {
-    builder.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stand-in' }));
-    builder.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: `export class JSDOM { constructor() { throw new Error('no jsdom in this child'); } }
-        export class VirtualConsole { constructor() { throw new Error('no jsdom in this child'); } }`,
-      loader: 'js',
-    }));
-  },
-};
-
 let work: string;
 let child: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'hamish-kill-'));
-  await symlink(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  child = path.join(work, 'multi-file-child.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'multi-file-child.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    plugins: [withoutJsdom],
-  });
+  child = await bundleChild(work, path.join(import.meta.dirname, 'multi-file-child.ts'));
 });
 
 afterAll(async () => {

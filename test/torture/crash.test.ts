@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { bundleChild } from './bundle-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../main/api/service';
 import { canonicalText } from '../../main/articles/model';
@@ -31,43 +31,12 @@ type Expected = Map<string, { present: true; version: number } | { present: fals
 /** What a run did: kills, acknowledged saves, and how many kills left a journal (one with a torn last line). */
 type Figures = { kills: number; puts: number; deletes: number; journals: number; torn: number };
 
-/**
- * The child imports no HTML, yet loading jsdom (for the HTML importer) would take 0.7 s of each start: in the
- * child's bundle it is replaced by a stand-in that refuses to be used.
- */
-const withoutJsdom: Plugin = {
-  name: 'without-jsdom',
-  setup(build) {
-    build.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stand-in' }));
-    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: `const refuse = () => { throw new Error('jsdom is not loaded in the crash test child'); };
-        export class JSDOM { constructor() { refuse(); } }
-        export class VirtualConsole { constructor() { refuse(); } }`,
-      loader: 'js',
-    }));
-  },
-};
-
 let work: string;
 let child: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'hamish-crash-'));
-  // Built once, so that each of the hundreds of starts costs a node start, not a TypeScript compile. Packages
-  // stay outside the bundle (jsdom cannot be bundled); a node_modules link lets the bundle find them.
-  await symlink(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  child = path.join(work, 'crash-child.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    plugins: [withoutJsdom],
-  });
+  child = await bundleChild(work, path.join(import.meta.dirname, 'crash-child.ts'));
 }, 60_000);
 
 afterAll(async () => {
