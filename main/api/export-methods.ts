@@ -19,7 +19,12 @@ export const APP_VERSION = '0.1.0';
 export { MAX_RESTORE_BYTES } from './restore-notes';
 export type { RestoreReport };
 
-export type ExportSelection = { articleIds?: readonly string[]; tag?: string };
+export type ExportSelection = {
+  articleIds?: readonly string[];
+  tag?: string;
+  /** Only these highlights; articles left with none of them are left out. */
+  highlightIds?: readonly string[];
+};
 
 const FORMATTERS: Record<ExportFormat, (input: ExportInput) => string> = {
   md: toMarkdown,
@@ -35,12 +40,21 @@ type Deps = {
   liveArticles: () => ArticleMeta[];
   resolvedHighlights: (articleId: string) => Promise<ResolvedHighlight[]>;
   now: () => Date;
+  /** The daily review's state per highlight id (written into the JSON export). */
+  reviews?: () => ExportInput['reviews'];
 };
 
 /** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
-export function exportMethods({ liveArticles, resolvedHighlights, now, colorNames }: Deps) {
+export function exportMethods({
+  liveArticles,
+  resolvedHighlights,
+  now,
+  colorNames,
+  reviews = () => undefined,
+}: Deps) {
   /** The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. */
-  async function selection({ articleIds, tag }: ExportSelection): Promise<ExportArticle[]> {
+  async function selection({ articleIds, tag, highlightIds }: ExportSelection): Promise<ExportArticle[]> {
+    const only = highlightIds ? new Set(highlightIds) : null;
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
     if (articleIds) {
       const missing = articleIds.filter((id) => !metas.some((meta) => meta.id === id));
@@ -53,6 +67,11 @@ export function exportMethods({ liveArticles, resolvedHighlights, now, colorName
       const chosen =
         !tag || meta.tags.includes(tag) ? highlights : highlights.filter((h) => h.tags.includes(tag));
       if (tag && chosen.length === 0 && !meta.tags.includes(tag)) continue;
+      if (only) {
+        const picked = chosen.filter((h) => only.has(h.id));
+        if (picked.length > 0) articles.push({ meta, highlights: picked });
+        continue;
+      }
       articles.push({ meta, highlights: chosen });
     }
     return articles;
@@ -70,6 +89,7 @@ export function exportMethods({ liveArticles, resolvedHighlights, now, colorName
         exportedAt: now().toISOString(),
         appVersion: APP_VERSION,
         colorNames: colorNames(),
+        reviews: reviews(),
       });
       const title =
         articles.length === 1

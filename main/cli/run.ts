@@ -10,6 +10,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { writeUserFile } from '../api/user-files';
+import { HighlightUsageError, listHighlights, printReview } from './highlight-commands';
 import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
@@ -31,6 +32,11 @@ Commands:
   search QUERY [--only notes|highlights] [--tag T]
                    hits across articles, highlights and notes:
                    ARTICLE_ID<TAB>KIND<TAB>START<TAB>END<TAB>SNIPPET
+  highlights [--tag T] [--color C] [--since DAY] [--until DAY] [--article ID]
+                   every highlight, newest first (articles in the trash left out, counted on stderr):
+                   HIGHLIGHT_ID<TAB>ARTICLE_ID<TAB>COLOR<TAB>EXACT<TAB>NOTE<TAB>STATUS (orphan when lost)
+  review [--count N]
+                   today's review set (default 10), the same line per highlight; records nothing
   restore FILE     bring back annotations from a json export
   restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
@@ -70,6 +76,9 @@ type Flags = {
   article?: string[];
   output?: string;
   only?: string;
+  since?: string;
+  until?: string;
+  count?: string;
 };
 
 /** Calls a contract method through the same validation as the app's IPC; throws its error value. */
@@ -230,6 +239,12 @@ async function runCommand(
           );
       return 0;
     }
+    case 'highlights':
+      expectArgs(args, 0, 0, 'highlights');
+      return listHighlights(service, (m, input) => call(service, m, input), flags, json, io);
+    case 'review':
+      expectArgs(args, 0, 0, 'review');
+      return printReview((m, input) => call(service, m, input), flags, json, io);
     default:
       throw new UsageError(`unknown command ${command}`);
   }
@@ -255,6 +270,9 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
         article: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         only: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        count: { type: 'string' },
       },
     });
   } catch (error) {
@@ -287,7 +305,7 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
       await release();
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof HighlightUsageError) {
       io.stderr(`hamish: ${error.message}\n\n${USAGE}`);
       return 2;
     }
