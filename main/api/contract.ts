@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Block, Direction } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
-import { REVIEW_ANSWERS, type ReviewState } from '../review/schedule';
+import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
 import type { Method } from './methods';
 import { SettingsPatchSchema, type Settings } from './settings';
 
@@ -146,6 +146,8 @@ export const contract = {
     .strict(),
   answerReview: z.object({ articleId: Id, id: Id, answer: z.enum(REVIEW_ANSWERS) }).strict(),
 } satisfies Record<Method, z.ZodType>;
+
+export type { ReviewAnswer, ReviewState };
 
 export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
 

@@ -1,5 +1,5 @@
 import { Minimize2 } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
 import { call } from './api';
@@ -21,6 +21,14 @@ import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
+
+// Loaded when first opened, so the first screen does not pay for them.
+const HighlightsPage = lazy(() =>
+  import('./highlights/HighlightsPage').then((module) => ({ default: module.HighlightsPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./review/ReviewPage').then((module) => ({ default: module.ReviewPage })),
+);
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
 function startArticle(articles: readonly ArticleSummary[]): string | null {
@@ -66,12 +74,19 @@ export function App() {
     void call('listTags', {}).then((result) => result.ok && setTags(result.value));
   }, [route.view, revision]);
 
-  // Ctrl/Cmd+Shift+F: search everything, from anywhere.
+  // Ctrl/Cmd+Shift+F: search everything, Ctrl/Cmd+Shift+H: every highlight, from anywhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         go({ view: 'search' });
+      } else if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        (event.code === 'KeyH' || event.key.toLowerCase() === 'h')
+      ) {
+        event.preventDefault();
+        go({ view: 'highlights' });
       }
     };
     document.addEventListener('keydown', onKey);
@@ -126,6 +141,8 @@ export function App() {
               onLibrary={() => go({ view: 'library' })}
               onSearch={() => go({ view: 'search' })}
               inSearch={route.view === 'search'}
+              onHighlights={() => go({ view: 'highlights' })}
+              inHighlights={route.view === 'highlights' || route.view === 'review'}
             />
             <main className="content">
               <LiveRegion />
@@ -157,6 +174,22 @@ export function App() {
                 />
               ) : route.view === 'search' ? (
                 <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+              ) : route.view === 'highlights' ? (
+                <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+                  <HighlightsPage
+                    articles={articles ?? []}
+                    tags={tags}
+                    onOpen={(id, at) => go({ view: 'article', id, at })}
+                    onReview={() => go({ view: 'review' })}
+                  />
+                </Suspense>
+              ) : route.view === 'review' ? (
+                <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+                  <ReviewPage
+                    onOpen={(id, at) => go({ view: 'article', id, at })}
+                    onHighlights={() => go({ view: 'highlights' })}
+                  />
+                </Suspense>
               ) : route.view === 'backups' ? (
                 <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
               ) : route.view === 'trash' ? (

@@ -21,6 +21,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: [{ named: 'esc' }], description: 'shortcuts.escape' },
       { keys: [mod, { char: 'F' }], description: 'shortcuts.find' },
       { keys: [mod, shift, { char: 'F' }], description: 'shortcuts.search' },
+      { keys: [mod, shift, { char: 'H' }], description: 'shortcuts.highlights' },
       { keys: [{ char: '?' }], description: 'shortcuts.help' },
     ],
   },
