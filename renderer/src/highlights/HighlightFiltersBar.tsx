@@ -23,6 +23,8 @@ export function HighlightFiltersBar({ filters, onChange, articles, tags }: Props
         <Search aria-hidden="true" size={16} />
         <input
           type="search"
+          // The view opens ready to search, as search everything does.
+          autoFocus
           value={filters.query ?? ''}
           dir={filters.query?.trim() ? 'auto' : t.dir}
           placeholder={t('highlights.searchPlaceholder')}

@@ -1,5 +1,5 @@
 import { Repeat } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ArticleSummary, HighlightEntry } from '../../../main/api/contract';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
@@ -31,9 +31,6 @@ export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
   const { entries, leftOut, error, reload } = useAllHighlights(filters);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => heading.current?.focus(), []);
 
   // A highlight no longer listed (deleted, filtered out) is no longer chosen.
   const shown = useMemo(() => entries ?? [], [entries]);
@@ -55,9 +52,7 @@ export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
   return (
     <section className="highlights-page" aria-labelledby="highlights-title">
       <header className="highlights-header">
-        <h1 id="highlights-title" ref={heading} tabIndex={-1}>
-          {t('highlights.title')}
-        </h1>
+        <h1 id="highlights-title">{t('highlights.title')}</h1>
         {entries && <p className="muted">{t.plural('highlights.count', shown.length)}</p>}
         <button type="button" className="icon-button" onClick={onReview}>
           <Repeat aria-hidden="true" size={16} />

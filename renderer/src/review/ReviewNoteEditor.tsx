@@ -32,8 +32,8 @@ export function ReviewNoteEditor({ card, onSaved, onClose }: Props) {
       return false;
     }
     saved.current = result.value.note;
+    setStatus('');
     onSaved(result.value.note);
-    setStatus(t('review.noteSaved'));
     return true;
   };
 

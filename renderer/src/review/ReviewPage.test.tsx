@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HamishApi } from '../../../main/api/contract';
 import { entry } from '../highlights/test-entries';
@@ -40,7 +40,11 @@ function bridge() {
   return calls;
 }
 
-const key = (k: string, code?: string) => fireEvent.keyDown(document.body, { key: k, code });
+/** A key pressed once the page's effects (its key listener among them) have run. */
+async function key(k: string, code?: string) {
+  await act(() => Promise.resolve());
+  fireEvent.keyDown(document.body, { key: k, code });
+}
 
 describe('the daily review', () => {
   it('runs a whole session from the keyboard: answer, skip, edit a note, finish', async () => {
@@ -55,14 +59,14 @@ describe('the daily review', () => {
     expect(screen.getByText('2 days in a row')).toBeTruthy();
     expect(screen.getByText('0 of 3')).toBeTruthy();
 
-    key('o');
+    await key('o');
     expect(onOpen).toHaveBeenCalledWith('a1', { start: 1, end: 6 });
-    key('1');
+    await key('1');
     expect(await screen.findByText('مقطع رقم 2')).toBeTruthy();
     expect(screen.getByText('Keep: back in 3 days.')).toBeTruthy();
     expect(screen.getByText('3 days in a row')).toBeTruthy();
 
-    key('e', 'KeyE');
+    await key('e', 'KeyE');
     const note = await screen.findByRole('textbox', { name: 'Note' });
     fireEvent.change(note, { target: { value: 'فكرة جديدة' } });
     fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true });
@@ -73,9 +77,9 @@ describe('the daily review', () => {
     });
 
     await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
-    key(' ');
+    await key(' ');
     expect(await screen.findByText('مقطع رقم 3')).toBeTruthy();
-    key('3');
+    await key('3');
     expect(await screen.findByText('That is all for this session.')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'answerReview').map((c) => c.input)).toEqual([
       { articleId: 'a1', id: 'h1', answer: 'keep' },

@@ -148,15 +148,16 @@ export function ReviewPage({ onOpen, onHighlights }: Props) {
           {editing ? (
             <ReviewNoteEditor
               card={card}
-              onSaved={(note) =>
+              onSaved={(note) => {
+                setStatus(t('review.noteSaved'));
                 setSession(
                   (before) =>
                     before && {
                       ...before,
                       cards: before.cards.map((c) => (c.id === card.id ? { ...c, note } : c)),
                     },
-                )
-              }
+                );
+              }}
               onClose={() => {
                 setEditing(false);
                 heading.current?.focus();
