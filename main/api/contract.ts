@@ -139,6 +139,9 @@ export const contract = {
       until: ReviewDay.optional(),
       query: z.string().max(100_000).optional(),
       order: z.enum(['newest', 'article']).optional(),
+      /** A page of the list: the view asks for the first screenful, then the rest in pieces. */
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),
   reviewSet: z
@@ -232,8 +235,9 @@ export type Outputs = {
   /** Canonical spans of every match, in order. */
   findInArticle: { start: number; end: number }[];
   restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
-  /** `leftOut`: highlights not listed because their article is in the trash. */
-  listAllHighlights: { highlights: HighlightEntry[]; leftOut: number };
+  /** `total`: how many match (the page holds those from `offset`); `leftOut`: matching highlights not listed
+   * because their article is in the trash. */
+  listAllHighlights: { highlights: HighlightEntry[]; total: number; leftOut: number };
   /** Today's set, best first; `due` counts every highlight due today (the set holds at most `size`). */
   reviewSet: ReviewProgress & { cards: HighlightEntry[]; due: number };
   answerReview: ReviewProgress & { review: ReviewState };

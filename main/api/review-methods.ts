@@ -3,6 +3,7 @@ import { highlightFilter, type HighlightFilters } from '../review/highlight-filt
 import {
   chooseReviewSet,
   dayOf,
+  DEFAULT_SET_SIZE,
   nextState,
   streakOf,
   withDay,
@@ -69,7 +70,7 @@ export function reviewMethods({ store, now, resolvedHighlights, stemming }: Deps
   const live = () => store.library().articles.filter((a) => a.deletedAt === null);
 
   return {
-    async listAllHighlights({ order = 'newest', ...filters }) {
+    async listAllHighlights({ order = 'newest', offset = 0, limit, ...filters }) {
       const matches = highlightFilter(filters as HighlightFilters, { stem: stemming() });
       const states = review();
       let leftOut = 0;
@@ -87,7 +88,8 @@ export function reviewMethods({ store, now, resolvedHighlights, stemming }: Deps
           if (matches(h)) highlights.push(entry(h, meta, states));
       }
       if (order === 'newest') highlights.sort(newestFirst);
-      return { highlights, leftOut };
+      const page = limit === undefined ? highlights.slice(offset) : highlights.slice(offset, offset + limit);
+      return { highlights: page, total: highlights.length, leftOut };
     },
 
     async reviewSet({ size, seed }) {
@@ -107,8 +109,10 @@ export function reviewMethods({ store, now, resolvedHighlights, stemming }: Deps
         }
       }
       const at = now();
-      const due = chooseReviewSet(candidates, { now: at, size: Number.MAX_SAFE_INTEGER, seed }).length;
-      const chosen = chooseReviewSet(candidates, { now: at, size, seed });
+      // Every due highlight, ranked: its length is the count shown, its head today's set.
+      const ranked = chooseReviewSet(candidates, { now: at, size: Number.MAX_SAFE_INTEGER, seed });
+      const due = ranked.length;
+      const chosen = ranked.slice(0, size ?? DEFAULT_SET_SIZE);
       // Only the chosen highlights' articles are resolved: a handful, however large the library.
       const resolved = new Map<string, HighlightEntry>();
       for (const articleId of new Set(chosen.map((id) => byId.get(id)?.meta.id ?? ''))) {

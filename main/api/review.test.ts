@@ -68,6 +68,21 @@ describe('every highlight in one place', () => {
     ]);
   });
 
+  it('gives the list a page at a time, with the total', async () => {
+    const quotes = ['دونالد ترامب', 'هزيمة تنظيم', 'الأفريكوم'];
+    const made = [];
+    for (const quote of quotes) {
+      made.push(await highlight(quote));
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    const first = await service.listAllHighlights({ limit: 2 });
+    const rest = await service.listAllHighlights({ offset: 2, limit: 2 });
+    expect(first.total).toBe(3);
+    expect([...first.highlights, ...rest.highlights].map((h) => h.id)).toEqual(
+      made.reverse().map((h) => h.id),
+    );
+  });
+
   it('leaves out the highlights of an article in the trash, and counts them', async () => {
     const second = await secondArticle();
     const start = canonicalText((await service.openArticle({ id: second })).blocks).indexOf('رونالد');

@@ -9,6 +9,7 @@ import { generateArabicArticle, ROOT, SEED_TEXT } from './generate';
 import { highlightBench } from './highlights';
 import { exportBench } from './export';
 import { importBench as importFilesBench } from './import';
+import { reviewBench } from './review';
 import { searchBench } from './search';
 import { median, printTable, row, timeMedian, type Row } from './table';
 
@@ -100,6 +101,7 @@ try {
   printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
   printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
   printTable('Export', await exportBench());
+  printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
 } finally {
   await browser.close();
 }

@@ -28,7 +28,7 @@ export const ROW_HEIGHT = 132;
 export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({});
-  const { entries, leftOut, error, reload } = useAllHighlights(filters);
+  const { entries, total, leftOut, error, reload } = useAllHighlights(filters);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
 
@@ -53,7 +53,7 @@ export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
     <section className="highlights-page" aria-labelledby="highlights-title">
       <header className="highlights-header">
         <h1 id="highlights-title">{t('highlights.title')}</h1>
-        {entries && <p className="muted">{t.plural('highlights.count', shown.length)}</p>}
+        {entries && <p className="muted">{t.plural('highlights.count', Math.max(total, shown.length))}</p>}
         <button type="button" className="icon-button" onClick={onReview}>
           <Repeat aria-hidden="true" size={16} />
           {t('review.title')}
