@@ -146,6 +146,36 @@ describe('the daily review', () => {
     expect(exported).toContain('"hamish:review"');
   });
 
+  it('comes back with its highlight when a JSON export is restored into another library', async () => {
+    const a = await highlight('دونالد ترامب');
+    await service.answerReview({ articleId, id: a.id, answer: 'less' });
+    const exportFile = path.join(dir, 'export.json');
+    await writeFile(exportFile, (await service.exportNotes('json', {})).text);
+    const other = await createService({
+      dataDir: path.join(dir, 'other'),
+      defaultArticles: [SEED],
+      now: () => clock,
+    });
+    const report = await other.restoreFromFile(exportFile);
+    expect(report.added).toBe(1);
+    const [listed] = (await other.listAllHighlights({})).highlights;
+    expect(listed).toMatchObject({ id: a.id, review: { interval: 14, archived: false } });
+    // Not due for 14 days there either.
+    expect((await other.reviewSet({})).cards).toHaveLength(0);
+  });
+
+  it('comes back with the library when a backup is restored', async () => {
+    const a = await highlight('دونالد ترامب');
+    await service.answerReview({ articleId, id: a.id, answer: 'less' });
+    await service.ensureDailyBackup();
+    const [backup] = (await service.storeStatus({})).backups;
+    clock = new Date(clock.getTime() + 20 * 86_400_000);
+    await service.answerReview({ articleId, id: a.id, answer: 'archive' });
+    await service.restoreBackup({ name: backup?.name ?? '' });
+    const [listed] = (await (await open()).listAllHighlights({})).highlights;
+    expect(listed?.review).toMatchObject({ interval: 14, archived: false });
+  });
+
   it('refuses an answer for a highlight that does not exist', async () => {
     await expect(service.answerReview({ articleId, id: 'nope', answer: 'keep' })).rejects.toThrow(/nope/);
   });
