@@ -28,7 +28,7 @@ export function ReviewCard({ card }: { card: HighlightEntry }) {
         <p className="muted review-no-note">{t('review.noNote')}</p>
       )}
       {card.tags.length > 0 && (
-        <p className="review-tags muted">
+        <p className="review-tags muted" dir={card.articleDir}>
           {card.tags.map((tag) => (
             <span key={tag} dir="auto">
               #{tag}
