@@ -21,12 +21,14 @@ function bridge(entries: HighlightEntry[], leftOut = 0) {
       const page = entries.slice(from, input.limit === undefined ? undefined : from + input.limit);
       return { ok: true, value: { highlights: page, total: entries.length, leftOut } };
     }),
-    updateHighlight: vi.fn(async (input: { id: string; color?: string }) => {
+    updateHighlight: vi.fn(async (input: { id: string; color?: string; tags?: string[] }) => {
       calls.push({ method: 'updateHighlight', input });
       const found = entries.find((e) => e.id === input.id);
       if (found && input.color) found.color = input.color as HighlightEntry['color'];
+      if (found && input.tags) found.tags = input.tags;
       return { ok: true, value: found };
     }),
+    listTags: vi.fn(async () => ({ ok: true, value: [...new Set(entries.flatMap((e) => e.tags))].sort() })),
   };
   window.hamish = api as unknown as HamishApi;
   return calls;
@@ -84,6 +86,21 @@ describe('the highlights view', () => {
       { articleId: 'a1', id: 'h1', color: 'green' },
       { articleId: 'a3', id: 'h3', color: 'green' },
     ]);
+  });
+
+  it('tags the chosen highlights, and the tag filter offers the new tag at once', async () => {
+    const calls = bridge([entry(1), entry(2, { tags: ['قديم'] })]);
+    show();
+    await screen.findByText('مقطع رقم 1');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose all shown' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Tag' }), { target: { value: ' جديد ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    await screen.findByText('Tag «جديد» added to 2 highlights.');
+    expect(calls.filter((c) => c.method === 'updateHighlight').map((c) => c.input)).toEqual([
+      { articleId: 'a1', id: 'h1', tags: ['جديد'] },
+      { articleId: 'a2', id: 'h2', tags: ['قديم', 'جديد'] },
+    ]);
+    expect(await screen.findByRole('option', { name: 'جديد' })).toBeTruthy();
   });
 
   it('marks an orphan, and says how many highlights of trashed articles are left out', async () => {

@@ -1,6 +1,7 @@
 import { Repeat } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { ArticleSummary, HighlightEntry } from '../../../main/api/contract';
+import { call } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { BulkActions } from './BulkActions';
@@ -25,8 +26,11 @@ export const ROW_HEIGHT = 132;
  * Every highlight of the library in one place (Ctrl/Cmd+Shift+H): newest first or by article, filtered,
  * searched, chosen several at a time for a bulk action; a click opens the article at the passage.
  */
-export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
+export function HighlightsPage({ articles, tags: initialTags, onOpen, onReview }: Props) {
   const t = useT();
+  // A bulk tag adds a tag the filter must offer at once: the list is asked for again after each change.
+  const [freshTags, setTags] = useState<string[] | null>(null);
+  const tags = freshTags ?? initialTags;
   const [filters, setFilters] = useState<Filters>({});
   const { entries, total, leftOut, error, reload } = useAllHighlights(filters);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -81,6 +85,7 @@ export function HighlightsPage({ articles, tags, onOpen, onReview }: Props) {
                 setStatus(message);
                 setChosen(new Set());
                 reload();
+                void call('listTags', {}).then((result) => result.ok && setTags(result.value));
               }}
             />
           )}
