@@ -24,12 +24,44 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * The entry (main.tsx) is small and loads React and the views (start-app.tsx) with a dynamic import, so
+ * that it can ask main for the first screen's data first. Preloading that chunk from the page lets it
+ * download along with the entry instead of after it.
+ */
+function preloadStartApp(): Plugin {
+  return {
+    name: 'hamish-preload-start-app',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml(html, context) {
+      const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
+        output.type === 'chunk' ? [output] : [],
+      );
+      const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'));
+      if (!start) throw new Error('electron.vite.config.ts: no chunk for renderer/src/start-app.tsx');
+      const entry = context.chunk?.fileName;
+      const files = [start.fileName, ...start.imports].filter((file) => file !== entry);
+      return files.map((file) => ({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+        injectTo: 'head' as const,
+      }));
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve('main/app/main.ts'), cli: resolve('main/cli/main.ts') },
+        input: {
+          main: resolve('main/app/main.ts'),
+          cli: resolve('main/cli/main.ts'),
+          // Imports run in a worker thread, which loads this file (see main/api/import-thread.ts).
+          'import-worker': resolve('main/api/import-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
@@ -46,7 +78,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMeta(), preloadStartApp()],
     base: './',
     build: {
       outDir: 'out/renderer',

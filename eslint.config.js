@@ -1,4 +1,4 @@
-// One linter for the whole repo. The import rules enforce DESIGN.md's layering:
+// One linter for the whole repo. The import rules enforce the layering of docs/ARCHITECTURE.md:
 // only main/app may import 'electron'; renderer/ may not import Node modules or main/ internals.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -18,7 +18,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/app may import electron (DESIGN.md "Layout").' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/app may import electron (docs/ARCHITECTURE.md, "Layers").',
+            },
+          ],
+        },
       ],
     },
   },

@@ -11,7 +11,12 @@ export default defineConfig({
           // Unit and component tests first, then the browser e2e alone, then the crash test alone: the
           // e2e drives real mouse and timing, and must not share the two cores with a 35 s torture run.
           sequence: { groupOrder: 0 },
-          include: ['main/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+            'test/packaging/**/*.test.ts',
+            'test/shell/**/*.test.ts',
+          ],
         },
       },
       {

@@ -1,6 +1,6 @@
 /**
- * Describing a passage of an article and finding it again after the article changed (DESIGN.md
- * "Highlights"). Text in, plain data out; every offset is a UTF-16 index into the canonical text.
+ * Describing a passage of an article and finding it again after the article changed (docs/ARCHITECTURE.md,
+ * "Data flow: highlight a passage"). Text in, plain data out; every offset is a UTF-16 index into the canonical text.
  *
  * Resolving tries, in order:
  *   1. the stored position, if the quote is still there                       → 'exact'

@@ -11,7 +11,7 @@ import { similarity } from './similarity';
 /** Characters of context recorded on each side of a passage. */
 export const CONTEXT_LENGTH = 32;
 
-// Canonical text never contains NUL (DESIGN.md "Store on disk"), so these never meet a real character.
+// Canonical text never contains NUL (docs/ARCHITECTURE.md, "Store on disk"), so these never meet a real character.
 const EDGE = '\u0000';
 const NOT_EDGE = '\u0001';
 

@@ -260,8 +260,17 @@ export type SearchResultHit = {
 };
 export type SearchGroup = { articleId: string; title: string; hits: SearchResultHit[] };
 
-/** A damaged store file that was moved aside, and the newest backup that holds it. */
-export type StoreRecovery = { file: string; movedTo: string; reason: string; newestBackup: string | null };
+/**
+ * A damaged store file that was moved aside (movedTo; null when nothing was kept: a change cut short by a crash
+ * was left out), what was recovered and from where (in English), and the newest backup that holds it.
+ */
+export type StoreRecovery = {
+  file: string;
+  movedTo: string | null;
+  reason: string;
+  recovered: string;
+  newestBackup: string | null;
+};
 export type BackupSummary = {
   name: string;
   kind: 'daily' | 'pre-migration' | 'pre-restore';
@@ -301,6 +310,7 @@ export type ErrorCode =
   | 'undecodable'
   | 'too-large'
   | 'too-deep'
+  | 'too-slow'
   | 'no-content'
   | 'unsupported';
 
@@ -321,6 +331,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'undecodable',
   'too-large',
   'too-deep',
+  'too-slow',
   'no-content',
   'unsupported',
 ];

@@ -3,6 +3,45 @@ import { toApiError } from './errors';
 import { METHODS, type Method } from './methods';
 import type { Service } from './service';
 
+/**
+ * Calls that change the store and answer quickly. A call that reads waits for those started before it, so a
+ * page that saved a note on its way out (pagehide) and asks for the article again after a reload sees the
+ * note: the two calls come from different pages, and the save may still be on its way to the disk. Calls
+ * that open a dialog are left out, so nothing ever waits for a person to answer one.
+ */
+const QUICK_WRITES: ReadonlySet<Method> = new Set<Method>([
+  'saveProgress',
+  'setSettings',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'setArticleNote',
+  'renameArticle',
+  'trashArticle',
+  'untrashArticle',
+  'emptyTrash',
+  'importData',
+  'restoreBackup',
+]);
+
+const writesInFlight = new WeakMap<Service, Set<Promise<unknown>>>();
+
+/** Runs `call`, after the quick writes already started on `service` if it is a read. */
+function ordered<T>(service: Service, method: Method, call: () => Promise<T>): Promise<T> {
+  let running = writesInFlight.get(service);
+  if (!running) writesInFlight.set(service, (running = new Set()));
+  if (!QUICK_WRITES.has(method)) {
+    const earlier = [...running];
+    return earlier.length === 0 ? call() : Promise.allSettled(earlier).then(call);
+  }
+  const result = call();
+  const settled = result.catch(() => undefined);
+  running.add(settled);
+  void settled.then(() => running.delete(settled));
+  return result;
+}
+
 function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && (METHODS as readonly string[]).includes(name);
 }
@@ -37,7 +76,7 @@ export async function dispatch(service: Service, method: unknown, input: unknown
   }
   try {
     const call = service[method] as (value: unknown) => Promise<unknown>;
-    return { ok: true, value: await call(parsed.data) };
+    return { ok: true, value: await ordered(service, method, () => call(parsed.data)) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

@@ -1,3 +1,4 @@
+import { version } from '../../package.json';
 import {
   safeFileName,
   toCsv,
@@ -10,11 +11,14 @@ import {
 import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
+import { isUnreadableFile, type SkippedArticle } from './library-health';
+import { withPictures } from './export-pictures';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const APP_VERSION = '0.1.0';
+// Read from package.json at build time, so an export always names the version that wrote it.
+export const APP_VERSION: string = version;
 
 export { MAX_RESTORE_BYTES } from './restore-notes';
 export type { RestoreReport };
@@ -46,14 +50,23 @@ type Deps = {
 
 /** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
 export function exportMethods({
+  store,
   liveArticles,
   resolvedHighlights,
   now,
   colorNames,
   reviews = () => undefined,
 }: Deps) {
-  /** The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. */
-  async function selection({ articleIds, tag, highlightIds }: ExportSelection): Promise<ExportArticle[]> {
+  /**
+   * The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. An
+   * article whose files cannot be read is left out and reported, so one damaged file never stops an export;
+   * if nothing could be read of what was asked, its error is the export's.
+   */
+  async function selection({
+    articleIds,
+    tag,
+    highlightIds,
+  }: ExportSelection): Promise<{ articles: ExportArticle[]; skipped: SkippedArticle[] }> {
     const only = highlightIds ? new Set(highlightIds) : null;
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
     if (articleIds) {
@@ -61,8 +74,18 @@ export function exportMethods({
       if (missing.length > 0) throw new HamishError('not-found', `No article with id ${missing.join(', ')}.`);
     }
     const articles: ExportArticle[] = [];
+    const skipped: SkippedArticle[] = [];
+    let firstError: unknown;
     for (const meta of metas) {
-      const highlights = await resolvedHighlights(meta.id);
+      let highlights: ResolvedHighlight[];
+      try {
+        highlights = await resolvedHighlights(meta.id);
+      } catch (error) {
+        if (!isUnreadableFile(error)) throw error;
+        firstError ??= error;
+        skipped.push({ id: meta.id, title: meta.title, reason: error.message });
+        continue;
+      }
       // With a tag: a tagged article comes whole; from the others, only their tagged highlights.
       const chosen =
         !tag || meta.tags.includes(tag) ? highlights : highlights.filter((h) => h.tags.includes(tag));
@@ -74,7 +97,8 @@ export function exportMethods({
       }
       articles.push({ meta, highlights: chosen });
     }
-    return articles;
+    if (articles.length === 0 && firstError !== undefined) throw firstError;
+    return { articles, skipped };
   }
 
   return {
@@ -82,8 +106,13 @@ export function exportMethods({
     async exportNotes(
       format: ExportFormat,
       chosen: ExportSelection,
-    ): Promise<{ text: string; fileName: string }> {
-      const articles = await selection(chosen);
+    ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }> {
+      const { articles: chosenArticles, skipped } = await selection(chosen);
+      // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
+      const articles =
+        format === 'html' || format === 'md'
+          ? await withPictures(store, chosenArticles, format === 'html')
+          : chosenArticles;
       const text = FORMATTERS[format]({
         articles,
         exportedAt: now().toISOString(),
@@ -97,7 +126,10 @@ export function exportMethods({
           : chosen.tag
             ? `hamish-${chosen.tag}`
             : 'hamish-notes';
-      return { text, fileName: safeFileName(title, format) };
+      // The pictures a Markdown export links to, to be copied beside it when it is written to a file.
+      const attachments =
+        format === 'md' ? [...new Set(articles.flatMap((a) => (a.pictures ?? []).map((p) => p.asset)))] : [];
+      return { text, fileName: safeFileName(title, format), skipped, attachments };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeTarget, resolveAll, resolveTarget } from '../annotations/anchor';
 import { uniqueTags } from '../annotations/limits';
-import type { Highlight } from '../annotations/model';
+import { compareReadingOrder, type Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
 import { snapToGraphemes } from '../search/graphemes';
 import type { Store } from '../store';
@@ -27,12 +27,6 @@ export type HighlightMethods = {
 
 /** Checks an article exists (and is not in the trash) before anything is written for it. */
 export type RequireArticle = (id: string) => void;
-
-function readingOrder(a: ResolvedHighlight, b: ResolvedHighlight): number {
-  if (a.status === 'orphan' || b.status === 'orphan')
-    return a.status === 'orphan' ? (b.status === 'orphan' ? 0 : 1) : -1;
-  return a.start - b.start || b.end - a.end;
-}
 
 /**
  * Highlights, notes and tags. Every change touches only that article's annotations file (or, for the
@@ -64,7 +58,7 @@ export function highlightMethods(
         ...highlight,
         ...(anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 }),
       }))
-      .sort(readingOrder);
+      .sort(compareReadingOrder);
   }
 
   /** One highlight resolved in its article's text: only it, however many others the article has. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { runImportWorker } from './import-thread';
 import {
   canonicalText,
   detectLanguage,
@@ -13,6 +14,9 @@ import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
 import type { Block, Direction, SourceKind } from '../articles/model';
+import { archivedPart, parseMhtml } from '../articles/mhtml';
+import { besideFileSource, savedPageSource } from '../articles/picture-folder';
+import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
 import { HamishError } from './errors';
 
 export { MAX_IMPORT_BYTES };
@@ -24,6 +28,8 @@ export type ImportedFile = {
   lang: string;
   dir: Direction;
   blocks: Block[];
+  /** The pictures its figures refer to, by asset name, to be stored before the article. */
+  assets: ReadonlyMap<string, Uint8Array>;
 };
 
 const KINDS: Record<string, SourceKind> = {
@@ -35,7 +41,13 @@ const KINDS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  // A web archive is a web page: its article is kept as one, its pictures taken from the archive.
+  '.mhtml': 'html',
+  '.mht': 'html',
 };
+
+/** Every file name ending an import takes (a file with no extension is read as text too). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = Object.keys(KINDS).filter((ext) => ext !== '');
 
 /** Presentation forms (ligatures and contextual shapes of Arabic letters) as the letters they show. */
 const PRESENTATION_FORMS = /[\uFB50-\uFDF1\uFE70-\uFEFC]/g;
@@ -50,18 +62,29 @@ function cleanText(text: string): string {
 }
 
 /**
- * Turns a file's bytes into an article: decoding (UTF-8/16, Windows-1256, ISO-8859-6), the importer of its
- * kind, then language and direction (per block where a block reads the other way). `name` is shown in errors.
+ * Turns a file's bytes into an article, in this thread: decoding (UTF-8/16, Windows-1256, ISO-8859-6),
+ * the importer of its kind, then language and direction (per block where a block reads the other way).
+ * `name` is shown in errors. Pictures the file names by relative address are read through `pictures` (by
+ * default none can be: the file arrived without its folder). The app and the CLI call `importBytes`, which
+ * runs this off the main thread.
  */
-export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
+export function importBytesInThisThread(
+  bytes: Uint8Array,
+  name: string,
+  pictures: PictureSource = contentOnly,
+): ImportedFile {
   const kind = KINDS[path.extname(name).toLowerCase()];
-  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md and .html files');
-  const text = cleanText(decodeFile(bytes, name).text);
+  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md, .html and .mhtml files');
+  const archive = /\.mhtml?$/i.test(name) ? parseMhtml(bytes, name) : null;
+  const text = cleanText(decodeFile(archive?.html ?? bytes, name).text);
+  const collector = archive
+    ? new PictureCollector(contentOnly, (src) => archivedPart(archive, src))
+    : new PictureCollector(pictures);
   const parsed =
     kind === 'md'
-      ? parseMarkdown(text, name)
+      ? parseMarkdown(text, name, collector)
       : kind === 'html'
-        ? parseHtml(text, name)
+        ? parseHtml(text, name, collector)
         : parsePlainText(text);
   if (parsed.blocks.length === 0) throw new ImportError(kind === 'txt' ? 'empty' : 'no-content', name);
   const { lang, dir } = detectLanguage(canonicalText(parsed.blocks));
@@ -72,7 +95,45 @@ export function importBytes(bytes: Uint8Array, name: string): ImportedFile {
     lang,
     dir,
     blocks: withBlockDirections(parsed.blocks, dir),
+    assets: collector.assets,
   };
+}
+
+/**
+ * The pictures a file read from `file` may name: a page saved "complete" keeps them in <name>_files/ beside
+ * it, a Markdown note next to it; only that folder is read.
+ */
+export function picturesBeside(file: string): PictureSource {
+  return /\.(md|markdown)$/i.test(file) ? besideFileSource(file) : savedPageSource(file);
+}
+
+/**
+ * Turns a file's bytes into an article in a worker thread, stopped after `timeLimitMs` (by default
+ * IMPORT_TIME_LIMIT_MS) with a 'too-slow' error naming the file. Refusals are HamishErrors naming `name`.
+ * `picturesBeside` is the path the bytes were read from, when they were: the worker reads the pictures
+ * beside it (picturesBeside()); without it, the file arrived as content only.
+ */
+export async function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: { timeLimitMs?: number; picturesBeside?: string } = {},
+): Promise<ImportedFile> {
+  return runImportWorker<ImportedFile>(
+    { bytes, name, picturesBeside: options.picturesBeside },
+    options.timeLimitMs ?? importTimeLimitMs(),
+  );
+}
+
+/**
+ * How long one file may take to import: 20 s, far above the longest real article (a 10 MB text or a
+ * 1 MB web page takes about a second), unless HAMISH_IMPORT_TIME_LIMIT_MS says otherwise (slow machines,
+ * tests).
+ */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+
+function importTimeLimitMs(): number {
+  const configured = Number(process.env['HAMISH_IMPORT_TIME_LIMIT_MS']);
+  return Number.isFinite(configured) && configured > 0 ? configured : IMPORT_TIME_LIMIT_MS;
 }
 
 /** Reads one file from disk and turns it into an article, or throws an error naming the file. */
@@ -90,12 +151,13 @@ export async function importFileToArticle(file: string): Promise<ImportedFile> {
       file,
     );
   }
+  const name = path.basename(file);
   try {
-    return importBytes(await readFile(file), path.basename(file));
+    return await importBytes(await readFile(file), name, { picturesBeside: file });
   } catch (error) {
     // Name the file with its full path, as the user gave it.
-    if (error instanceof ImportError)
-      throw new HamishError(error.code, error.message.replace(error.file, file), file);
+    if (error instanceof HamishError && error.file === name)
+      throw new HamishError(error.code, error.message.replace(name, file), file);
     throw error;
   }
 }

@@ -76,6 +76,8 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
         return trashed;
       });
       for (const id of removed) changed(id);
+      // Pictures shared with an article still kept stay; the others go with the last article using them.
+      await store.collectUnreferencedAssets();
       return { removed: removed.length };
     },
   };

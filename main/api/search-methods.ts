@@ -10,6 +10,7 @@ import {
 } from '../search';
 import type { ArticleMeta, Store } from '../store';
 import type { Inputs, Outputs, SearchGroup } from './contract';
+import { isUnreadableFile } from './library-health';
 
 type Deps = {
   store: Store;
@@ -33,10 +34,35 @@ export function searchMethods({ store, liveArticles, readBlocks, stemming }: Dep
   const staleArticles = new Set<string>();
   const staleHighlights = new Set<string>();
   const normalized = new Map<string, NormalizedText>();
+  const retry = new Set<string>();
 
+  /**
+   * Adds an article to the index; one whose files cannot be read is left out (and tried again at the next
+   * search), so that one damaged file never stops a search of the rest of the library.
+   */
   async function indexArticle(target: LibraryIndex, meta: ArticleMeta): Promise<void> {
-    target.addArticle(meta, await readBlocks(meta.id));
-    target.setHighlights(meta.id, (await store.annotations(meta.id)).highlights);
+    try {
+      const blocks = await readBlocks(meta.id);
+      const { highlights } = await store.annotations(meta.id);
+      target.addArticle(meta, blocks);
+      target.setHighlights(meta.id, highlights);
+    } catch (error) {
+      if (!isUnreadableFile(error)) throw error;
+      target.removeArticle(meta.id);
+      retry.add(meta.id);
+    }
+  }
+
+  async function indexHighlights(target: LibraryIndex, meta: ArticleMeta): Promise<void> {
+    try {
+      const { highlights } = await store.annotations(meta.id);
+      target.setArticleInfo(meta);
+      target.setHighlights(meta.id, highlights);
+    } catch (error) {
+      if (!isUnreadableFile(error)) throw error;
+      target.removeArticle(meta.id);
+      retry.add(meta.id);
+    }
   }
 
   async function ready(): Promise<LibraryIndex> {
@@ -47,6 +73,8 @@ export function searchMethods({ store, liveArticles, readBlocks, stemming }: Dep
       index = fresh;
       staleArticles.clear();
       staleHighlights.clear();
+      for (const id of retry) staleArticles.add(id);
+      retry.clear();
       return index;
     }
     for (const id of staleArticles) {
@@ -57,13 +85,12 @@ export function searchMethods({ store, liveArticles, readBlocks, stemming }: Dep
     }
     for (const id of staleHighlights) {
       const meta = live.get(id);
-      if (meta) {
-        index.setArticleInfo(meta);
-        index.setHighlights(id, (await store.annotations(id)).highlights);
-      }
+      if (meta) await indexHighlights(index, meta);
     }
     staleArticles.clear();
     staleHighlights.clear();
+    for (const id of retry) staleArticles.add(id);
+    retry.clear();
     return index;
   }
 

@@ -4,13 +4,15 @@ import path from 'node:path';
 import { describeTarget, resolveAll } from '../annotations/anchor';
 import type { Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
-import { openStore, type Store } from '../store';
+import { openStore, type FilesChange, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
 import { HamishError, toApiError } from './errors';
 import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
 import { highlightMethods } from './highlight-methods';
+import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
+import { checkedArticles, type CheckedArticle, type SkippedArticle } from './library-health';
 import { libraryMethods } from './library-methods';
 import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
 import { reviewMethods } from './review-methods';
@@ -18,6 +20,7 @@ import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
+import { copyAttachments } from './export-pictures';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -48,13 +51,20 @@ export type Service = ContractMethods & {
   /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
   updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
   /** An export's text and a safe default file name. */
-  exportNotes(format: ExportFormat, selection: ExportSelection): Promise<{ text: string; fileName: string }>;
+  exportNotes(
+    format: ExportFormat,
+    selection: ExportSelection,
+  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }>;
   /** Restores annotations from a JSON export file. */
   restoreFromFile(file: string): Promise<RestoreReport>;
   /** Makes today's backup unless it exists (the app calls it at startup). */
   ensureDailyBackup(): Promise<void>;
   windowBounds(): WindowBounds | null;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
+  /** The article holding a highlight, for the command line, which names a highlight by its id alone. */
+  highlightOwner(id: string): Promise<HighlightOwner>;
+  /** Every live article with both of its files read: a damaged one is listed with why (the command line). */
+  checkedArticles(): Promise<CheckedArticle[]>;
 };
 
 const FIRST_LINE_LENGTH = 140;
@@ -116,12 +126,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const imported = await load();
       // Content file and library entry are committed together; the duplicate check runs in the same change,
       // so the same file imported twice at once is added once.
-      const outcome = await store.changeFiles((change): ImportOutcome & { ok: true } => {
+      const outcome = await store.changeFiles(async (change): Promise<ImportOutcome & { ok: true }> => {
         const existing = change.library.articles.find(
           (article) => article.source.sha256 === imported.sha256 && article.deletedAt === null,
         );
         if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
         const id = newId();
+        await storeAssets(change, imported);
         const source = {
           kind: imported.kind,
           name: path.basename(file),
@@ -150,6 +161,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const { code, message } = toApiError(error);
       return { ok: false, file, code, message };
     }
+  }
+
+  /** Stores an import's pictures inside the change that commits the article referring to them. */
+  async function storeAssets(change: FilesChange, imported: ImportedFile): Promise<void> {
+    for (const [name, bytes] of imported.assets) await change.writeAsset(name, bytes);
   }
 
   const importOne = (file: string) => importWith(file, () => importFileToArticle(file));
@@ -182,6 +198,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     const reports = await store.changeFiles(async (change) => {
       const target = change.library.articles.find((a) => a.id === id && a.deletedAt === null);
       if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
+      await storeAssets(change, imported);
       const source = { ...target.source, kind: imported.kind, sha256: imported.sha256 };
       change.writeArticle({
         id,
@@ -267,14 +284,30 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return search.findInArticle(input);
     },
     updateArticleFrom,
+    highlightOwner: (id) =>
+      findHighlightOwner(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
+        id,
+      ),
+    checkedArticles: () =>
+      checkedArticles(
+        store,
+        store.library().articles.filter((article) => article.deletedAt === null),
+      ),
     exportNotes: exports.exportNotes,
     restoreFromFile,
 
     async exportToFile({ format, articleIds, tag, highlightIds }) {
-      const { text, fileName } = await exports.exportNotes(format, { articleIds, tag, highlightIds });
+      const { text, fileName, attachments } = await exports.exportNotes(format, {
+        articleIds,
+        tag,
+        highlightIds,
+      });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
-      await writeUserFile(file, text);
+      await writeUserFile(file, text, options.dataDir);
+      await copyAttachments(options.dataDir, file, attachments);
       return { file };
     },
 
@@ -285,9 +318,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     async storeStatus() {
       const backups = await store.listBackups().catch(() => []);
       return {
-        recoveries: store
-          .recoveries()
-          .map(({ file, movedTo, reason, newestBackup }) => ({ file, movedTo, reason, newestBackup })),
+        recoveries: store.recoveries().map(({ file, movedTo, reason, recovered, newestBackup }) => ({
+          file,
+          movedTo,
+          reason,
+          recovered,
+          newestBackup,
+        })),
         readOnly: store.readOnlyReason(),
         backups: backups.map(({ name, kind, createdAt, files, verified }) => ({
           name,

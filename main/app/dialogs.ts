@@ -21,7 +21,7 @@ export function fileDialogs(window: () => BrowserWindow | null) {
     chooseImportFiles: async (): Promise<string[]> => {
       const options = {
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht'] }],
       };
       const parent = window();
       const result = parent

@@ -14,8 +14,16 @@ function trustedSender(event: IpcMainInvokeEvent, window: () => WebContents | nu
   return frame.url.startsWith(`${origin}/`);
 }
 
-/** Registers one handler per contract method; anything else has no handler and is refused by Electron. */
-export function registerIpc(service: Service, window: () => WebContents | null, origin = APP_ORIGIN): void {
+/**
+ * Registers one handler per contract method; anything else has no handler and is refused by Electron.
+ * `track` follows every call in flight (quitting waits for them).
+ */
+export function registerIpc(
+  service: Service,
+  window: () => WebContents | null,
+  origin = APP_ORIGIN,
+  track: <T>(work: Promise<T>) => Promise<T> = (work) => work,
+): void {
   for (const method of METHODS) {
     ipcMain.handle(channelOf(method), async (event, input: unknown) => {
       if (!trustedSender(event, window, origin)) {
@@ -27,7 +35,7 @@ export function registerIpc(service: Service, window: () => WebContents | null, 
           },
         };
       }
-      return dispatch(service, method, input);
+      return track(dispatch(service, method, input));
     });
   }
 }

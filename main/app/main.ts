@@ -1,19 +1,21 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, nativeTheme } from 'electron';
+import { app, dialog, Menu, nativeTheme, type BrowserWindow, type WebContents } from 'electron';
 import type { Settings } from '../api/settings';
-import { resolveDataDir } from '../api/data-dir';
 import { toApiError } from '../api/errors';
 import { createService, type Service } from '../api/service';
 import { acquireLock } from '../store';
 import { fileDialogs } from './dialogs';
 import { APP_ORIGIN } from './csp';
+import { chooseInstance, folderKey, type Instance } from './instance';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
+import { PendingWrites } from './pending-writes';
+import { quitSequence } from './quit';
 import { denyPermissions, hardenWebContents, setDialogLanguage } from './security';
 import { shellLanguage } from './shell-strings';
-import { initialBounds, trackBounds } from './window-state';
+import { closeWindows, createWindow, type LoadFailure } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const rendererDir = path.join(here, '..', 'renderer');
@@ -22,51 +24,19 @@ const preload = path.join(here, '..', 'preload', 'preload.cjs');
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 let mainWindow: BrowserWindow | null = null;
-
-function dataDirFlag(argv: readonly string[]): string | undefined {
-  const index = argv.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
-  if (index < 0) return undefined;
-  const arg = argv[index] ?? '';
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-}
-
-function dataDir(): string {
-  const flag = dataDirFlag(process.argv);
-  if (flag || process.env.HAMISH_DATA_DIR) return resolveDataDir(flag);
-  return app.getPath('userData');
-}
-
-function createWindow(service: Service): BrowserWindow {
-  const bounds = initialBounds(service.windowBounds());
-  const window = new BrowserWindow({
-    ...bounds,
-    minWidth: 480,
-    minHeight: 400,
-    show: false,
-    title: 'Hamish — هامش',
-    backgroundColor: '#faf8f3',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      // Middle-click would otherwise try to open links in a new window (denied anyway, see security.ts).
-      disableBlinkFeatures: 'Auxclick',
-    },
-  });
-  if (service.windowBounds()?.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
-  trackBounds(window, (next) => {
-    service.saveWindowBounds(next).catch(() => undefined); // losing a window size is not worth a dialog
-  });
-  void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
-  return window;
-}
+// The page allowed to call the service: kept until its web contents are gone, so the saves a closing page
+// sends from its pagehide handler are still accepted.
+let pageContents: WebContents | null = null;
+let releaseLock: () => Promise<void> = async () => undefined;
+const pending = new PendingWrites();
+const quit = quitSequence({
+  closeWindows,
+  pending,
+  release: () => releaseLock(),
+  quit: () => app.quit(),
+  exit: (code) => app.exit(code),
+  warn: (message) => console.error(message),
+});
 
 /** Takes the data folder's lock; a CLI command holding it briefly is waited for. */
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
@@ -89,17 +59,46 @@ function applyShellSettings(settings: Settings): void {
     settings.theme === 'dark' ? 'dark' : settings.theme === 'system' ? 'system' : 'light';
 }
 
-async function start(): Promise<void> {
+/** The page could not be shown: say so, then quit as usual (saves flushed, lock released). */
+function loadFailed({ code, description, url }: LoadFailure): void {
+  dialog.showErrorBox(
+    'Hamish cannot show its window / تعذّر عرض نافذة هامش',
+    `${url} did not load: ${description} (${code}). Your library was not changed.`,
+  );
+  void quit.exitAfterFlush(1);
+}
+
+function openWindow(service: Service): void {
+  const window = createWindow({
+    url: devServer ?? `${APP_ORIGIN}/index.html`,
+    preload,
+    saved: service.windowBounds(),
+    // Losing a window size is not worth a dialog.
+    saveBounds: (bounds) => void pending.track(service.saveWindowBounds(bounds)).catch(() => undefined),
+    onLoadFailed: loadFailed,
+  });
+  const contents = window.webContents;
+  mainWindow = window;
+  pageContents = contents;
+  contents.once('destroyed', () => {
+    if (pageContents === contents) pageContents = null;
+  });
+  // Windows ends a session without before-quit: flush what it allows (the same sequence, as far as it gets).
+  window.on('session-end', () => void quit.exitAfterFlush(0));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+}
+
+async function start(instance: Instance): Promise<void> {
   await app.whenReady();
   denyPermissions();
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, () => instance.dataDir);
   let service: Service;
   try {
-    const dir = dataDir();
-    const release = await lockDataDir(dir);
-    app.on('will-quit', () => void release());
+    releaseLock = await lockDataDir(instance.dataDir);
     service = await createService({
-      dataDir: dir,
+      dataDir: instance.dataDir,
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
       ...fileDialogs(() => mainWindow),
       onSettingsChanged: applyShellSettings,
@@ -108,35 +107,56 @@ async function start(): Promise<void> {
   } catch (error) {
     const { message } = toApiError(error);
     dialog.showErrorBox('Hamish cannot open its library / تعذّر فتح المكتبة', message);
+    await releaseLock().catch(() => undefined);
     app.exit(1);
     return;
   }
   // A snapshot a day, kept for a week; a failure here must not stop the reader.
-  void service.ensureDailyBackup().catch(() => undefined);
+  void pending.track(service.ensureDailyBackup()).catch(() => undefined);
   registerIpc(
     service,
-    () => mainWindow?.webContents ?? null,
+    () => pageContents,
     devServer ? new URL(devServer).origin : APP_ORIGIN,
+    (work) => pending.track(work),
   );
-  mainWindow = createWindow(service);
-  mainWindow.on('closed', () => (mainWindow = null));
+  openWindow(service);
   app.on('activate', () => {
-    if (!mainWindow) mainWindow = createWindow(service);
+    if (!mainWindow && !quit.quitting) openWindow(service);
   });
+}
+
+/**
+ * A second launch on this data folder: show the window it asked for. One that asked for another folder (only
+ * possible from a version without a lock per folder) is told so rather than silently shown this library.
+ */
+function secondInstance(additionalData: unknown): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  const asked = (additionalData as { dataDir?: unknown } | null)?.dataDir;
+  if (typeof asked === 'string' && folderKey(asked) !== folderKey(instance.dataDir)) {
+    void dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      message: 'Hamish is already open on another library / هامش مفتوح على مكتبة أخرى',
+      detail: `This window shows ${instance.dataDir}; ${asked} was not opened.`,
+    });
+  }
 }
 
 registerAppScheme();
 hardenWebContents();
 
-// One app per data folder: a second launch focuses the first window instead.
-if (!app.requestSingleInstanceLock()) {
+// One instance per data folder (see instance.ts): the single-instance lock is per userData, so an instance on
+// another folder gets a userData of its own before the lock is asked for.
+const instance = chooseInstance(process.argv, process.env, app.getPath('userData'));
+if (instance.userData !== app.getPath('userData')) app.setPath('userData', instance.userData);
+
+if (!app.requestSingleInstanceLock({ dataDir: instance.dataDir })) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', (_event, _argv, _cwd, additionalData) => secondInstance(additionalData));
+  app.on('before-quit', (event) => quit.beforeQuit(event));
   app.on('window-all-closed', () => app.quit());
-  void start();
+  void start(instance);
 }

@@ -1,4 +1,5 @@
 import { app, dialog, session, shell, type WebContents } from 'electron';
+import { externalLink } from './link-policy';
 import { shellText, type ShellLanguage } from './shell-strings';
 
 let language: ShellLanguage = 'en';
@@ -8,24 +9,22 @@ export function setDialogLanguage(next: ShellLanguage): void {
   language = next;
 }
 
-/** Opens an http(s) link in the system browser, only after the user confirms. Anything else is dropped. */
+/**
+ * Opens a web link in the system browser, or a mailto: link in the mail client, only after the user confirms
+ * (see externalLink). Anything else is dropped.
+ */
 async function openExternalAfterConfirm(contents: WebContents, url: string): Promise<void> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+  const link = externalLink(url);
+  if (!link) return;
   const { response } = await dialog.showMessageBox({
     type: 'question',
     buttons: [shellText(language, 'shell.open'), shellText(language, 'shell.cancel')],
     defaultId: 1,
     cancelId: 1,
     message: shellText(language, 'shell.openLink'),
-    detail: parsed.href,
+    detail: link,
   });
-  if (response === 0 && !contents.isDestroyed()) await shell.openExternal(parsed.href);
+  if (response === 0 && !contents.isDestroyed()) await shell.openExternal(link);
 }
 
 /**

@@ -1,19 +1,14 @@
 import { screen, type BrowserWindow } from 'electron';
 import type { WindowBounds } from '../api/settings';
+import { fitBounds } from './window-bounds';
 
-const DEFAULT_SIZE = { width: 1100, height: 800 };
-
-/** Saved bounds if they are still on a connected display; otherwise a default size, centred. */
+/** Saved bounds fitted to the displays connected now (see fitBounds). */
 export function initialBounds(saved: WindowBounds | null): Partial<WindowBounds> {
-  if (!saved) return { ...DEFAULT_SIZE };
-  const visible = screen.getAllDisplays().some(({ workArea }) => {
-    const overlapX =
-      Math.min(saved.x + saved.width, workArea.x + workArea.width) - Math.max(saved.x, workArea.x);
-    const overlapY =
-      Math.min(saved.y + saved.height, workArea.y + workArea.height) - Math.max(saved.y, workArea.y);
-    return overlapX >= 100 && overlapY >= 100;
-  });
-  return visible ? saved : { width: saved.width, height: saved.height };
+  return fitBounds(
+    saved,
+    screen.getAllDisplays().map(({ workArea }) => workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
 }
 
 /** Calls `save` with the window's normal (unmaximised) bounds after it stops moving, and when it closes. */

@@ -92,6 +92,28 @@ describe('decodeFile', () => {
     expectRefused(latin1(text), 'latin.txt', 'undecodable');
   });
 
+  it.each([
+    ['seed-utf16le.txt', 'utf-16le'],
+    ['seed-utf16be.txt', 'utf-16be'],
+  ])('reads %s without its BOM as exactly the seed article (%s)', (name, encoding) => {
+    const withoutBom = fixture(name).subarray(2);
+    expect(decodeFile(withoutBom, 'no-bom.txt')).toEqual({ text: seed, encoding });
+  });
+
+  it('reads English UTF-16 LE without a BOM', () => {
+    const text = 'Reading slowly is an act of attention.\nIt gives the text its due.';
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0)).reduce<number[]>(
+      (all, byte) => [...all, byte, 0],
+      [],
+    );
+    expect(decodeFile(Uint8Array.from(bytes), 'english.txt')).toEqual({ text, encoding: 'utf-16le' });
+  });
+
+  it('still refuses binary data of even length that is neither UTF-8 nor UTF-16', () => {
+    const bytes = Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919) % 251);
+    expectRefused(bytes, 'noise.txt', 'binary');
+  });
+
   it('refuses UTF-16 with a broken surrogate pair', () => {
     const bytes = Uint8Array.from([0xff, 0xfe, 0x27, 0x06, 0x00, 0xd8, 0x44, 0x06]);
     expectRefused(bytes, 'broken-utf16.txt', 'undecodable');

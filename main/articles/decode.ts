@@ -68,10 +68,49 @@ function textLooksBinary(text: string): boolean {
   return controls > sample.length * MAX_CONTROL_SHARE;
 }
 
-/** UTF-16 is read only with its BOM: without one, its bytes cannot be told from binary data. */
+/** UTF-16 by its BOM. */
 function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return null;
+}
+
+// Characters a UTF-16 text is made of: ASCII text and whitespace, Latin-1 letters and signs, Arabic
+// (with its supplement and presentation forms), general punctuation and the BOM. Bytes that are not
+// UTF-16 text decode mostly to CJK ideographs, private-use or unassigned characters instead.
+function isTextCharacter(code: number): boolean {
+  return (
+    (code >= 0x20 && code < 0x7f) ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0xa0 && code <= 0x24f) ||
+    (code >= 0x0600 && code <= 0x077f) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    (code >= 0xfb50 && code <= 0xfdff) ||
+    (code >= 0xfe70 && code <= 0xfeff)
+  );
+}
+// Almost every character of real text is one of those; a few emoji or CJK words are allowed.
+const MIN_TEXT_SHARE = 0.95;
+
+/**
+ * UTF-16 saved without a BOM (some Windows tools do): its bytes are full of NULs and control bytes
+ * (the high byte of Latin letters is 0x00, of Arabic letters 0x06), so it is tried only for files that
+ * would otherwise be refused as binary. The byte order whose first 8 KiB read as text wins.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    // A sample may end inside a surrogate pair, so it is decoded leniently; the whole file strictly later.
+    const text = new TextDecoder(encoding).decode(sample);
+    let textual = 0;
+    for (let index = 0; index < text.length; index += 1) {
+      if (isTextCharacter(text.charCodeAt(index))) textual += 1;
+    }
+    if (text.length > 0 && textual >= text.length * MIN_TEXT_SHARE) return encoding;
+  }
   return null;
 }
 
@@ -85,7 +124,7 @@ function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
 }
 
 /**
- * Decodes an imported file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE (BOM required), else Windows-1256
+ * Decodes an imported file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE (BOM optional), else Windows-1256
  * or ISO-8859-6, whichever reads as Arabic. Throws ImportError 'empty', 'too-large', 'binary' or
  * 'undecodable'; `name` is the file's name, used in the error message.
  */
@@ -100,7 +139,10 @@ export function decodeFile(bytes: Uint8Array, name: string): DecodedFile {
     );
   }
 
-  const utf16 = utf16ByBom(bytes);
+  const binary = looksBinary(bytes);
+  const utf16 =
+    utf16ByBom(bytes) ??
+    (binary && !MAGIC.some((magic) => startsWith(bytes, magic)) ? utf16WithoutBom(bytes) : null);
   if (utf16 !== null) {
     const text = decodeStrict(bytes, utf16);
     if (text === null) throw new ImportError('undecodable', name, `it is broken ${utf16.toUpperCase()}`);
@@ -108,7 +150,7 @@ export function decodeFile(bytes: Uint8Array, name: string): DecodedFile {
     return { text, encoding: utf16 };
   }
 
-  if (looksBinary(bytes)) throw new ImportError('binary', name);
+  if (binary) throw new ImportError('binary', name);
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf]) || looksLikeDamagedUtf8(bytes)) {

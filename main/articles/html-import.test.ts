@@ -128,10 +128,13 @@ describe('parseHtml on hostile.html', () => {
     expect(text).toContain('النص الحرفي للتحذير: <img src=x onerror=alert(1)>.');
   });
 
-  it('returns plain data only: blocks of text and marks', () => {
+  it('returns plain data only: blocks of text and marks, the remote picture listed as not kept', () => {
     for (const block of blocks) {
-      expect(Object.keys(block).every((key) => ['kind', 'level', 'text', 'marks'].includes(key))).toBe(true);
+      expect(
+        Object.keys(block).every((key) => ['kind', 'level', 'text', 'marks', 'missing'].includes(key)),
+      ).toBe(true);
     }
+    expect(blocks.filter((b) => b.kind === 'figure').map((b) => b.missing?.reason)).toEqual(['remote']);
   });
 });
 

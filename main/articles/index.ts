@@ -1,5 +1,5 @@
 /**
- * The articles module's front door: the block model and the importers (DESIGN.md "Layout").
+ * The articles module's front door: the block model and the importers (docs/ARCHITECTURE.md, "Layers").
  * Other modules import from here, not from the files behind it.
  */
 import { canonicalText, type Block, type Direction } from './model';

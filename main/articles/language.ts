@@ -122,6 +122,8 @@ function dominantDirection(text: string): Direction | null {
 export function withBlockDirections(blocks: readonly Block[], articleDir: Direction): Block[] {
   return blocks.map((block) => {
     const { dir: _earlier, ...rest } = block;
+    // Code reads left to right whatever its comments are written in.
+    if (block.kind === 'code') return articleDir === 'ltr' ? rest : { ...rest, dir: 'ltr' as const };
     const dir = dominantDirection(block.text);
     return dir !== null && dir !== articleDir ? { ...rest, dir } : rest;
   });

@@ -75,17 +75,22 @@ describe('parseMarkdown on essay-ar.md', () => {
   });
 
   it('keeps mailto links and drops file: and javascript: hrefs but keeps their text', () => {
-    const last = blocks.at(-1);
+    const last = blocks.filter((block) => block.kind !== 'figure').at(-1);
     expect(last?.text).toBe('راسلونا على البريد أو اقرؤوا الصفحة المحلية والرابط الخبيث.');
     expect(marked(last)).toEqual([{ kind: 'link', href: 'mailto:editor@example.org', text: 'البريد' }]);
   });
 
-  it('drops raw HTML with its text, and images', () => {
+  it('drops raw HTML with its text, and lists a remote image as not kept', () => {
     const text = blocks.map((block) => block.text).join('\n');
     expect(text).not.toContain('إعلان');
     expect(text).not.toContain('alert');
     expect(text).not.toContain('غلاف الكتاب');
-    expect(blocks).toHaveLength(14);
+    expect(blocks).toHaveLength(15);
+    expect(blocks.at(-1)?.missing).toEqual({
+      src: 'https://example.org/cover.png',
+      alt: 'غلاف الكتاب',
+      reason: 'remote',
+    });
   });
 });
 
@@ -128,11 +133,13 @@ describe('parseMarkdown', () => {
   it('refuses block quotes nested deeper than MAX_MARKDOWN_DEPTH', () => {
     const deep = `${'>'.repeat(100_000)} نص`;
     expect(() => parseMarkdown(deep, 'deep.md')).toThrow(ImportError);
-    expect(() => parseMarkdown(deep, 'deep.md')).toThrow(/deep\.md: .*more than 1000 levels/);
+    expect(() => parseMarkdown(deep, 'deep.md')).toThrow(
+      new RegExp(`deep\\.md: .*more than ${MAX_MARKDOWN_DEPTH} levels`),
+    );
   });
 
   it('reads quotes nested as deep as MAX_MARKDOWN_DEPTH allows', () => {
-    const { blocks } = parseMarkdown(`# ع\n\n${'> '.repeat(MAX_MARKDOWN_DEPTH - 2)}نص`);
+    const { blocks } = parseMarkdown(`# ع\n\n${'> '.repeat(MAX_MARKDOWN_DEPTH - 1)}نص`);
     expect(blocks.at(-1)).toEqual({ kind: 'quote', text: 'نص' });
   });
 

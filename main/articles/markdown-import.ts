@@ -1,54 +1,43 @@
 /**
- * The Markdown importer: CommonMark text → title and blocks (DESIGN.md "Article model"). Only text and
- * emphasis, strong and link marks are kept; raw HTML inside the Markdown is dropped with its content.
+ * The Markdown importer: CommonMark text → title and blocks (see docs/ARCHITECTURE.md, "Data flow: import
+ * a file"). Text with emphasis, strong and link marks, pictures (`![alt](file)`, read beside the note, never
+ * from the network) and rules are kept; raw HTML inside the Markdown is dropped.
+ *
+ * The parser is markdown-it: its time grows linearly with the text, even on input crafted against it
+ * (hundreds of thousands of unclosed "[" or "[a](", lists nested by indentation), and it builds a flat
+ * token list that is walked here without recursion. mdast-util-from-markdown, used before, took minutes
+ * on a few hundred kilobytes of such input.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { BlockBuilder, safeHref } from './block-builder';
 import { ImportError } from './import-error';
 import type { Block, BlockKind } from './model';
-
-type Root = ReturnType<typeof fromMarkdown>;
-type MdNode = Root | Root['children'][number];
+import { PictureCollector } from './pictures';
 
 /**
- * The deepest nesting of block quotes and lists (or of emphasis inside emphasis) that is imported.
- * Real documents nest a handful of levels; the parser's time grows with the square of the depth
- * (100,000 nested ">" take 45 s) and the tree walk recurses, so deeper input is refused as 'too-deep'.
+ * The deepest nesting of block quotes and lists that is imported, counted as the parser counts it (a
+ * quote is one level, a list item two: the list and the item). Real documents nest a handful of
+ * levels; the parser stops reading at this depth, so a deeper document is refused rather than cut short.
  */
-export const MAX_MARKDOWN_DEPTH = 1000;
+export const MAX_MARKDOWN_DEPTH = 100;
 
-// The container markers a line opens with: ">" and list bullets or numbers followed by a space.
-const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))+/;
-const CONTAINER_MARKER = />|[-+*\d][.)]?[ \t]/g;
-
-/** The most containers any one line opens: a cheap bound on the nesting the parser would build. */
-function deepestLinePrefix(text: string): number {
-  let deepest = 0;
-  for (const line of text.split('\n')) {
-    const prefix = CONTAINER_PREFIX.exec(line)?.[0];
-    if (prefix !== undefined) deepest = Math.max(deepest, prefix.match(CONTAINER_MARKER)?.length ?? 0);
-  }
-  return deepest;
+function createParser(): MarkdownIt {
+  const parser = markdownIt('commonmark', { maxNesting: MAX_MARKDOWN_DEPTH });
+  // Every link is kept as written and judged by safeHref (which keeps http, https and mailto only):
+  // markdown-it would otherwise leave a refused link's brackets and address in the text, and
+  // percent-encode Arabic addresses.
+  parser.validateLink = () => true;
+  parser.normalizeLink = (url) => url;
+  return parser;
 }
 
-/** Link reference definitions ("[id]: https://…") by identifier; they sit in containers only. */
-function collectDefinitions(root: Root): Map<string, string> {
-  const definitions = new Map<string, string>();
-  const stack: MdNode[] = [root];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.type === 'definition' && !definitions.has(node.identifier))
-      definitions.set(node.identifier, node.url);
-    else if (
-      node.type === 'root' ||
-      node.type === 'blockquote' ||
-      node.type === 'list' ||
-      node.type === 'listItem'
-    ) {
-      stack.push(...node.children);
-    }
-  }
-  return definitions;
-}
+let parser: MarkdownIt | undefined;
+
+const cutShort = (token: Token): boolean =>
+  token.nesting === 1 &&
+  token.level >= MAX_MARKDOWN_DEPTH - 1 &&
+  token.type !== 'paragraph_open' &&
+  token.type !== 'heading_open';
 
 class MarkdownWalker {
   readonly builder = new BlockBuilder();
@@ -56,11 +45,24 @@ class MarkdownWalker {
   private needTitle = true;
   // A setext heading may span lines; it stays one heading.
   private inHeading = false;
+  // What a paragraph becomes inside each open container; the outermost container names the kind.
+  private readonly kinds: BlockKind[] = ['paragraph'];
+  // For each open link, whether its mark was opened (its address may have been refused).
+  private readonly links: boolean[] = [];
 
-  constructor(
-    private readonly definitions: Map<string, string>,
-    private readonly name: string,
-  ) {}
+  constructor(private readonly pictures: PictureCollector = new PictureCollector()) {}
+
+  private get kind(): BlockKind {
+    return this.kinds.at(-1) ?? 'paragraph';
+  }
+
+  /** `![alt](file)`: a figure of its own, the picture read beside the note (never from the network). */
+  private picture(url: string, alt: string): void {
+    this.endBlock(this.kind);
+    const kept = this.pictures.keep(url, alt);
+    this.builder.blocks.push({ kind: 'figure', text: 'image' in kept ? alt : '', ...kept });
+    this.needTitle = false;
+  }
 
   /** Ends a block; the first one becomes the title, a level-1 heading, whatever it was. */
   private endBlock(kind: BlockKind, level?: number): void {
@@ -68,119 +70,116 @@ class MarkdownWalker {
     if (block !== null) this.needTitle = false;
   }
 
-  private checkDepth(depth: number): void {
-    if (depth > MAX_MARKDOWN_DEPTH)
-      throw new ImportError('too-deep', this.name, `it nests more than ${MAX_MARKDOWN_DEPTH} levels deep`);
+  private enterContainer(kind: BlockKind): void {
+    this.kinds.push(this.kind !== 'paragraph' ? this.kind : kind);
   }
 
-  /** Block-level nodes; `kind` is what a paragraph becomes here (inside a quote, inside a list item). */
-  flow(node: MdNode, kind: BlockKind, depth: number): void {
-    this.checkDepth(depth);
-    switch (node.type) {
-      case 'heading':
+  block(token: Token): void {
+    switch (token.type) {
+      case 'heading_open':
         this.inHeading = true;
-        this.inlineChildren(node.children, kind, depth);
+        return;
+      case 'heading_close':
         this.inHeading = false;
         // Level 1 belongs to the title: later "#" headings are sections, like "##".
-        this.endBlock('heading', Math.max(2, node.depth));
+        this.endBlock('heading', Math.max(2, Number(token.tag.slice(1))));
         return;
-      case 'paragraph':
-        this.inlineChildren(node.children, kind, depth);
-        this.endBlock(kind);
+      case 'paragraph_close':
+        this.endBlock(this.kind);
         return;
-      case 'code':
+      case 'inline':
+        for (const child of token.children ?? []) this.inline(child);
+        return;
+      case 'code_block':
+      case 'fence':
         // Code is read as text, a paragraph per line, since blocks carry no preformatting.
-        for (const line of node.value.split('\n')) {
+        for (const line of token.content.replace(/\n$/, '').split('\n')) {
           this.builder.append(line);
-          this.endBlock(kind);
+          this.endBlock(this.kind);
         }
         return;
-      case 'root':
-      case 'blockquote':
-      case 'list':
-      case 'listItem': {
-        // The outermost container names the kind: a list inside a quote is still quoted text.
-        const inner =
-          kind !== 'paragraph'
-            ? kind
-            : node.type === 'blockquote'
-              ? 'quote'
-              : node.type === 'listItem'
-                ? 'listItem'
-                : kind;
-        for (const child of node.children) this.flow(child, inner, depth + 1);
+      case 'blockquote_open':
+        this.enterContainer('quote');
         return;
-      }
+      case 'list_item_open':
+        this.enterContainer('listItem');
+        return;
+      case 'blockquote_close':
+      case 'list_item_close':
+        this.kinds.pop();
+        return;
+      case 'hr':
+        this.endBlock(this.kind);
+        if (!this.needTitle) this.builder.blocks.push({ kind: 'rule', text: '' });
+        return;
       default:
-        // html (dropped with its text), thematicBreak, definition: nothing to read.
+        // html_block (dropped), the lists themselves and paragraph_open: nothing to read.
         return;
     }
   }
 
-  private inlineChildren(children: readonly MdNode[], kind: BlockKind, depth: number): void {
-    for (const child of children) this.inline(child, kind, depth + 1);
-  }
-
-  private inline(node: MdNode, kind: BlockKind, depth: number): void {
-    this.checkDepth(depth);
-    switch (node.type) {
+  private inline(token: Token): void {
+    switch (token.type) {
       case 'text':
-        this.text(node.value, kind);
+      case 'code_inline':
+        this.builder.append(token.content);
         return;
-      case 'inlineCode':
-        this.builder.append(node.value);
+      case 'softbreak':
+        // The line break that ends the first line of an untitled document ends the title.
+        if (this.needTitle && !this.inHeading) this.endBlock(this.kind);
+        else this.builder.append('\n');
         return;
-      case 'break':
-        this.endBlock(kind);
+      case 'hardbreak':
+        this.endBlock(this.kind);
         return;
-      case 'emphasis':
-      case 'strong':
-        this.builder.openMark(node.type === 'emphasis' ? 'em' : 'strong');
-        this.inlineChildren(node.children, kind, depth);
+      case 'em_open':
+      case 'strong_open':
+        this.builder.openMark(token.type === 'em_open' ? 'em' : 'strong');
+        return;
+      case 'em_close':
+      case 'strong_close':
         this.builder.closeMark();
         return;
-      case 'link':
-      case 'linkReference': {
-        const raw = node.type === 'link' ? node.url : this.definitions.get(node.identifier);
-        const href = raw === undefined ? null : safeHref(raw);
+      case 'link_open': {
+        const href = safeHref(String(token.attrGet('href') ?? ''));
         if (href !== null) this.builder.openMark('link', href);
-        this.inlineChildren(node.children, kind, depth);
-        if (href !== null) this.builder.closeMark();
+        this.links.push(href !== null);
         return;
       }
+      case 'link_close':
+        if (this.links.pop() === true) this.builder.closeMark();
+        return;
+      case 'image':
+        // Reference pictures (`![alt][ref]`) arrive here resolved; `content` is the alt text.
+        this.picture(String(token.attrGet('src') ?? ''), token.content);
+        return;
       default:
-        // html (its text is not injected), image and imageReference (pictures are not imported).
+        // html_inline (the tag; its text is not injected).
         return;
     }
-  }
-
-  /** Text, where the soft line break that ends the first line of an untitled document ends the title. */
-  private text(value: string, kind: BlockKind): void {
-    let rest = value;
-    for (
-      let newline = rest.indexOf('\n');
-      this.needTitle && !this.inHeading && newline >= 0;
-      newline = rest.indexOf('\n')
-    ) {
-      this.builder.append(rest.slice(0, newline));
-      this.endBlock(kind);
-      rest = rest.slice(newline + 1);
-    }
-    this.builder.append(rest);
   }
 }
 
 /**
  * Parses Markdown into blocks. The first heading, or else the first line, is the title block (a level-1
- * heading); empty text gives no blocks. Throws ImportError 'too-deep' (naming `name`) on absurd nesting.
+ * heading); empty text gives no blocks. Pictures are read through `pictures`. Throws ImportError 'too-deep'
+ * (naming `name`) on absurd nesting.
  */
-export function parseMarkdown(text: string, name = 'Markdown text'): { title: string; blocks: Block[] } {
-  if (deepestLinePrefix(text) > MAX_MARKDOWN_DEPTH) {
+export function parseMarkdown(
+  text: string,
+  name = 'Markdown text',
+  pictures?: PictureCollector,
+): { title: string; blocks: Block[] } {
+  parser ??= createParser();
+  const tokens = parser.parse(text, {});
+  // At the limit the parser stops reading inside a container (a quote, a list or its item) and drops the
+  // rest of it silently: a container opened that deep means text was lost. Paragraphs and headings are
+  // read whole at any level.
+  if (tokens.some(cutShort)) {
     throw new ImportError('too-deep', name, `it nests more than ${MAX_MARKDOWN_DEPTH} levels deep`);
   }
-  const root = fromMarkdown(text);
-  const walker = new MarkdownWalker(collectDefinitions(root), name);
-  walker.flow(root, 'paragraph', 0);
+  const walker = new MarkdownWalker(pictures);
+  for (const token of tokens) walker.block(token);
   const blocks = walker.builder.blocks;
   return { title: blocks[0]?.text ?? '', blocks };
 }

@@ -1,10 +1,10 @@
 /**
- * The article block model (DESIGN.md "Article model"). Every offset in the app is a UTF-16 index
+ * The article block model (docs/ARCHITECTURE.md, "Data flow: highlight a passage"). Every offset in the app is a UTF-16 index
  * into an article's canonical text: its blocks' `text` joined by BLOCK_SEPARATOR.
  * This file has no imports so that the renderer can share it.
  */
 
-export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem';
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem' | 'figure' | 'table' | 'code' | 'rule';
 export type MarkKind = 'em' | 'strong' | 'link';
 export type Direction = 'rtl' | 'ltr';
 export type SourceKind = 'txt' | 'md' | 'html';
@@ -19,7 +19,51 @@ export type Block = {
   marks?: Mark[];
   /** Set only where a block reads in the other direction than its article (an English quote in Arabic). */
   dir?: Direction;
+  /** listItem: in a numbered list (`number` is the item's number there). */
+  ordered?: boolean;
+  number?: number;
+  /** listItem: 0 for a top-level item, 1 inside it, ... */
+  depth?: number;
+  /** figure: the picture kept offline; absent when it could not be kept (then `missing` says why). */
+  image?: FigureImage;
+  missing?: MissingImage;
+  /** table: its rows of cells, each cell a span of `text`. */
+  rows?: TableRow[];
+  /**
+   * The page's ids that point into this block, kept only where a link of the article points to one: a
+   * footnote reference is a link mark whose href is `#<id>`, and leads to the block holding that id.
+   */
+  anchors?: string[];
 };
+
+/**
+ * A picture stored in the data folder's assets, named by its content: `asset` is `<sha256>.<ext>`.
+ * A figure's `text` is its caption (or, with no caption, its alt text) so that it can be highlighted and found.
+ */
+export type FigureImage = { asset: string; alt: string; width: number; height: number };
+
+/** Why a picture of the source was not kept. Nothing is ever fetched from the network at import. */
+export type MissingReason =
+  'remote' | 'not-found' | 'not-an-image' | 'too-large' | 'outside-folder' | 'content-only' | 'over-limit';
+export type MissingImage = { src: string; alt: string; reason: MissingReason };
+
+/**
+ * A table cell: its text is `text.slice(start, end)` of its table block. Cells follow in reading order;
+ * within a row they are joined by TABLE_CELL_SEPARATOR, rows by TABLE_ROW_SEPARATOR, so the table's text
+ * stays one string for search and anchoring. The renderer writes the separators into the page as hidden
+ * text so that DOM offsets still count the same characters.
+ */
+export type TableCell = {
+  start: number;
+  end: number;
+  header?: boolean;
+  colspan?: number;
+  rowspan?: number;
+};
+export type TableRow = TableCell[];
+
+export const TABLE_CELL_SEPARATOR = '\t';
+export const TABLE_ROW_SEPARATOR = '\n';
 
 export type ArticleSource = { kind: SourceKind; name: string; sha256: string; importedAt: string };
 
@@ -34,6 +78,13 @@ export type Article = {
 };
 
 export const BLOCK_SEPARATOR = '\n\n';
+
+/*
+ * Blocks of every kind take part in the canonical text the same way. A figure's text is its caption, a
+ * table's its cells, a code block's its lines (new lines kept). A rule (and a figure with neither caption
+ * nor alt text) has empty text: it still takes its place in the join, so the text around it reads
+ * "…\n\n\n\n…" and no offset of another block changes; nothing inside it can be highlighted.
+ */
 
 /** The canonical text of an article: its blocks' text joined by a blank line. */
 export function canonicalText(blocks: readonly Block[]): string {

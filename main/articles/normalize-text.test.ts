@@ -35,4 +35,9 @@ describe('normalizeSourceText', () => {
     expect(once).toBe('عنوان\n\n فقرة أولى.\n');
     expect(normalizeSourceText(once)).toBe(once);
   });
+
+  it('reads a 1 MB run of spaces that does not end a line (linear, not one scan per space)', () => {
+    const text = `أ${' '.repeat(1_000_000)}ب   \n`;
+    expect(normalizeSourceText(text)).toBe(`أ${' '.repeat(1_000_000)}ب\n`);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Source text normalisation, run by every importer before any offset is computed (DESIGN.md "Store on disk").
+ * Source text normalisation, run by every importer before any offset is computed (docs/ARCHITECTURE.md, "Store on disk").
  * A file re-read on another OS or saved by another editor then yields the same canonical text, so highlight
  * offsets never shift because of a BOM, a line ending or an invisible control character.
  */
@@ -9,7 +9,16 @@
 const C0_EXCEPT_TAB_LF = /[\u0000-\u0008\u000B-\u001F]/g;
 
 // Horizontal white space only: `\s` would also match U+2028/U+2029, which are text, not padding.
-const TRAILING_SPACE = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+(?=\n|$)/g;
+// Each run is matched once and kept or dropped by what follows it: a lookahead in the pattern instead
+// would rescan a long run from each of its spaces (a megabyte of spaces took minutes).
+const SPACE_RUN = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+function withoutTrailingSpace(text: string): string {
+  return text.replace(SPACE_RUN, (run: string, at: number) => {
+    const next = at + run.length;
+    return next === text.length || text.charCodeAt(next) === 0x0a ? '' : run;
+  });
+}
 
 /**
  * Strips a leading BOM, turns CRLF and lone CR into LF, tabs into spaces, removes NUL and the other C0
@@ -17,9 +26,7 @@ const TRAILING_SPACE = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+(?=\n|$)/
  */
 export function normalizeSourceText(raw: string): string {
   const withoutBom = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  return withoutBom
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(C0_EXCEPT_TAB_LF, '')
-    .replace(TRAILING_SPACE, '');
+  return withoutTrailingSpace(
+    withoutBom.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(C0_EXCEPT_TAB_LF, ''),
+  );
 }

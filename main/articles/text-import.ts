@@ -1,5 +1,5 @@
 /**
- * The plain-text importer: normalised text in, title and blocks out (DESIGN.md "Article model").
+ * The plain-text importer: normalised text in, title and blocks out (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
 import type { Block } from './model';

@@ -48,6 +48,8 @@ const COUNTER = String.raw`\p{Nd}+(?:[.,٫٬]\p{Nd}+)*[km]?`;
 
 // A debris line is short: a real sentence made only of these words would be longer than a counter row.
 const DEBRIS_MAX_CHARS = 60;
+// Before folding, a debris line may carry harakat, tatweel and spaces; ten times the folded size is ample.
+const DEBRIS_MAX_RAW_CHARS = 10 * DEBRIS_MAX_CHARS;
 
 function foldForMatching(text: string): string {
   return text
@@ -75,6 +77,9 @@ const DEBRIS_LINE = new RegExp(`^${TOKEN}(?:[\\s\\p{P}\\p{S}]+${TOKEN})*$`, 'u')
 
 /** True when a line is only share-counter or related-links debris (case and surrounding punctuation ignored). */
 export function isDebrisLine(line: string): boolean {
+  // A long line is text, not debris; folding it first would cost time growing with the square of its
+  // length when it is one run of punctuation (the pattern that trims punctuation rescans the run).
+  if (line.length > DEBRIS_MAX_RAW_CHARS) return false;
   const folded = foldForMatching(line);
   return folded.length > 0 && folded.length <= DEBRIS_MAX_CHARS && DEBRIS_LINE.test(folded);
 }

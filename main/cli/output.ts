@@ -1,5 +1,7 @@
-import type { AnchorReport, ArticleSummary, ArticleView, RestoreReport } from '../api/contract';
+import type { AnchorReport, ArticleView, RestoreReport } from '../api/contract';
+import type { CheckedArticle, SkippedArticle } from '../api/library-health';
 import type { ImportOutcome } from '../api/service';
+import type { Block } from '../articles/model';
 
 /** Where the CLI writes; injected so tests run it in-process. */
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
@@ -23,14 +25,58 @@ export function printImport(io: Io, outcomes: readonly ImportOutcome[], json: bo
   }
 }
 
-export function printList(io: Io, articles: readonly ArticleSummary[], json: boolean): void {
+/** The list; an article whose files are damaged is listed too (`?` highlights if unknown) and named on stderr. */
+export function printList(io: Io, articles: readonly CheckedArticle[], json: boolean): void {
   if (json) {
-    const value = articles.map((a) => ({ id: a.id, title: a.title, highlights: a.highlights, tags: a.tags }));
+    const value = articles.map(({ id, title, highlights, tags, damaged }) =>
+      damaged === undefined ? { id, title, highlights, tags } : { id, title, highlights, tags, damaged },
+    );
     io.stdout(JSON.stringify(value, null, 2) + '\n');
-    return;
+  } else {
+    for (const a of articles)
+      io.stdout(`${a.id}\t${field(a.title)}\t${a.highlights ?? '?'}\t${a.tags.map(field).join(',')}\n`);
   }
   for (const a of articles)
-    io.stdout(`${a.id}\t${field(a.title)}\t${a.highlights}\t${a.tags.map(field).join(',')}\n`);
+    if (a.damaged !== undefined) io.stderr(`hamish: ${a.id} «${field(a.title)}» is damaged: ${a.damaged}\n`);
+}
+
+/** A line on stderr per article a search or an export had to leave out because its files are damaged. */
+export function printSkipped(io: Io, skipped: readonly SkippedArticle[]): void {
+  for (const a of skipped) io.stderr(`hamish: ${a.id} «${field(a.title)}» was left out: ${a.reason}\n`);
+}
+
+/**
+ * A block as `show --json` prints it: kind and text (offsets count in the canonical text), then what the kind
+ * adds — a heading's level, a list item's numbering and depth, a figure's stored image (or why it is missing),
+ * a table's rows of cell spans.
+ */
+function showBlock(block: Block): Record<string, unknown> {
+  const { kind, text, level, ordered, number, depth, image, missing, rows } = block;
+  return { kind, text, level, ordered, number, depth, image, missing, rows };
+}
+
+/** A block as plain `show` prints it, Markdown-like. */
+function blockLine(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return '#'.repeat(block.level ?? 2) + ' ' + block.text;
+    case 'quote':
+      return '> ' + block.text;
+    case 'listItem':
+      return '  '.repeat(block.depth ?? 0) + (block.ordered ? `${block.number ?? 1}. ` : '- ') + block.text;
+    case 'figure': {
+      const picture = block.image
+        ? `[image assets/${block.image.asset} ${block.image.width}×${block.image.height}]`
+        : `[image not kept (${block.missing?.reason ?? 'not-found'}): ${block.missing?.src ?? ''}]`;
+      return block.text === '' ? picture : `${picture}\n${block.text}`;
+    }
+    case 'code':
+      return '```\n' + block.text + '\n```';
+    case 'rule':
+      return '* * *'; // not '---', which starts the list of highlights
+    default:
+      return block.text;
+  }
 }
 
 export function printShow(io: Io, article: ArticleView, json: boolean): void {
@@ -50,27 +96,13 @@ export function printShow(io: Io, article: ArticleView, json: boolean): void {
       title: article.title,
       lang: article.lang,
       dir: article.dir,
-      blocks: article.blocks.map((b) =>
-        b.level === undefined
-          ? { kind: b.kind, text: b.text }
-          : { kind: b.kind, text: b.text, level: b.level },
-      ),
+      blocks: article.blocks.map(showBlock),
       highlights,
     };
     io.stdout(JSON.stringify(value, null, 2) + '\n');
     return;
   }
-  for (const block of article.blocks) {
-    const prefix =
-      block.kind === 'heading'
-        ? '#'.repeat(block.level ?? 2) + ' '
-        : block.kind === 'quote'
-          ? '> '
-          : block.kind === 'listItem'
-            ? '- '
-            : '';
-    io.stdout(`${prefix}${block.text}\n\n`);
-  }
+  for (const block of article.blocks) io.stdout(`${blockLine(block)}\n\n`);
   if (highlights.length > 0) {
     io.stdout('---\n');
     for (const h of highlights) {

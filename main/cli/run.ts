@@ -1,17 +1,29 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
-import type { Inputs, Outputs, Result } from '../api/contract';
-import { dispatch } from '../api/dispatch';
+import type { Inputs } from '../api/contract';
 import { HamishError, toApiError } from '../api/errors';
-import type { Method } from '../api/methods';
 import { canonicalText } from '../articles/model';
 import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
-import { writeUserFile } from '../api/user-files';
+import { exportTarget, writeUserFile } from '../api/user-files';
+import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
+import { call } from './checked-call';
+import { clipEchoes } from './clip-echo';
+import { changeHighlight } from './highlight-change';
+import {
+  printImport,
+  printList,
+  printSkipped,
+  printRestore,
+  printSearch,
+  printShow,
+  printUpdate,
+  type Io,
+} from './output';
+import { copyAttachments } from '../api/export-pictures';
 import { HighlightUsageError, listHighlights, printReview } from './highlight-commands';
-import { printImport, printList, printRestore, printSearch, printShow, printUpdate, type Io } from './output';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -20,11 +32,16 @@ function isExportFormat(format: string | undefined): format is ExportFormat {
 export const USAGE = `Usage: hamish [--data-dir DIR] [--json] COMMAND
 
 Commands:
-  import FILE...   import articles (txt); prints ID<TAB>TITLE per file
+  import FILE...   import articles (${IMPORTABLE_EXTENSIONS.join(' ')}, or no extension: text);
+                   prints ID<TAB>TITLE per file
   list             ID<TAB>TITLE<TAB>HIGHLIGHTS<TAB>TAGS
   show ID          the article's text, block by block, then its highlights
   highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...
                    highlight the Nth (default 1st) occurrence of TEXT; prints the highlight's ID
+  note HIGHLIGHT_ID TEXT
+                   replace a highlight's note; prints the highlight's ID
+  delete HIGHLIGHT_ID
+                   delete a highlight; prints its ID
   update ID FILE   replace an article by a newer version of it; highlights re-anchor;
                    prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
   export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
@@ -33,17 +50,17 @@ Commands:
                    hits across articles, highlights and notes:
                    ARTICLE_ID<TAB>KIND<TAB>START<TAB>END<TAB>SNIPPET
   highlights [--tag T] [--color C] [--since DAY] [--until DAY] [--article ID]
-                   every highlight, newest first (articles in the trash left out, counted on stderr):
-                   HIGHLIGHT_ID<TAB>ARTICLE_ID<TAB>COLOR<TAB>EXACT<TAB>NOTE<TAB>STATUS (orphan when lost)
-  review [--count N]
-                   today's review set (default 10), the same line per highlight; records nothing
+                   every highlight, newest first (trashed ones counted on stderr):
+                   HIGHLIGHT_ID<TAB>ARTICLE_ID<TAB>COLOR<TAB>EXACT<TAB>NOTE<TAB>STATUS
+  review [--count N]  today's review set (default 10), as highlights prints it
   restore FILE     bring back annotations from a json export
   restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
   check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
-Exit codes: 0 success, 1 failure, 2 wrong usage.
+Exit codes: 0 success, 1 failure, 2 wrong usage. A damaged file met on the way is kept aside, rebuilt where
+possible and reported on stderr; \`check\` then exits 1 until the kept copy is reviewed and deleted.
 `;
 
 export type CliOptions = {
@@ -54,8 +71,11 @@ export type CliOptions = {
 
 class UsageError extends Error {}
 
-/** Commands that change the library: they take the data folder's lock, and wait for nobody. */
-const WRITES = new Set(['import', 'highlight', 'update', 'restore']);
+/** How long a write command waits for another command to let go of the data folder before it refuses. */
+const LOCK_WAIT_MS = 10_000;
+
+/** Commands that change the library: they take the data folder's lock (waiting for another command's). */
+const WRITES = new Set(['import', 'highlight', 'note', 'delete', 'update', 'restore']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
 async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
@@ -64,6 +84,22 @@ async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
   else if (problems.length === 0) io.stdout(`ok: every file in ${dataDir} is readable and valid\n`);
   for (const problem of problems) io.stderr(`${problem.file}: ${problem.code}: ${problem.message}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Tells on stderr of every damaged file the command met: what was damaged, where the copy was kept, what was
+ * recovered from where. The exit code still says whether the command did what was asked; `check` exits 1 until
+ * the kept copies are dealt with.
+ */
+async function reportRecoveries(service: Service, io: Io): Promise<void> {
+  const { recoveries } = await service.storeStatus({}).catch(() => ({ recoveries: [] }));
+  for (const { reason, movedTo, recovered, newestBackup } of recoveries) {
+    const kept = movedTo ? ` The damaged copy is kept as ${movedTo}.` : '';
+    const backup = newestBackup
+      ? ` The newest backup holding it is ${newestBackup} (hamish restore ${newestBackup}).`
+      : '';
+    io.stderr(`hamish: ${reason}${kept} ${recovered}${backup}\n`);
+  }
 }
 
 type Flags = {
@@ -80,13 +116,6 @@ type Flags = {
   until?: string;
   count?: string;
 };
-
-/** Calls a contract method through the same validation as the app's IPC; throws its error value. */
-async function call<M extends Method>(service: Service, method: M, input: Inputs[M]): Promise<Outputs[M]> {
-  const result = (await dispatch(service, method, input)) as Result<Outputs[M]>;
-  if (!result.ok) throw new HamishError(result.error.code, result.error.message, result.error.file);
-  return result.value;
-}
 
 /** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
 function findOccurrence(text: string, quote: string, occurrence: number): number {
@@ -153,15 +182,22 @@ async function runCommand(
     }
     case 'list':
       expectArgs(args, 0, 0, 'list');
-      printList(io, await service.listArticles({}), json);
+      // Every article is listed, a damaged one with why: the list is whole, so this is a success.
+      printList(io, await service.checkedArticles(), json);
       return 0;
     case 'show': {
       expectArgs(args, 1, 1, 'show');
-      printShow(io, await service.openArticle({ id: args[0] ?? '' }), json);
+      printShow(io, await call(service, 'openArticle', { id: args[0] ?? '' }), json);
       return 0;
     }
     case 'highlight':
       return highlight(service, args, flags, json, io);
+    case 'note':
+      expectArgs(args, 2, 2, 'note');
+      return changeHighlight(service, { id: args[0] ?? '', note: args[1] ?? '' }, json, io);
+    case 'delete':
+      expectArgs(args, 1, 1, 'delete');
+      return changeHighlight(service, { id: args[0] ?? '' }, json, io);
     case 'update': {
       expectArgs(args, 2, 2, 'update');
       const id = args[0] ?? '';
@@ -174,12 +210,21 @@ async function runCommand(
       const format = flags.format;
       if (!isExportFormat(format)) throw new UsageError('export: --format must be md, json, csv or html');
       if ((flags.tag?.length ?? 0) > 1) throw new UsageError('export: at most one --tag');
-      const { text } = await service.exportNotes(format, { articleIds: flags.article, tag: flags.tag?.[0] });
-      if (flags.output) {
-        await writeUserFile(flags.output, text);
+      if (flags.output === '') throw new UsageError('export: -o needs a file name');
+      // Refused before the export is made: a device, a FIFO, a directory or a file of the data folder.
+      if (flags.output !== undefined) await exportTarget(flags.output, service.dataDir);
+      const { text, skipped, attachments } = await service.exportNotes(format, {
+        articleIds: flags.article,
+        tag: flags.tag?.[0],
+      });
+      if (flags.output !== undefined) {
+        await writeUserFile(flags.output, text, service.dataDir);
+        await copyAttachments(service.dataDir, flags.output, attachments);
         if (json) io.stdout(JSON.stringify({ file: flags.output }) + '\n');
       } else io.stdout(text);
-      return 0;
+      // The rest is exported, but not all that was asked for: a script must know.
+      printSkipped(io, skipped);
+      return skipped.length === 0 ? 0 : 1;
     }
     case 'restore': {
       expectArgs(args, 1, 1, 'restore');
@@ -205,6 +250,7 @@ async function runCommand(
     }
     case 'search': {
       if (args.length === 0) throw new UsageError('search: QUERY is required');
+      if ((flags.tag?.length ?? 0) > 1) throw new UsageError('search: at most one --tag');
       const only = flags.only;
       if (only !== undefined && only !== 'notes' && only !== 'highlights') {
         throw new UsageError('search: --only takes notes or highlights');
@@ -226,7 +272,12 @@ async function runCommand(
         })),
       );
       printSearch(io, hits, json);
-      return 0;
+      // The search left out any article it could not read; say which, and that the answer is partial.
+      const skipped = (await service.checkedArticles()).flatMap(({ id, title, damaged }) =>
+        damaged === undefined ? [] : [{ id, title, reason: damaged }],
+      );
+      printSkipped(io, skipped);
+      return skipped.length === 0 ? 0 : 1;
     }
     case 'backups': {
       expectArgs(args, 0, 0, 'backups');
@@ -251,7 +302,8 @@ async function runCommand(
 }
 
 /** Runs the `hamish` command line on the same service as the app; returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io, options: CliOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io, options: CliOptions = {}): Promise<number> {
+  const io: Io = { stdout: rawIo.stdout, stderr: (text) => rawIo.stderr(clipEchoes(text, argv)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -297,11 +349,13 @@ export async function runCli(argv: readonly string[], io: Io, options: CliOption
       const service = await createService({ dataDir, readOnly: true });
       return await runCommand(service, command, args, values, values.json, io);
     }
-    const release = await acquireLock(dataDir, { owner: 'cli' });
+    const release = await acquireLock(dataDir, { owner: 'cli', waitMs: LOCK_WAIT_MS });
+    let service: Service | undefined;
     try {
-      const service = await createService({ dataDir, defaultArticles: options.defaultArticles });
+      service = await createService({ dataDir, defaultArticles: options.defaultArticles });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {
+      if (service) await reportRecoveries(service, io);
       await release();
     }
   } catch (error) {

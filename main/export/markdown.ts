@@ -7,7 +7,7 @@
  *   the article's note
  *   ## المقتطفات / Highlights — each highlight in reading order:
  *     > its quote, escaped, `>` on every line
- *     its note (Markdown kept)
+ *     its note (Markdown kept; raw HTML shown as text, an open code fence closed: markdown-contain.ts)
  *     الوسوم / Tags: #tag … · اللون / Colour: yellow (أصفر)
  *   ## غير مثبتة / Orphaned — highlights no longer found in the text, same layout
  *
@@ -25,7 +25,8 @@ import { escapeMarkdownLine } from './markdown-escape';
 import { markdownNote } from './markdown-note';
 import { obsidianTags } from './obsidian-tag';
 import { inReadingOrder } from './reading-order';
-import type { ExportArticle, ExportHighlight, ExportInput } from './types';
+import { ATTACHMENTS_FOLDER, picturesByHighlight } from './pictures';
+import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 import { yamlString } from './yaml-string';
 
 type Names = ExportInput['colorNames'];
@@ -49,8 +50,19 @@ function tagLine(tags: readonly string[]): string {
     .join(' ');
 }
 
-function highlightBlock(highlight: ExportHighlight, dir: Direction, names: Names): string {
-  const parts = [markdownQuote(highlight.target.exact, dir)];
+/** A picture as Obsidian links an attachment: `![alt](attachments/<name>)`, the alt text escaped. */
+function pictureLine(picture: ExportPicture): string {
+  const alt = picture.alt.replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
+  return `![${alt}](${ATTACHMENTS_FOLDER}/${picture.asset})`;
+}
+
+function highlightBlock(
+  highlight: ExportHighlight,
+  dir: Direction,
+  names: Names,
+  pictures: readonly ExportPicture[] = [],
+): string {
+  const parts = [...pictures.map(pictureLine), markdownQuote(highlight.target.exact, dir)];
   if (highlight.note.trim() !== '') parts.push(markdownNote(highlight.note, dir).join('\n'));
   const tags = tagLine(highlight.tags);
   const meta = [`${label('color', dir)}: ${colorLabel(highlight.color, names)}`];
@@ -70,8 +82,12 @@ function articleSection(article: ExportArticle, names: Names, withMetaLines: boo
   }
   if (meta.note.trim() !== '') parts.push(markdownNote(meta.note, dir).join('\n'));
   const { anchored, orphans } = inReadingOrder(article.highlights);
+  const withPictures = picturesByHighlight(article);
   if (anchored.length > 0) {
-    parts.push(`## ${label('highlights', dir)}`, ...anchored.map((h) => highlightBlock(h, dir, names)));
+    parts.push(
+      `## ${label('highlights', dir)}`,
+      ...anchored.map((h) => highlightBlock(h, dir, names, withPictures.get(h))),
+    );
   }
   if (orphans.length > 0) {
     parts.push(`## ${label('orphans', dir)}`, ...orphans.map((h) => highlightBlock(h, dir, names)));

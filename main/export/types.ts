@@ -1,5 +1,5 @@
 /**
- * What every export formatter reads (DESIGN.md "Layout": export/ — one pure formatter per format).
+ * What every export formatter reads (docs/ARCHITECTURE.md, "Layers": export/ — one pure formatter per format).
  * The caller resolves each highlight in the current text of its article first, so the formatters
  * need neither the article text nor the anchoring code.
  */
@@ -10,7 +10,18 @@ import type { ArticleMeta } from '../store';
 /** A highlight with where it was found in the current text: start/end are -1 for an orphan. */
 export type ExportHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
 
-export type ExportArticle = { meta: ArticleMeta; highlights: ExportHighlight[] };
+/**
+ * A picture of the article, where its figure's caption lies in the text (`start` = `end` when it has none).
+ * `dataUri` is set for formats that carry pictures inside the file (HTML).
+ */
+export type ExportPicture = { start: number; end: number; alt: string; asset: string; dataUri?: string };
+
+export type ExportArticle = {
+  meta: ArticleMeta;
+  highlights: ExportHighlight[];
+  /** The article's pictures that its highlights touch (in or next to their caption). */
+  pictures?: ExportPicture[];
+};
 
 export type ExportInput = {
   articles: ExportArticle[];

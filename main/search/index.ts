@@ -1,6 +1,6 @@
 /**
  * The search module's front door: Arabic normalisation, query parsing, find in article and the library
- * index (DESIGN.md "Layout"). Other modules import from here.
+ * index (docs/ARCHITECTURE.md, "Layers"). Other modules import from here.
  */
 export { normalizeArabic, toOriginalSpan, tokenize, type NormalizedText, type Token } from './arabic';
 export {

@@ -1,5 +1,5 @@
 /**
- * The documents library search indexes, and what a hit on each reports (DESIGN.md "CLI": search).
+ * The documents library search indexes, and what a hit on each reports (docs/ARCHITECTURE.md, "Layers").
  *
  * - kind 'article': one per non-empty block. A hit reports the match's own canonical-text offsets.
  * - kind 'highlight': one per highlight, its quote (`target.exact`). A hit reports the highlight's passage

@@ -74,11 +74,12 @@ describe('parseQuery on bad input', () => {
     expect(query.words).toEqual(['كلمه']);
   });
 
-  it('parses a 10,000-character query of distinct words quickly', () => {
+  // How long this takes is a figure of `npm run bench` (search table), not an assertion here.
+  it('keeps at most one word per two characters of a 10,000-character query of distinct words', () => {
     const raw = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
-    const started = performance.now();
     const query = parseQuery(raw);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(query.truncated).toBe(true);
+    expect(query.words.length).toBeGreaterThan(0);
     expect(query.words.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH / 2);
   });
 

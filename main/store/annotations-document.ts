@@ -8,11 +8,13 @@ import {
   journalFileOf,
   readJournal,
   replay,
+  salvageJournal,
   type JournalContent,
   type JournalOp,
 } from './journal';
 import { annotationsParser, emptyAnnotations, fileForId } from './layout';
-import { loadDocument, moveAsideAndReport, type LoadPolicy } from './recovery';
+import { rebuildAnnotations } from './rebuild';
+import { keepAside, loadDocument, report, type LoadPolicy } from './recovery';
 import type { AnnotationsFile } from './schema';
 
 /**
@@ -142,22 +144,42 @@ export class AnnotationsDocument {
 }
 
 /**
- * Loads article `id`'s annotations: the snapshot (moved aside if damaged, as any store file) with its journal
- * replayed over it. A damaged journal is moved aside as `<id>.journal.corrupt-<timestamp>` and reported as
- * damage to the annotations file (whose backup is the one to restore); the snapshot then stands alone. A
- * journal from a newer version stops writes (policy.metNewer) and is not shown: this version cannot tell what
- * its lines mean.
+ * Loads article `id`'s annotations: the snapshot with its journal replayed over it. A damaged snapshot is moved
+ * aside and rebuilt from the newest verified backup that holds it (rebuild.ts), the journal then replayed over
+ * that. A damaged journal is moved aside as `<id>.journal.corrupt-<timestamp>`; every change still readable in
+ * it is replayed over the snapshot, which is rewritten at once; reported as damage to the annotations file.
+ * A last change cut short by a crash is cut off and reported too. A journal from a newer version stops writes
+ * (policy.metNewer) and is not shown: this version cannot tell what its lines mean.
  */
 export async function loadAnnotations(policy: LoadPolicy, id: string): Promise<AnnotationsDocument> {
   const file = fileForId(policy.layout.annotations, id);
-  const snapshot = await loadDocument(policy, file, annotationsParser(id), () => emptyAnnotations(id));
+  const parse = annotationsParser(id);
+  const snapshot = await loadDocument(
+    policy,
+    file,
+    parse,
+    () => emptyAnnotations(id),
+    () => rebuildAnnotations(policy.layout, id, parse),
+  );
   const journalFile = journalFileOf(file);
-  const content = await readJournalOrRecover(policy, journalFile, id, file);
-  if (content && content.ops.length > 0) {
+  const { content, salvaged } = await readJournalOrRecover(policy, journalFile, id, file);
+  const ops = content?.ops ?? salvaged;
+  if (ops.length > 0) {
     const current = snapshot.current();
-    snapshot.adopt({ ...current, highlights: replay(current.highlights, content.ops) });
+    snapshot.adopt({ ...current, highlights: replay(current.highlights, ops) });
   }
-  return new AnnotationsDocument(snapshot, new Journal(journalFile, id, content), id);
+  if (!content && salvaged.length > 0) await snapshot.rewrite(); // the journal is gone: keep its changes
+  const journal = new Journal(journalFile, id, content);
+  if (content && content.tornBytes > 0 && !policy.readOnly) {
+    await journal.cutTornTail();
+    await report(policy, {
+      file,
+      movedTo: null,
+      reason: `${journalFile} ended with a change cut short (${content.tornBytes} bytes): a crash or power cut came while it was being saved.`,
+      recovered: `That change had not been confirmed as saved and was left out; the ${content.ops.length} change(s) before it are kept.`,
+    });
+  }
+  return new AnnotationsDocument(snapshot, journal, id);
 }
 
 async function readJournalOrRecover(
@@ -165,19 +187,33 @@ async function readJournalOrRecover(
   journalFile: string,
   id: string,
   snapshotFile: string,
-): Promise<JournalContent<JournalOp> | null> {
+): Promise<{ content: JournalContent<JournalOp> | null; salvaged: JournalOp[] }> {
   try {
-    return await readJournal(journalFile, id);
+    return { content: await readJournal(journalFile, id), salvaged: [] };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     if (error.code === 'newer-version') {
       policy.metNewer(error);
-      return null; // never appended to: the store now refuses every write
+      return { content: null, salvaged: [] }; // never appended to: the store now refuses every write
     }
     if (error.code !== 'corrupt' || policy.readOnly) throw error;
     // Reported as damage to the article's annotations file: backups hold journaled changes folded into it, so
     // its backup is the one to offer, and restoring it replaces what the journal held.
-    await moveAsideAndReport(policy, journalFile, error, snapshotFile);
-    return null;
+    const movedTo = await keepAside(policy, journalFile, error);
+    const { ops, unreadable } = await salvageJournal(movedTo, id);
+    const lost =
+      unreadable.length > 0
+        ? ` Line(s) ${unreadable.join(', ')} could not be read: those changes are lost.`
+        : '';
+    await report(policy, {
+      file: snapshotFile,
+      movedTo,
+      reason: error.message,
+      recovered:
+        ops.length > 0
+          ? `Recovered ${ops.length} change(s) from the journal's readable lines into ${snapshotFile}.${lost}`
+          : `Nothing in the journal could be read: the highlights are as last saved in ${snapshotFile}, without the journal's changes.`,
+    });
+    return { content: null, salvaged: ops };
   }
 }

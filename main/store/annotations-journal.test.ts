@@ -150,7 +150,20 @@ describe('a journal after a crash', () => {
     const reopened = await openStore(dataDir);
     const read = byId(await reopened.annotations('a'));
     expect([read.get('h1')?.note, read.get('h2')?.note]).toEqual(['محفوظة', 'ملاحظة 2']);
-    expect(reopened.recoveries()).toEqual([]);
+    // Said, not kept: that change was never acknowledged. It is cut off at once, so it is said once.
+    expect(reopened.recoveries()).toEqual([
+      {
+        file: snapshotFile(),
+        movedTo: null,
+        reason: expect.stringMatching(/a\.journal ended with a change cut short \(50 bytes\)/),
+        recovered: expect.stringMatching(/left out; the 1 change\(s\) before it are kept/),
+        newestBackup: null,
+      },
+    ]);
+    expect(await journalLines()).toHaveLength(2);
+    expect((await openStore(dataDir).then(async (s) => (await s.annotations('a'), s))).recoveries()).toEqual(
+      [],
+    );
     expect(await checkDataDir(dataDir)).toEqual([]);
 
     await reopened.putHighlight('a', noted('h3', 'بعدها'));
@@ -204,6 +217,7 @@ describe('a damaged journal', () => {
         file: snapshotFile(),
         movedTo,
         reason: expect.stringMatching(/a\.journal.*line 2/),
+        recovered: expect.stringMatching(/Recovered 1 change\(s\).*Line\(s\) 2 could not be read/),
         newestBackup: backup.name,
       },
     ]);

@@ -16,6 +16,7 @@ import { fileTimestamp, type StoreLayout } from './layout';
 import { versionOf } from './migrations';
 import { SCHEMA_VERSION } from './schema';
 import { listStoreFiles, type StoreFile } from './store-files';
+import { ASSETS_FOLDER, assetsFolder, listAssets } from './assets';
 
 export { BACKUP_KINDS, type BackupKind } from './backup-manifest';
 
@@ -69,7 +70,8 @@ export async function createBackup(layout: StoreLayout, kind: BackupKind, now: D
     };
     await writeSynced(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     await verifyCopy(temp, manifest);
-    for (const folder of ['articles', 'annotations', '.']) await syncDirectory(path.join(temp, folder));
+    for (const folder of ['articles', 'annotations', ASSETS_FOLDER, '.'])
+      await syncDirectory(path.join(temp, folder));
     const name = await nameFolder(layout.backups, temp, kind, now);
     await syncDirectory(layout.backups);
     // The backup is complete: a failed deletion of an old one must not report it as failed (a restore would
@@ -128,6 +130,28 @@ async function copyStoreFiles(layout: StoreLayout, temp: string): Promise<Manife
   for (const file of await listStoreFiles(layout)) {
     const bytes = await copyOne(file, path.join(temp, file.path));
     if (bytes) entries.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length });
+  }
+  entries.push(...(await copyAssets(layout, temp)));
+  return entries;
+}
+
+/**
+ * Adds the pictures of articles to a backup, as hard links where the file system allows: an asset is never
+ * rewritten (its name is its content), so a link costs no space and keeps the bytes.
+ */
+async function copyAssets(layout: StoreLayout, temp: string): Promise<ManifestEntry[]> {
+  const entries: ManifestEntry[] = [];
+  const names = await listAssets(layout.dataDir);
+  if (names.length > 0) await fs.mkdir(path.join(temp, ASSETS_FOLDER));
+  for (const name of names) {
+    const relative = `${ASSETS_FOLDER}/${name}`;
+    const file = {
+      path: relative,
+      file: path.join(assetsFolder(layout.dataDir), name),
+      kind: 'article' as const,
+    };
+    const bytes = await copyOne({ ...file, parse: (data: unknown) => data }, path.join(temp, relative));
+    if (bytes) entries.push({ path: relative, sha256: sha256(bytes), bytes: bytes.length });
   }
   return entries;
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { writeAsset } from './assets';
 import { describeInvalid } from './errors';
 import type { FileStep } from './atomic-change';
 import { journalFileOf } from './journal';
@@ -20,6 +21,12 @@ export interface FilesChange {
   writeArticle(article: Article): void;
   /** Deletes an article's content and annotations (the library entry is the caller's to remove). */
   removeArticle(id: string): void;
+  /**
+   * Stores a picture (`<sha256>.<ext>` of `bytes`) at once, before the commit: pictures are named by their
+   * content and never rewritten, so one left by a change that then fails is only unreferenced. Writing it
+   * inside the change keeps the trash from collecting it before the article naming it is committed.
+   */
+  writeAsset(name: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** What a FilesChange comes to: the files to write or delete, and the new library if it changed. */
@@ -58,6 +65,10 @@ export class ChangeDraft implements FilesChange {
   removeArticle(id: string): void {
     fileForId(this.layout.articles, id);
     this.removed.add(id);
+  }
+
+  writeAsset(name: string, bytes: Uint8Array): Promise<void> {
+    return writeAsset(this.layout.dataDir, name, bytes);
   }
 
   /** Every file checked as it would be read back; throws (writing nothing) when one would not pass. */

@@ -86,9 +86,18 @@ describe('checkDataDir (hamish check)', () => {
     expect(await fs.readdir(dataDir)).not.toContain('not-yet');
   });
 
-  it('does not report files already moved aside, which the store never reads', async () => {
+  it('reports every damaged copy kept aside until it is deleted, saying how to deal with it', async () => {
     await fs.writeFile(path.join(dataDir, 'annotations', 'a.json'), '\0\0\0');
     await (await openStore(dataDir)).annotations('a');
+    const problems = await checkDataDir(dataDir);
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/annotations[/\\]a\.corrupt-.*\.json$/),
+        code: 'corrupt',
+        message: expect.stringMatching(/damaged copy of a\.json.*then delete it/),
+      },
+    ]);
+    await fs.rm(problems[0]?.file ?? '');
     expect(await checkDataDir(dataDir)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * The store's front door: open a data folder, read and write its files, check them; recovery of damaged
  * files, backups, migrations and the data folder's lock.
  */
-export { openStore, type OpenOptions, type RestoreOutcome, type Store } from './store';
+export { openStore, type FilesChange, type OpenOptions, type RestoreOutcome, type Store } from './store';
 export { checkDataDir, type StoreProblem } from './check';
 export { StoreError, type StoreErrorCode } from './errors';
 export { DurableJsonFile } from './durable-file';

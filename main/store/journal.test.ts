@@ -67,14 +67,36 @@ describe('a journal file', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(header() + put('h1') + put('h3'));
   });
 
-  it('starts again over a header cut short, in which nothing was acknowledged', async () => {
-    await fs.writeFile(file, header().slice(0, 20));
-    const content = await readJournal(file, 'a');
-    expect(content).toEqual({ schemaVersion: SCHEMA_VERSION, ops: [], intactBytes: 0, tornBytes: 20 });
-    const journal = new Journal(file, 'a', content);
-    expect(journal.exists).toBe(true);
+  it('is never seen without its header: the first change comes with it, whole, also over a link', async () => {
+    const outside = path.join(dir, 'outside.txt');
+    await fs.writeFile(outside, 'not the journal');
+    await fs.symlink(outside, file);
+    const journal = new Journal(file, 'a', null);
     await journal.append({ op: 'del', id: 'h1' });
     expect(await fs.readFile(file, 'utf8')).toBe(header() + del('h1'));
+    expect((await fs.lstat(file)).isSymbolicLink()).toBe(false);
+    expect(await fs.readFile(outside, 'utf8')).toBe('not the journal');
+  });
+
+  it('never appends through a symbolic link put in its place', async () => {
+    const journal = new Journal(file, 'a', null);
+    await journal.append({ op: 'del', id: 'h1' });
+    const outside = path.join(dir, 'outside.txt');
+    await fs.writeFile(outside, 'not the journal');
+    await fs.rm(file);
+    await fs.symlink(outside, file);
+    const error = await rejection(journal.append({ op: 'del', id: 'h2' }));
+    expect(error.code).toBe('corrupt');
+    expect(await fs.readFile(outside, 'utf8')).toBe('not the journal');
+  });
+
+  it('that is a symbolic link is damage, never read through', async () => {
+    const outside = path.join(dir, 'outside.journal');
+    await fs.writeFile(outside, header() + put('h1'));
+    await fs.symlink(outside, file);
+    const error = await rejection(readJournal(file, 'a'));
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toMatch(/symbolic link/);
   });
 
   const damaged: [string, string, RegExp][] = [
@@ -86,6 +108,10 @@ describe('a journal file', () => {
     ],
     ['no header before its changes', put('h1') + put('h2'), /header/],
     ['the header of another article', header('b') + put('h1'), /article b/],
+    ['nothing at all (0 bytes)', '', /empty/],
+    ['only NUL bytes', '\0'.repeat(4096), /only NUL bytes/],
+    ['null in place of its header', 'null\n', /header/],
+    ['a header cut short', header().slice(0, 20), /header/],
   ];
   it.each(damaged)('is damaged when it has %s', async (_, text, why) => {
     await fs.writeFile(file, text);

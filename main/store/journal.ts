@@ -1,8 +1,9 @@
+import { constants } from 'node:fs';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Highlight } from '../annotations/model';
-import { syncDirectory } from './durable-file';
+import { syncDirectory, writeFileDurably } from './durable-file';
 import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
 import { HighlightSchema, IdSchema, SCHEMA_VERSION } from './schema';
 
@@ -65,6 +66,10 @@ const LooseOpSchema = z.discriminatedUnion('op', [
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+// A journal is opened without following a symbolic link (where the system can refuse to): a link in its place
+// would make the store write through it, to a file anywhere, so it is damage, not a journal.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
 /** The journal beside an annotations snapshot: `<id>.json` → `<id>.journal`. */
 export function journalFileOf(annotationsFile: string): string {
   return path.join(path.dirname(annotationsFile), `${path.basename(annotationsFile, '.json')}.journal`);
@@ -123,6 +128,32 @@ export function readJournalOfAnyVersion(
   return readJournalFile(file, articleId, (json) => LooseOpSchema.parse(json), { olderVersions: true });
 }
 
+/**
+ * Every readable change in a damaged journal (kept aside at `file`), for this article, in order, and the
+ * numbers of the lines that could not be read. A symbolic link is not read: nothing is salvaged from it.
+ */
+export async function salvageJournal(
+  file: string,
+  articleId: string,
+): Promise<{ ops: JournalOp[]; unreadable: number[] }> {
+  const corrupt = (problem: string) => new StoreError('corrupt', file, problem);
+  const bytes = await readNoFollow(file, corrupt).catch(() => null);
+  const ops: JournalOp[] = [];
+  const unreadable: number[] = [];
+  if (!bytes) return { ops, unreadable };
+  wholeLines(bytes).forEach((line, index) => {
+    if (index === 0 && parseLine(bytes, line, (json) => HeaderSchema.parse(json)).ok) return;
+    const parsed = parseLine(bytes, line, (json) => {
+      const op = OpSchema.parse(json);
+      if (op.op === 'put' && op.highlight.articleId !== articleId) throw new Error('another article');
+      return op;
+    });
+    if (parsed.ok) ops.push(parsed.value);
+    else unreadable.push(index + 1);
+  });
+  return { ops, unreadable };
+}
+
 type Line = { start: number; end: number };
 type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -132,21 +163,16 @@ async function readJournalFile<Op>(
   parseOp: (json: unknown) => Op,
   options: { olderVersions?: boolean } = {},
 ): Promise<JournalContent<Op> | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw storeErrorFromFs(error, file, 'read');
-  }
   const corrupt = (problem: string) => new StoreError('corrupt', file, `${file} is damaged: ${problem}.`);
+  const bytes = await readNoFollow(file, corrupt);
+  if (bytes === null) return null;
   const lines = wholeLines(bytes);
   const header = lines[0] && parseLine(bytes, lines[0], (json) => HeaderSchema.parse(json));
   const changes = lines.slice(1).map((line) => parseLine(bytes, line, parseOp));
   if (!header?.ok) {
-    // A header cut short is a journal whose first append was cut short: nothing in it was acknowledged.
-    if (changes.some((line) => line.ok)) throw corrupt('its first line is not a journal header');
-    return { schemaVersion: SCHEMA_VERSION, ops: [], intactBytes: 0, tornBytes: bytes.length };
+    // A journal comes into being whole, header and first change (Journal.append): it is never seen empty or
+    // with its header cut short, so whatever stands in the header's place is damage, however it looks.
+    throw corrupt(headerProblem(bytes));
   }
   const { schemaVersion, articleId: owner } = header.value;
   if (schemaVersion > SCHEMA_VERSION) {
@@ -171,6 +197,32 @@ async function readJournalFile<Op>(
   const lastIntact = lines[intact.length];
   const intactBytes = lastIntact ? lastIntact.end + 1 : 0;
   return { schemaVersion, ops, intactBytes, tornBytes: bytes.length - intactBytes };
+}
+
+async function readNoFollow(file: string, corrupt: (problem: string) => StoreError): Promise<Buffer | null> {
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_RDONLY | NO_FOLLOW);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    if (errnoCode(error) === 'ELOOP') throw corrupt('it is a symbolic link, which the store never follows');
+    throw storeErrorFromFs(error, file, 'read');
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw corrupt('it is not a plain file');
+    return await handle.readFile();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw storeErrorFromFs(error, file, 'read');
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function headerProblem(bytes: Buffer): string {
+  if (bytes.length === 0) return 'the file is empty (0 bytes), yet a journal is never written empty';
+  if (bytes.every((byte) => byte === 0)) return `it holds only NUL bytes (${bytes.length} bytes)`;
+  return 'its first line is not a journal header';
 }
 
 // Every line that ends with a newline; bytes after the last newline are a torn write, never a line.
@@ -233,12 +285,24 @@ export class Journal {
     const fresh = this.intactBytes === 0;
     const header = { op: 'journal', schemaVersion: SCHEMA_VERSION, articleId: this.articleId };
     const bytes = Buffer.from(fresh ? `${JSON.stringify(header)}\n${line}` : line);
+    if (fresh) {
+      // Made whole: written to a temp file, fsynced, renamed into place (which replaces a link, never writing
+      // through it). So a journal that exists always starts with its header and a first change.
+      await writeFileDurably(this.file, bytes);
+    } else {
+      await this.appendInPlace(bytes);
+    }
+    this.intactBytes += bytes.length;
+    this.torn = false;
+    this.opCount++;
+  }
+
+  private async appendInPlace(bytes: Buffer): Promise<void> {
     let handle: FileHandle | undefined;
     try {
-      // 'w' starts a new file (also over a header cut short); 'r+' writes at the end of the intact part.
-      handle = await fs.open(this.file, fresh ? 'w' : 'r+');
+      handle = await fs.open(this.file, constants.O_RDWR | NO_FOLLOW);
       this.torn = true; // until the fsync below returns, what follows the intact part is unknown
-      if (!fresh) await handle.truncate(this.intactBytes);
+      await handle.truncate(this.intactBytes);
       for (let written = 0; written < bytes.length;) {
         const { bytesWritten } = await handle.write(
           bytes,
@@ -250,14 +314,33 @@ export class Journal {
       }
       await handle.sync();
     } catch (error) {
+      if (errnoCode(error) === 'ELOOP') {
+        throw new StoreError(
+          'corrupt',
+          this.file,
+          `${this.file} became a symbolic link; nothing was written.`,
+        );
+      }
       throw storeErrorFromFs(error, this.file, 'write');
     } finally {
       await handle?.close().catch(() => undefined); // after a good fsync, a failed close loses nothing
     }
-    if (fresh) await syncDirectory(path.dirname(this.file));
-    this.intactBytes += bytes.length;
+  }
+
+  /** Cuts off a last change that a crash left cut short (never acknowledged). */
+  async cutTornTail(): Promise<void> {
+    if (!this.torn) return;
+    let handle: FileHandle | undefined;
+    try {
+      handle = await fs.open(this.file, constants.O_RDWR | NO_FOLLOW);
+      await handle.truncate(this.intactBytes);
+      await handle.sync();
+    } catch (error) {
+      throw storeErrorFromFs(error, this.file, 'write');
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
     this.torn = false;
-    this.opCount++;
   }
 
   /** Deletes the file durably (a missing file is fine). */

@@ -12,7 +12,7 @@ import {
   type LibraryFile,
 } from './schema';
 
-/** Where each store file lives (DESIGN.md "Store on disk"). */
+/** Where each store file lives (docs/ARCHITECTURE.md, "Store on disk"). */
 export type StoreLayout = {
   dataDir: string;
   library: string;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, assertWritable, LOCK_FILE, readLock } from './index';
+import { readFound } from './lock-file';
 import { makeTempDir, rejection } from './test-fixtures';
 
 let dataDir: string;
@@ -85,13 +86,59 @@ describe('acquireLock', () => {
     },
   );
 
-  it('counts an unreadable lock as being written, then as debris once old', async () => {
-    await fs.writeFile(lockFile, '');
-    expect((await rejection(acquireLock(dataDir, { owner: 'cli' }))).message).toMatch(/starting up/);
-    const longAgo = new Date(Date.now() - 60_000);
-    await fs.utimes(lockFile, longAgo, longAgo);
+  it('takes over an empty or unreadable lock file at once: a lock is never seen half-written', async () => {
+    for (const debris of ['', '\0\0\0\0', '{"pid": 12']) {
+      await fs.writeFile(lockFile, debris);
+      const release = await acquireLock(dataDir, { owner: 'cli' });
+      expect(await readLock(dataDir)).toMatchObject({ pid: process.pid });
+      await release();
+    }
+  });
+
+  it('takes over a stale lock whose takeover a process that died had claimed', async () => {
+    await writeLock({ ...someoneElse, pid: deadPid() });
+    const identity = (await readFound(lockFile))?.identity ?? '';
+    const claim = path.join(dataDir, `${LOCK_FILE}.takeover-${identity}`);
+    await fs.writeFile(claim, JSON.stringify({ ...someoneElse, pid: deadPid(), token: 'died-claiming' }));
     const release = await acquireLock(dataDir, { owner: 'cli' });
+    expect(await readLock(dataDir)).toMatchObject({ pid: process.pid });
+    expect(existsSync(claim)).toBe(false);
     await release();
+  });
+
+  it('once taken, tidies temp files and claims left by processes that died', async () => {
+    const dead = deadPid();
+    const temp = path.join(dataDir, `.${LOCK_FILE}.takeover-x.${dead}.0a1b2c.tmp`);
+    const claim = path.join(dataDir, `${LOCK_FILE}.takeover-0123`);
+    await fs.writeFile(temp, 'half');
+    await fs.writeFile(claim, JSON.stringify({ ...someoneElse, pid: dead }));
+    const release = await acquireLock(dataDir, { owner: 'cli' });
+    expect([existsSync(temp), existsSync(claim)]).toEqual([false, false]);
+    await release();
+  });
+
+  it('waits for another command to let go, then takes the lock', async () => {
+    const release = await acquireLock(dataDir, { owner: 'cli' });
+    setTimeout(() => void release(), 300);
+    const second = await acquireLock(dataDir, { owner: 'cli', waitMs: 10_000 });
+    expect(await readLock(dataDir)).toMatchObject({ pid: process.pid });
+    await second();
+  });
+
+  it('refuses after waiting, saying which command holds it and since when', async () => {
+    await writeLock({ ...someoneElse, owner: 'cli', pid: process.ppid });
+    const error = await rejection(acquireLock(dataDir, { owner: 'cli', waitMs: 300 }));
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain(
+      `Another hamish command (process ${process.ppid}, started ${someoneElse.startedAt})`,
+    );
+    expect(error.message).toMatch(/waited 0 s/);
+  });
+
+  it('does not wait for the app, which holds the folder until it quits', async () => {
+    await writeLock({ ...someoneElse, pid: process.ppid });
+    const error = await rejection(acquireLock(dataDir, { owner: 'cli', waitMs: 60_000 }));
+    expect(error.message).toMatch(/The Hamish app .*Close the app/);
   });
 
   it('is refused to a second taker in the same process', async () => {

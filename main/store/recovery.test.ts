@@ -43,7 +43,7 @@ const damaged: [string, Buffer, RegExp][] = [
 
 describe('a damaged library.json', () => {
   it.each(damaged)(
-    'is moved aside when %s; the store starts from defaults and says so',
+    'is moved aside when %s; rebuilt from the article files (none here), and the store says so',
     async (_, bytes, why) => {
       const library = path.join(dataDir, 'library.json');
       await fs.writeFile(library, bytes);
@@ -51,10 +51,16 @@ describe('a damaged library.json', () => {
 
       const movedTo = path.join(dataDir, `library.corrupt-${STAMP}.json`);
       expect(store.recoveries()).toEqual([
-        { file: library, movedTo, reason: expect.stringMatching(why), newestBackup: null },
+        {
+          file: library,
+          movedTo,
+          reason: expect.stringMatching(why),
+          recovered: expect.stringMatching(/Rebuilt the list of 0 article/),
+          newestBackup: null,
+        },
       ]);
       expect(await fs.readFile(movedTo)).toEqual(bytes);
-      expect(existsSync(library)).toBe(false);
+      expect(existsSync(library)).toBe(true);
       expect(store.library()).toEqual({ schemaVersion: SCHEMA_VERSION, articles: [], settings: {} });
 
       await store.updateLibrary((file) => void file.articles.push(articleMeta('a')));
@@ -93,7 +99,7 @@ describe('a damaged library.json', () => {
 });
 
 describe('a damaged annotations file', () => {
-  it('is moved aside when first read: that article starts empty and the rest keeps working', async () => {
+  it('is moved aside when first read: with no backup, that article starts empty and the rest keeps working', async () => {
     await filledStore();
     const file = path.join(dataDir, 'annotations', 'a.json');
     await fs.writeFile(file, Buffer.alloc(2048));
@@ -106,13 +112,19 @@ describe('a damaged annotations file', () => {
     expect((await store.annotations('a')).highlights).toEqual([]);
     const movedTo = path.join(dataDir, 'annotations', `a.corrupt-${STAMP}.json`);
     expect(store.recoveries()).toEqual([
-      { file, movedTo, reason: expect.stringMatching(/NUL/), newestBackup: null },
+      {
+        file,
+        movedTo,
+        reason: expect.stringMatching(/NUL/),
+        recovered: expect.stringMatching(/No backup holds this file/),
+        newestBackup: null,
+      },
     ]);
     expect(await fs.readFile(movedTo)).toEqual(Buffer.alloc(2048));
 
     await store.updateAnnotations('a', (f) => void f.highlights.push(highlight('a', 'h-new')));
     expect((await openStore(dataDir)).recoveries()).toEqual([]);
-    expect(await store.check()).toEqual([]);
+    expect((await store.check()).map((problem) => problem.file)).toEqual([movedTo]);
   });
 
   it('is moved aside when it holds another article’s annotations', async () => {

@@ -5,6 +5,7 @@ import { DurableJsonFile } from './durable-file';
 import { StoreError } from './errors';
 import type { StoreLayout } from './layout';
 import { moveAside } from './move-aside';
+import type { Rebuilt } from './rebuild';
 import { SCHEMA_VERSION } from './schema';
 
 /** A damaged file the store moved aside, so that the user can be told and offered a backup. */
@@ -14,10 +15,15 @@ export type Recovery = {
    * damaged is its journal (`movedTo` and `reason` then name the journal): the backup to offer is of that file.
    */
   file: string;
-  /** Where its bytes are now: <name>.corrupt-<timestamp>.json (a journal: <id>.journal.corrupt-<timestamp>). */
-  movedTo: string;
+  /**
+   * Where its bytes are now: <name>.corrupt-<timestamp>.json (a journal: <id>.journal.corrupt-<timestamp>);
+   * null when nothing was kept aside (a journal's last change cut short by a crash, never acknowledged).
+   */
+  movedTo: string | null;
   /** Why it could not be read, in English (the StoreError message). */
   reason: string;
+  /** What the store recovered and from where (or that it could not), in English. */
+  recovered: string;
   /** The newest backup holding that file (a name for restoreBackup()), or null when none does. */
   newestBackup: string | null;
 };
@@ -35,7 +41,8 @@ export type LoadPolicy = {
 
 /**
  * Loads one store file into a document. A damaged file (empty, NUL-filled, cut short, not JSON, the wrong
- * shape) is moved aside and the document starts from its defaults, reported through `policy.recovered`; a file
+ * shape) is moved aside and the document starts from what `rebuild` recovers (written at once), else from its
+ * defaults, reported through `policy.recovered`; a file
  * from a newer version is shown as far as this version understands it and reported through `policy.metNewer`.
  * A file that could not be moved aside is never written over: its StoreError is thrown instead.
  */
@@ -44,6 +51,7 @@ export async function loadDocument<T extends object>(
   file: string,
   parse: Parser<T>,
   defaults?: () => T,
+  rebuild?: (movedTo: string) => Promise<Rebuilt<T> | null>,
 ): Promise<StoreDocument<T>> {
   try {
     return await StoreDocument.load(file, parse, defaults);
@@ -54,23 +62,29 @@ export async function loadDocument<T extends object>(
       return StoreDocument.holding(file, parse, defaults, await readLeniently(file, parse, defaults, error));
     }
     if (error.code !== 'corrupt' || policy.readOnly) throw error;
-    await moveAsideAndReport(policy, file, error);
-    return StoreDocument.holding(file, parse, defaults, defaults?.());
+    const movedTo = await keepAside(policy, file, error);
+    const rebuilt = rebuild ? await rebuild(movedTo) : null;
+    if (!rebuilt) {
+      const recovered = defaults
+        ? 'Nothing could be recovered, so it starts again empty; the damaged copy holds what it had.'
+        : 'Nothing could be recovered: no backup holds it, so it is only in the damaged copy.';
+      await report(policy, { file, movedTo, reason: error.message, recovered });
+      return StoreDocument.holding(file, parse, defaults, defaults?.());
+    }
+    // Written at once, so that what was recovered is on disk even if nothing else is saved.
+    const document = StoreDocument.holding(file, parse, defaults, rebuilt.data);
+    await document.replace(rebuilt.data);
+    await report(policy, { file, movedTo, reason: error.message, recovered: rebuilt.recovered });
+    return document;
   }
 }
 
 /**
- * Moves a damaged file aside and reports it through `policy.recovered` as damage to `reported` (by default the
- * file itself), offering the newest backup that holds `reported`. Throws the StoreError 'corrupt' if it cannot
- * be moved: a damaged file is never written over.
+ * Moves a damaged file aside and returns where it went. Throws the StoreError 'corrupt' if it cannot be moved:
+ * a damaged file is never written over.
  */
-export async function moveAsideAndReport(
-  policy: LoadPolicy,
-  file: string,
-  error: StoreError,
-  reported = file,
-): Promise<void> {
-  const movedTo = await moveAside(file, policy.now()).catch((moveError: unknown) => {
+export async function keepAside(policy: LoadPolicy, file: string, error: StoreError): Promise<string> {
+  return moveAside(file, policy.now()).catch((moveError: unknown) => {
     throw new StoreError(
       'corrupt',
       file,
@@ -80,9 +94,13 @@ export async function moveAsideAndReport(
       },
     );
   });
-  const relative = path.relative(policy.layout.dataDir, reported).split(path.sep).join('/');
+}
+
+/** Reports a recovery through `policy.recovered`, offering the newest backup that holds `file`. */
+export async function report(policy: LoadPolicy, recovery: Omit<Recovery, 'newestBackup'>): Promise<void> {
+  const relative = path.relative(policy.layout.dataDir, recovery.file).split(path.sep).join('/');
   const newestBackup = await newestBackupWith(policy.layout, relative).catch(() => null);
-  policy.recovered({ file: reported, movedTo, reason: error.message, newestBackup });
+  policy.recovered({ ...recovery, newestBackup });
 }
 
 /**

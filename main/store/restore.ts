@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseBackupName, readManifest, sha256, type Manifest } from './backup-manifest';
 import { commitChange } from './atomic-change';
+import { isAssetName, writeAsset } from './assets';
 import { StoreError, storeErrorFromFs } from './errors';
 import type { StoreLayout } from './layout';
 import { SCHEMA_VERSION } from './schema';
@@ -12,6 +13,8 @@ export type VerifiedBackup = {
   name: string;
   manifest: Manifest;
   files: { target: StoreFile; bytes: Buffer }[];
+  /** Pictures of articles (`assets/<name>`), each checked against its hash. */
+  assets: { name: string; bytes: Buffer }[];
 };
 
 /**
@@ -44,8 +47,14 @@ export async function readVerifiedBackup(
     }
   }
   const files: VerifiedBackup['files'] = [];
+  const assets: VerifiedBackup['assets'] = [];
   for (const entry of manifest.files) {
     if (only && !only.includes(entry.path)) continue;
+    const asset = /^assets\/([^/]+)$/.exec(entry.path)?.[1];
+    if (asset !== undefined && isAssetName(asset)) {
+      assets.push({ name: asset, bytes: await readChecked(folder, name, entry) });
+      continue;
+    }
     const target = storeFileAt(layout, entry.path);
     const copy = path.join(folder, entry.path);
     if (!target) throw new StoreError('corrupt', copy, `The backup ${name} names a file outside the store.`);
@@ -61,7 +70,23 @@ export async function readVerifiedBackup(
     }
     files.push({ target, bytes });
   }
-  return { name, manifest, files };
+  return { name, manifest, files, assets };
+}
+
+/** A file of backup `name` read whole, checked against the manifest's hash. */
+async function readChecked(folder: string, name: string, entry: Manifest['files'][number]): Promise<Buffer> {
+  const copy = path.join(folder, entry.path);
+  const bytes = await fs.readFile(copy).catch((error: unknown) => {
+    throw storeErrorFromFs(error, copy, 'read');
+  });
+  if (sha256(bytes) !== entry.sha256) {
+    throw new StoreError(
+      'corrupt',
+      copy,
+      `The backup ${name} is damaged: ${entry.path} does not match its checksum.`,
+    );
+  }
+  return bytes;
 }
 
 /**
@@ -72,6 +97,9 @@ export async function readVerifiedBackup(
 export async function writeBackupFiles(layout: StoreLayout, backup: VerifiedBackup): Promise<string[]> {
   const restored = new Set(backup.files.map(({ target }) => target.path));
   const kept = (await listStoreFiles(layout)).map((file) => file.path).filter((file) => !restored.has(file));
+  // Pictures first: an article brought back finds its pictures in place. Present ones are kept as they are;
+  // one written for a restore that then fails is unreferenced, and goes when the trash is next emptied.
+  for (const { name, bytes } of backup.assets) await writeAsset(layout.dataDir, name, bytes);
   await commitChange(
     layout,
     backup.files.map(({ target, bytes }) => ({ file: target.file, content: bytes })),

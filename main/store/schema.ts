@@ -5,7 +5,7 @@ import { COLORS } from '../annotations/model';
 import type { ReviewState } from '../review/schedule';
 
 /**
- * The shape of every store file (DESIGN.md "Store on disk"). Each file carries `schemaVersion`;
+ * The shape of every store file (docs/ARCHITECTURE.md, "Store on disk"). Each file carries `schemaVersion`;
  * a file that does not match its schema is corruption, never silently repaired.
  */
 
@@ -22,12 +22,52 @@ const MarkSchema = z.object({
   href: z.string().optional(),
 });
 
+/** `<sha256>.<ext>`: the only names an asset can have, so a stored name can never point elsewhere. */
+export const AssetName = z.string().regex(/^[0-9a-f]{64}\.(png|jpg|gif|webp|avif|svg)$/);
+const Count = z.number().int().min(0);
+
+const FigureImageSchema = z.object({
+  asset: AssetName,
+  alt: z.string(),
+  width: Count,
+  height: Count,
+});
+
+const MissingImageSchema = z.object({
+  src: z.string(),
+  alt: z.string(),
+  reason: z.enum([
+    'remote',
+    'not-found',
+    'not-an-image',
+    'too-large',
+    'outside-folder',
+    'content-only',
+    'over-limit',
+  ]),
+});
+
+const TableCellSchema = z.object({
+  start: Count,
+  end: Count,
+  header: z.boolean().optional(),
+  colspan: z.number().int().min(1).optional(),
+  rowspan: z.number().int().min(1).optional(),
+});
+
 const BlockSchema = z.object({
-  kind: z.enum(['heading', 'paragraph', 'quote', 'listItem']),
+  kind: z.enum(['heading', 'paragraph', 'quote', 'listItem', 'figure', 'table', 'code', 'rule']),
   level: z.number().int().min(1).max(6).optional(),
   text: z.string(),
   marks: z.array(MarkSchema).optional(),
   dir: Direction.optional(),
+  ordered: z.boolean().optional(),
+  number: z.number().int().optional(),
+  depth: Count.optional(),
+  image: FigureImageSchema.optional(),
+  missing: MissingImageSchema.optional(),
+  rows: z.array(z.array(TableCellSchema)).optional(),
+  anchors: z.array(z.string().min(1).max(200)).optional(),
 });
 
 const SourceSchema = z.object({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Highlight } from '../annotations/model';
 import { AnnotationsDocument, loadAnnotations } from './annotations-document';
 import { commitChange, finishPendingChange, PENDING_CHANGE } from './atomic-change';
+import { collectAssets } from './assets';
 import { createBackup, ensureDailyBackup, listBackups, type BackupInfo, type BackupKind } from './backups';
 import { ChangeDraft, type FilesChange } from './change-draft';
 import { checkStore, type StoreProblem } from './check';
@@ -20,6 +21,7 @@ import {
 } from './layout';
 import { migrateFiles, type MigrationReport } from './migrate-files';
 import { loadDocument, type LoadPolicy, type Recovery } from './recovery';
+import { rebuildArticle, rebuildLibrary } from './rebuild';
 import { readVerifiedBackup, writeBackupFiles } from './restore';
 import { SCHEMA_VERSION, type AnnotationsFile, type ArticleFile, type LibraryFile } from './schema';
 import { StoreState } from './store-state';
@@ -53,7 +55,7 @@ export type RestoreOutcome = {
 };
 
 /**
- * The files of one data folder (DESIGN.md "Store on disk"). Every write resolves only once it is durably on
+ * The files of one data folder (docs/ARCHITECTURE.md, "Store on disk"). Every write resolves only once it is durably on
  * disk; a failed write leaves the data in memory as it is on disk. Data handed out is frozen: copy it to change
  * it, and save changes through the update methods.
  *
@@ -105,6 +107,13 @@ export interface Store {
   ): Promise<Highlight>;
   /** Removes highlight `id` of article `articleId`; resolves to it, or to null when there is none. */
   deleteHighlight(articleId: string, id: string): Promise<Highlight | null>;
+  /**
+   * Deletes every picture no article of the library (trash included) refers to; resolves to how many were
+   * deleted. It runs alone, so a picture stored by an import in progress is never taken before the article
+   * naming it is committed. When an article's file cannot be read, nothing is deleted: its pictures cannot
+   * be told apart from unreferenced ones.
+   */
+  collectUnreferencedAssets(): Promise<number>;
   /** Deletes an article's content and annotations files (the library entry is the caller's to change). */
   removeArticleFiles(id: string): Promise<void>;
   /**
@@ -246,6 +255,23 @@ class FolderStore implements Store {
     return this.journaled(articleId, (doc) => doc.delete(id));
   }
 
+  collectUnreferencedAssets(): Promise<number> {
+    return this.gate.exclusive(async () => {
+      this.state.assertWritable();
+      const referenced = new Set<string>();
+      for (const { id } of this.library().articles) {
+        let blocks;
+        try {
+          blocks = (await this.articleDoc(id)).current().article.blocks;
+        } catch {
+          return 0;
+        }
+        for (const block of blocks) if (block.image) referenced.add(block.image.asset);
+      }
+      return collectAssets(this.layout.dataDir, referenced);
+    });
+  }
+
   removeArticleFiles(id: string): Promise<void> {
     return this.write(async () => {
       const [article, annotations] = await Promise.all([this.articleDoc(id), this.annotationsDoc(id)]);
@@ -378,7 +404,10 @@ class FolderStore implements Store {
 
   private articleDoc(id: string): Promise<StoreDocument<ArticleFile>> {
     const file = fileForId(this.layout.articles, id);
-    return this.articleDocs.get(id, () => loadDocument(this.policy, file, articleParser(id)));
+    const parse = articleParser(id);
+    return this.articleDocs.get(id, () =>
+      loadDocument(this.policy, file, parse, undefined, () => rebuildArticle(this.layout, id, parse)),
+    );
   }
 
   private annotationsDoc(id: string): Promise<AnnotationsDocument> {
@@ -387,8 +416,11 @@ class FolderStore implements Store {
   }
 }
 
+// A damaged library.json is rebuilt from the article files, not started empty: the articles are all there.
 function loadLibrary(policy: LoadPolicy): Promise<StoreDocument<LibraryFile>> {
-  return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary);
+  return loadDocument(policy, policy.layout.library, parseLibrary, emptyLibrary, (movedTo) =>
+    rebuildLibrary(policy.layout, movedTo),
+  );
 }
 
 // A change committed but not put in place (a crash) is finished before anything is read. If that fails, the

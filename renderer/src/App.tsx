@@ -2,33 +2,38 @@ import { Minimize2 } from 'lucide-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
-import { call } from './api';
+import { call, callOnce } from './api';
+import { UnsavedDraftsNotice } from './autosave/UnsavedDraftsNotice';
 import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
 import { lastRead } from './library/last-read';
-import { LibraryPage } from './library/LibraryPage';
-import { BackupsView } from './library/BackupsView';
-import { TrashView } from './library/TrashView';
-import { SearchPage } from './search/SearchPage';
 import { StoreNotice } from './StoreNotice';
 import { ColorNamesProvider } from './reader/color-names';
 import { ReaderPage } from './reader/ReaderPage';
-import { ResetNotice } from './settings/ResetNotice';
-import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/use-settings';
-import { ShortcutsDialog } from './shortcuts/ShortcutsDialog';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
+import { loadLibraryPage } from './load-on-demand';
+import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
 
-// Loaded when first opened, so the first screen does not pay for them.
+// Only the reader is in the first bundle: every other page and dialog is fetched when first shown.
+const LibraryPage = lazy(() => loadLibraryPage().then((m) => ({ default: m.LibraryPage })));
+const BackupsView = lazy(() => import('./library/BackupsView').then((m) => ({ default: m.BackupsView })));
+const TrashView = lazy(() => import('./library/TrashView').then((m) => ({ default: m.TrashView })));
+const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const ResetNotice = lazy(() => import('./settings/ResetNotice').then((m) => ({ default: m.ResetNotice })));
+const SettingsPanel = lazy(() =>
+  import('./settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
 const HighlightsPage = lazy(() =>
-  import('./highlights/HighlightsPage').then((module) => ({ default: module.HighlightsPage })),
+  import('./highlights/HighlightsPage').then((m) => ({ default: m.HighlightsPage })),
 );
-const ReviewPage = lazy(() =>
-  import('./review/ReviewPage').then((module) => ({ default: module.ReviewPage })),
-);
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
 function startArticle(articles: readonly ArticleSummary[]): string | null {
@@ -67,12 +72,16 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((n) => n + 1), []);
   useEffect(() => {
-    void call('listArticles', {}).then((result) => {
+    // The reader needs neither the list nor the tags: they are asked for when a page shows them.
+    if (route.view === 'article') return;
+    void callOnce('listArticles', {}).then((result) => {
       if (!result.ok) return setError(result.error);
       setArticles(result.value);
     });
-    void call('listTags', {}).then((result) => result.ok && setTags(result.value));
+    if (route.view === 'search' || route.view === 'highlights')
+      void call('listTags', {}).then((result) => result.ok && setTags(result.value));
   }, [route.view, revision]);
+  const firstScreenShown = useAfterFirstScreen(settings !== null);
 
   // Ctrl/Cmd+Shift+F: search everything, Ctrl/Cmd+Shift+H: every highlight, from anywhere.
   useEffect(() => {
@@ -158,59 +167,62 @@ export function App() {
                 </button>
               )}
               {settingsError && <ErrorNotice error={settingsError} />}
-              <StoreNotice onRestored={refresh} />
-              {error ? (
-                <ErrorNotice error={error} />
-              ) : !settings ? (
-                // Nothing is laid out before the reader's typography is known: no jump when it arrives.
-                <p className="status">{t('status.loading')}</p>
-              ) : route.view === 'article' ? (
-                <ReaderPage
-                  key={route.id}
-                  id={route.id}
-                  at={route.at}
-                  showNotes={showNotes}
-                  showContents={showContents}
-                />
-              ) : route.view === 'search' ? (
-                <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
-              ) : route.view === 'highlights' ? (
-                <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+              {firstScreenShown && <StoreNotice onRestored={refresh} />}
+              <UnsavedDraftsNotice />
+              <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+                {error ? (
+                  <ErrorNotice error={error} />
+                ) : !settings ? (
+                  // Nothing is laid out before the reader's typography is known: no jump when it arrives.
+                  <p className="status">{t('status.loading')}</p>
+                ) : route.view === 'article' ? (
+                  <ReaderPage
+                    key={route.id}
+                    id={route.id}
+                    at={route.at}
+                    showNotes={showNotes}
+                    showContents={showContents}
+                  />
+                ) : route.view === 'search' ? (
+                  <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+                ) : route.view === 'highlights' ? (
                   <HighlightsPage
                     articles={articles ?? []}
                     tags={tags}
                     onOpen={(id, at) => go({ view: 'article', id, at })}
                     onReview={() => go({ view: 'review' })}
                   />
-                </Suspense>
-              ) : route.view === 'review' ? (
-                <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
+                ) : route.view === 'review' ? (
                   <ReviewPage
                     onOpen={(id, at) => go({ view: 'article', id, at })}
                     onHighlights={() => go({ view: 'highlights' })}
                   />
-                </Suspense>
-              ) : route.view === 'backups' ? (
-                <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
-              ) : route.view === 'trash' ? (
-                <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
-              ) : route.view === 'library' && articles ? (
-                <LibraryPage
-                  articles={articles}
-                  onOpen={(id) => go({ view: 'article', id })}
-                  onChanged={refresh}
-                  onTrash={() => go({ view: 'trash' })}
-                  onBackups={() => go({ view: 'backups' })}
-                />
-              ) : (
-                <p className="status">{t('status.loading')}</p>
-              )}
-              {reset.length > 0 && <ResetNotice keys={reset} onDismiss={dismissReset} />}
+                ) : route.view === 'backups' ? (
+                  <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
+                ) : route.view === 'trash' ? (
+                  <TrashView onBack={() => go({ view: 'library' })} onChanged={refresh} />
+                ) : route.view === 'library' && articles ? (
+                  <LibraryPage
+                    articles={articles}
+                    onOpen={(id) => go({ view: 'article', id })}
+                    onChanged={refresh}
+                    onTrash={() => go({ view: 'trash' })}
+                    onBackups={() => go({ view: 'backups' })}
+                  />
+                ) : (
+                  <p className="status">{t('status.loading')}</p>
+                )}
+              </Suspense>
+              <Suspense fallback={null}>
+                {reset.length > 0 && <ResetNotice keys={reset} onDismiss={dismissReset} />}
+              </Suspense>
             </main>
-            {dialog === 'settings' && settings && (
-              <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
-            )}
-            {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+            <Suspense fallback={null}>
+              {dialog === 'settings' && settings && (
+                <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
+              )}
+              {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+            </Suspense>
           </div>
         </ColorNamesProvider>
       </AnnouncerProvider>

@@ -7,7 +7,9 @@ export function useErrorMessage(): (error: ApiError) => string {
   const t = useT();
   return (error) => {
     if (error.message === 'no-bridge') return t('error.no-bridge');
-    return t(`error.${error.code}` as MessageKey, { file: error.file ?? '', message: error.message });
+    // A path is isolated (FSI … PDI) so that, inside an Arabic sentence, its slashes keep it in one piece.
+    const file = error.file ? `\u2068${error.file}\u2069` : '';
+    return t(`error.${error.code}` as MessageKey, { file, message: error.message });
   };
 }
 

@@ -25,10 +25,14 @@ export function StoreNotice({ onRestored }: { onRestored: () => void }) {
     <div className="notice notice-warning" role="alert">
       {status.readOnly && <p>{t('store.readOnly', { reason: status.readOnly })}</p>}
       {status.recoveries.map((recovery) => (
-        <div key={recovery.movedTo}>
+        <div key={recovery.movedTo ?? `${recovery.file}\n${recovery.reason}`}>
           <p dir="auto">
-            {t('store.recovered', { file: fileName(recovery.file), movedTo: fileName(recovery.movedTo) })}
+            {recovery.movedTo === null
+              ? t('store.cutShort', { file: fileName(recovery.file) })
+              : t('store.recovered', { file: fileName(recovery.file), movedTo: fileName(recovery.movedTo) })}
           </p>
+          {/* What was rebuilt and from where: the store's own words, as for the read-only reason. */}
+          <p dir="auto">{t('store.recoveredWhat', { what: recovery.recovered })}</p>
           {recovery.newestBackup && (
             <button
               type="button"

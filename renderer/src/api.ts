@@ -24,19 +24,50 @@ export async function call<M extends Method>(method: M, input: Inputs[M]): Promi
   }
 }
 
-const prefetched = new Map<string, Promise<Result<Outputs['openArticle']>>>();
+/** The calls the first screen needs, which may be started before anything asks for them. */
+type EarlyMethod = 'openArticle' | 'getSettings' | 'listArticles';
+
+const early = new Map<string, Promise<Result<unknown>>>();
+const settled = new Map<string, Result<unknown>>();
+const earlyKey = (method: EarlyMethod, input: unknown) => `${method}:${JSON.stringify(input)}`;
 
 /**
- * Starts opening an article before the interface is ready for it (at startup, while the settings load), so
- * the first screen of a long article does not wait for two round trips in a row.
+ * Starts a read the first screen will need before the interface is ready to ask for it (at startup, while
+ * the code is still being evaluated), so that it travels in parallel with the rest of the start.
  */
+export function callEarly<M extends EarlyMethod>(method: M, input: Inputs[M]): void {
+  const key = earlyKey(method, input);
+  if (early.has(key)) return;
+  const pending = call(method, input);
+  early.set(key, pending);
+  void pending.then((result) => {
+    if (early.get(key) === pending) settled.set(key, result);
+  });
+}
+
+/** The answer to a read started early, once: a later read asks main again. */
+export function callOnce<M extends EarlyMethod>(method: M, input: Inputs[M]): Promise<Result<Outputs[M]>> {
+  const key = earlyKey(method, input);
+  const pending = early.get(key) as Promise<Result<Outputs[M]>> | undefined;
+  early.delete(key);
+  settled.delete(key);
+  return pending ?? call(method, input);
+}
+
+/**
+ * The answer to a read started early if it has already arrived (without using it up), so that a view can
+ * start with it rather than render empty first.
+ */
+export function arrived<M extends EarlyMethod>(method: M, input: Inputs[M]): Result<Outputs[M]> | undefined {
+  return settled.get(earlyKey(method, input)) as Result<Outputs[M]> | undefined;
+}
+
+/** Starts opening an article before the interface is ready for it. */
 export function prefetchArticle(id: string): void {
-  if (!prefetched.has(id)) prefetched.set(id, call('openArticle', { id }));
+  callEarly('openArticle', { id });
 }
 
 /** Opens an article, using the prefetched answer once if there is one. */
 export function openArticle(id: string): Promise<Result<Outputs['openArticle']>> {
-  const early = prefetched.get(id);
-  prefetched.delete(id);
-  return early ?? call('openArticle', { id });
+  return callOnce('openArticle', { id });
 }

@@ -60,5 +60,28 @@ export async function exportBench(): Promise<Row[]> {
       row(`export 10,000 highlights to ${name}`, await timeMedian(5, () => format(input)), 'ms', 1000),
     );
   }
+  // Notes that can hold raw HTML or a code fence are parsed to keep them inside their place (one in three).
+  const [only] = input.articles;
+  if (only) {
+    const risky: ExportInput = {
+      ...input,
+      articles: [
+        {
+          ...only,
+          highlights: only.highlights.map((h, i) =>
+            i % 3 === 0 ? { ...h, note: `ملاحظة <b>${i}</b> مع \`كود\`\n\n\`\`\`\n<div>\n\`\`\`` } : h,
+          ),
+        },
+      ],
+    };
+    rows.push(
+      row(
+        'export 10,000 highlights to Markdown, 3,334 notes with HTML and a fence',
+        await timeMedian(3, () => toMarkdown(risky)),
+        'ms',
+        1000,
+      ),
+    );
+  }
   return rows;
 }

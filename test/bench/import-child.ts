@@ -1,13 +1,16 @@
-import { importBytes } from '../../main/api/import-file';
+import { importBytesInThisThread } from '../../main/api/import-file';
 import { generateArabicArticle } from './generate';
+import { hostileMarkdown, type HostileMarkdown } from './import-hostile';
 
 /**
  * Run in its own process by import.ts, so that its peak memory (maxRSS) is the import's alone:
- * `tsx test/bench/import-child.ts html|txt BYTES` prints { ms, peakMB, baseMB } as JSON.
+ * `tsx test/bench/import-child.ts html|txt|md-nested|md-brackets BYTES` prints
+ * { ms, peakMB, baseMB, inputMB, blocks | refused } as JSON (`refused`: the error's message).
  */
 const [kind = 'txt', size = '1048576'] = process.argv.slice(2);
 const text = generateArabicArticle(Number(size));
 let bytes: Uint8Array;
+let name = 'big.txt';
 if (kind === 'html') {
   const paragraphs = text
     .split('\n\n')
@@ -19,14 +22,21 @@ if (kind === 'html') {
   bytes = Buffer.from(
     `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مقالة طويلة</title></head><body>${chrome}<main><article><h1>مقالة طويلة للاختبار</h1>${paragraphs}</article></main>${related}<footer>حقوق النشر</footer></body></html>`,
   );
+  name = 'page.html';
+} else if (kind.startsWith('md-')) {
+  bytes = Buffer.from(hostileMarkdown(kind.slice(3) as HostileMarkdown, Number(size)));
+  name = 'hostile.md';
 } else {
   bytes = Buffer.from(text);
 }
 const baseMB = process.resourceUsage().maxRSS / 1024;
 const start = performance.now();
-const imported = importBytes(bytes, kind === 'html' ? 'page.html' : 'big.txt');
+let outcome: { blocks: number } | { refused: string };
+try {
+  outcome = { blocks: importBytesInThisThread(bytes, name).blocks.length };
+} catch (error) {
+  outcome = { refused: error instanceof Error ? error.message : String(error) };
+}
 const ms = performance.now() - start;
 const peakMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(
-  JSON.stringify({ ms, peakMB, baseMB, inputMB: bytes.length / 1024 / 1024, blocks: imported.blocks.length }),
-);
+process.stdout.write(JSON.stringify({ ms, peakMB, baseMB, inputMB: bytes.length / 1024 / 1024, ...outcome }));

@@ -260,5 +260,11 @@ export async function searchBench(): Promise<Row[]> {
     row('  baseline: MiniSearch p95, 1 word', p95(oneWord, miniSearch), 'ms'),
     row('  baseline: MiniSearch p95, 3 words', p95(threeWords, miniSearch), 'ms'),
     ...(await findInArticleRows()),
+    row(
+      'parse a 10,000-character query of distinct words',
+      await timeMedian(15, () => parseQuery(Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' '))),
+      'ms',
+      100,
+    ),
   ];
 }

@@ -184,6 +184,7 @@ describe.skipIf(unavailable !== null)(
       // Search everything filters by colour, under the reader's names.
       await page.keyboard.press('Control+Shift+F');
       const colourFilter = page.getByRole('combobox', { name: 'تصفية حسب اللون' });
+      await colourFilter.waitFor(); // the search page's code loads when it is first opened
       await expect(colourFilter.locator('option').allTextContents()).resolves.toEqual(
         expect.arrayContaining(['للمراجعة']),
       );

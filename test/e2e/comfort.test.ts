@@ -251,7 +251,9 @@ describe.skipIf(unavailable !== null)(
       await page.keyboard.press('3');
       await expect.poll(() => announcer.textContent()).toBe('Highlight in blue added');
       await page.keyboard.press('Control+z');
-      await expect.poll(() => announcer.textContent()).toBe('Highlight in blue deleted');
+      await expect
+        .poll(() => announcer.textContent())
+        .toBe('Undone: creating the highlight. Highlight in blue deleted');
     });
 
     it('keeps Tab inside the highlight popover and gives focus back to the notes entry on Esc', async () => {
@@ -282,6 +284,7 @@ describe.skipIf(unavailable !== null)(
         .toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Library' }).click();
       const resume = page.getByRole('button', { name: 'Resume' });
+      await resume.waitFor(); // the library's code loads when it is first opened
       await expect(resume.isVisible()).resolves.toBe(true);
       await expect(page.locator('.continue').textContent()).resolves.toMatch(/\d+% read/);
       await resume.click();

@@ -8,7 +8,7 @@ import { removeDir, ROOT, tempDataDir } from './harness';
 
 /**
  * The real Electron app through Playwright's _electron. It needs Electron's binary, which is downloaded
- * from GitHub on first use; where that cannot happen (this machine, CI here) the suite is skipped with the
+ * from GitHub on first use; where that cannot happen (machines without access to GitHub, such as our CI) the suite is skipped with the
  * reason. Never `require('electron')` here: that would try the download.
  */
 function electronBinary(): { path: string } | { missing: string } {

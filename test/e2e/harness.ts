@@ -8,11 +8,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../main/api/dispatch';
 import { METHODS } from '../../main/api/methods';
 import { createService, type Service } from '../../main/api/service';
+import { assetForRequest, assetHeaders } from '../../main/app/asset-route';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
 import { mimeType, resolveStaticFile } from '../../main/app/static-files';
 
 /**
- * The browser e2e rig (DESIGN.md "Testing"): the built renderer served on 127.0.0.1 under the app's CSP,
+ * The browser e2e rig (docs/ARCHITECTURE.md, "Layers"): the built renderer served on 127.0.0.1 under the app's CSP,
  * Debian's Chromium driven by playwright-core, and `window.hamish` bridged to the real service on a temp
  * data dir — the same contract, dispatch, service and files as in Electron; only the transport differs.
  */
@@ -30,9 +31,21 @@ export function browserUnavailable(): string | null {
   return null;
 }
 
-export async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+/**
+ * Serves the built renderer under the app's CSP, and, given the data folder, its pictures at
+ * `/assets/<sha256>.<ext>` as the app:// handler does.
+ */
+export async function serveRenderer(dataDir?: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const picture = dataDir ? assetForRequest(dataDir, url.pathname) : null;
+    if (picture) {
+      readFile(picture).then(
+        (body) => response.writeHead(200, assetHeaders(picture)).end(body),
+        () => response.writeHead(404).end(),
+      );
+      return;
+    }
     const file = resolveStaticFile(RENDERER_DIR, url.pathname);
     if (!file) {
       response.writeHead(404).end();
@@ -119,9 +132,9 @@ export function isLocal(url: string, origin: string): boolean {
 export type Session = { server: Server; origin: string; browser: Browser; dataDir: string; service: Service };
 
 export async function openSession(chooseFile?: () => Promise<string | null>): Promise<Session> {
-  const { server, origin } = await serveRenderer();
-  const browser = await launchBrowser();
   const dataDir = await tempDataDir();
+  const { server, origin } = await serveRenderer(dataDir);
+  const browser = await launchBrowser();
   const service = await appService(dataDir, chooseFile);
   return { server, origin, browser, dataDir, service };
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
@@ -130,11 +130,29 @@ describe.skipIf(unavailable !== null)(
       expect(responses.filter((url) => url.includes('example.org'))).toEqual([]);
     });
 
-    it('saves a screenshot of the reader', async () => {
+    it('saves a screenshot of the reader, the size of the window and showing its text', async () => {
       await mkdir(RESULTS_DIR, { recursive: true });
       const file = path.join(RESULTS_DIR, 'reader-ar.png');
       await page.screenshot({ path: file });
-      expect(file).toBeTruthy();
+      const png = await readFile(file);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1100, 800]); // IHDR width, height
+      // Decoded by Chromium itself: a blank or failed page has no dark pixels, a page of text has many.
+      const darkPixels = await page.evaluate(async (base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d');
+        if (!context) return -1;
+        context.drawImage(bitmap, 0, 0);
+        const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 3 * 96) dark++;
+        }
+        return dark;
+      }, png.toString('base64'));
+      expect(darkPixels).toBeGreaterThan(5000);
     });
 
     it('keeps the reading position across a reload', async () => {

@@ -19,7 +19,7 @@ import { NOTE_PREFIX, noteVersion, parseReport, type Report } from './crash-prot
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTICLE = path.join(ROOT, 'data', 'article-ar.txt');
-/** Kills across the run, shared by LANES data folders killed side by side (this machine has two cores). */
+/** Kills across the run, shared by LANES data folders killed side by side (CI machines have two cores). */
 const KILLS = 200;
 const LANES = 2;
 /** The child saves for this long (ms) after opening the folder, then is killed. */

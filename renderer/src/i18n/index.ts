@@ -32,35 +32,44 @@ export type Translate = {
   date: (iso: string) => string;
 };
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 /** Builds the translation function of one language: `{name}` placeholders, Intl plural rules and formats. */
 export function createTranslate(language: Language): Translate {
   const messages = MESSAGES[language];
-  const numbers = new Intl.NumberFormat(language);
-  const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const plurals = new Intl.PluralRules(language);
+  // Made on first use: the first Intl formatter of a page loads locale data (tens of milliseconds), and
+  // the reader's first screen formats no number, date or plural.
+  const numbers = once(() => new Intl.NumberFormat(language));
+  const percents = once(
+    () => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }),
+  );
+  const dates = once(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }));
+  const plurals = once(() => new Intl.PluralRules(language));
 
   const fill = (template: string, values: Record<string, string | number> = {}): string =>
     template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers().format(value) : value;
     });
 
   const t = ((key: MessageKey, values?: Record<string, string | number>) =>
     fill(messages[key] ?? key, values)) as Translate;
   t.plural = (key, count, values) => {
-    const category = plurals.select(count);
+    const category = plurals().select(count);
     const template = messages[`${key}.${category}`] ?? messages[`${key}.other`] ?? key;
     return fill(template, { count, ...values });
   };
   t.language = language;
   t.dir = language === 'ar' ? 'rtl' : 'ltr';
-  t.number = (value) => numbers.format(value);
-  t.percent = (fraction) => percents.format(fraction);
+  t.number = (value) => numbers().format(value);
+  t.percent = (fraction) => percents().format(fraction);
   t.date = (iso) => {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? '' : dates.format(date);
+    return Number.isNaN(date.getTime()) ? '' : dates().format(date);
   };
   return t;
 }

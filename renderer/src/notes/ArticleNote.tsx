@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { ApiError } from '../../../main/api/contract';
+import { SaveError, SaveStatus } from '../autosave/SaveStatus';
+import { useAutosave } from '../autosave/use-autosave';
 import { useT } from '../i18n/I18nProvider';
 import { TagInput } from './TagInput';
 
@@ -6,16 +9,24 @@ type Props = {
   note: string;
   tags: string[];
   suggestions: string[];
-  onSave: (patch: { note?: string; tags?: string[] }) => Promise<boolean>;
+  /**
+   * Resolves to null once saved, or to the error that kept it from being saved. The note's saves carry the
+   * `session` of this editor, so that undo takes back the whole writing at once.
+   */
+  onSave: (patch: { note?: string; tags?: string[] }, session?: string) => Promise<ApiError | null>;
 };
 
-/** The whole article's own note and tags, at the top of the notes panel. */
+let openings = 0;
+
+/**
+ * The whole article's own note and tags, at the top of the notes panel. The note saves itself as it is
+ * typed, on leaving the field and when the article is closed; a failed save keeps the text and says so.
+ */
 export function ArticleNote({ note, tags, suggestions, onSave }: Props) {
   const t = useT();
-  const [draft, setDraft] = useState(note);
-  const [failed, setFailed] = useState(false);
-  const dirty = draft !== note;
-  const save = async () => setFailed(!(await onSave({ note: draft })));
+  const [session] = useState(() => `article-note-${++openings}`);
+  const saveNote = useCallback((text: string) => onSave({ note: text }, session), [onSave, session]);
+  const { draft, state, edit, flush } = useAutosave(note, saveNote);
   return (
     <section className="article-note" aria-labelledby="article-note-title">
       <h3 id="article-note-title">{t('panel.articleNote')}</h3>
@@ -27,21 +38,15 @@ export function ArticleNote({ note, tags, suggestions, onSave }: Props) {
         value={draft}
         aria-labelledby="article-note-title"
         placeholder={t('highlight.notePlaceholder')}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => edit(event.target.value)}
+        onBlur={() => void flush()}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void flush();
+          if (event.key === 'Escape') void flush();
         }}
       />
-      {dirty && (
-        <button type="button" className="primary small" onClick={() => void save()}>
-          {t('highlight.saveNote')}
-        </button>
-      )}
-      {failed && (
-        <p className="inline-error" role="alert">
-          {t('panel.articleNoteFailed')}
-        </p>
-      )}
+      <SaveStatus state={state} />
+      <SaveError state={state} />
       <TagInput
         label={t('panel.articleTags')}
         tags={tags}

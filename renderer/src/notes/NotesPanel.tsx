@@ -1,6 +1,6 @@
 import { FileUp, StickyNote } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import type { ResolvedHighlight } from '../../../main/api/contract';
+import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from '../reader/color-names';
 import { COLORS, type Color } from '../reader/colors';
@@ -15,7 +15,9 @@ type Props = {
   articleTags: string[];
   suggestions: string[];
   onOpen: (highlight: ResolvedHighlight) => void;
-  onArticleNote: (patch: { note?: string; tags?: string[] }) => Promise<boolean>;
+  /** An undo or redo of the article's note bumps this: its editor starts again from the stored text. */
+  articleRevision: number;
+  onArticleNote: (patch: { note?: string; tags?: string[] }, session?: string) => Promise<ApiError | null>;
   onUpdateSource: () => void;
   updateSummary: string | null;
 };
@@ -100,6 +102,7 @@ export function NotesPanel(props: Props) {
         </p>
       )}
       <ArticleNote
+        key={props.articleRevision}
         note={props.articleNote}
         tags={props.articleTags}
         suggestions={props.suggestions}

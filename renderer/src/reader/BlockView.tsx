@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import type { Block, Mark } from '../../../main/articles/model';
 import { ltrRuns, type Run } from './bidi-runs';
 import type { DisplayText } from './display-text';
+import { FigureView } from './FigureView';
+import { followInArticleLink } from './in-article-link';
+import { TableView } from './TableView';
 
 // Links may only leave for the web or mail (the shell asks before opening them); never javascript: or file:.
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -30,20 +33,37 @@ function isolated(text: string, from: number, to: number, runs: readonly Run[], 
   return nodes;
 }
 
-/** Splits a block's text at its marks into React nodes; text is always text, never HTML. */
-function renderMarks(text: string, marks: readonly Mark[], runs: readonly Run[]): ReactNode[] {
+/**
+ * Splits the text from `from` to `to` at its marks into React nodes (marks cut to that span); text is always
+ * text, never HTML.
+ */
+function renderMarks(
+  text: string,
+  marks: readonly Mark[],
+  runs: readonly Run[],
+  from = 0,
+  to = text.length,
+): ReactNode[] {
   const sorted = marks
     .filter((m) => m.start < m.end && m.end <= text.length)
+    .map((m) => ({ ...m, start: Math.max(m.start, from), end: Math.min(m.end, to) }))
+    .filter((m) => m.start < m.end)
     .sort((a, b) => a.start - b.start);
   const nodes: ReactNode[] = [];
-  let at = 0;
+  let at = from;
   sorted.forEach((mark, index) => {
     if (mark.start < at) return; // overlapping marks: the first wins, text is never duplicated
     nodes.push(...isolated(text, at, mark.start, runs, `t${index}`));
     const inner = isolated(text, mark.start, mark.end, runs, `m${index}`);
     if (mark.kind === 'em') nodes.push(<em key={index}>{inner}</em>);
     else if (mark.kind === 'strong') nodes.push(<strong key={index}>{inner}</strong>);
-    else if (mark.href && SAFE_LINK.test(mark.href)) {
+    else if (mark.href?.startsWith('#')) {
+      nodes.push(
+        <a key={index} href={mark.href} className="in-article-link" onClick={followInArticleLink}>
+          {inner}
+        </a>,
+      );
+    } else if (mark.href && SAFE_LINK.test(mark.href)) {
       nodes.push(
         <a key={index} href={mark.href} rel="noreferrer noopener" target="_blank">
           {inner}
@@ -52,7 +72,7 @@ function renderMarks(text: string, marks: readonly Mark[], runs: readonly Run[])
     } else nodes.push(...inner);
     at = mark.end;
   });
-  nodes.push(...isolated(text, at, text.length, runs, 'end'));
+  nodes.push(...isolated(text, at, to, runs, 'end'));
   return nodes;
 }
 
@@ -76,10 +96,34 @@ export function BlockView({ block, index, display, isolate = false }: Props) {
     start: toShown(mark.start),
     end: toShown(mark.end),
   }));
-  const runs = isolate && block.dir !== 'ltr' ? ltrRuns(text) : [];
-  const props = { 'data-block': index, dir: block.dir } as const;
+  const runs = isolate && block.dir !== 'ltr' && block.kind !== 'code' ? ltrRuns(text) : [];
+  const props = {
+    'data-block': index,
+    dir: block.dir,
+    'data-anchors': block.anchors?.join(' '),
+  } as const;
   const content = marks.length === 0 && runs.length === 0 ? text : renderMarks(text, marks, runs);
   switch (block.kind) {
+    case 'figure':
+      return <FigureView block={block} caption={content} attributes={props} />;
+    case 'table':
+      return (
+        <TableView
+          block={block}
+          attributes={props}
+          toShown={toShown}
+          cell={(start, end) => renderMarks(text, marks, runs, start, end)}
+        />
+      );
+    case 'code':
+      // Code reads left to right, isolated from the article's direction, with its lines as written.
+      return (
+        <pre {...props} dir="ltr" className="code">
+          <code>{text}</code>
+        </pre>
+      );
+    case 'rule':
+      return <hr {...props} />;
     case 'heading': {
       // The article title is the page's h1; section headings follow the hierarchy below it.
       const level = Math.min(6, Math.max(1, block.level ?? 2));
@@ -94,7 +138,12 @@ export function BlockView({ block, index, display, isolate = false }: Props) {
       return <blockquote {...props}>{content}</blockquote>;
     case 'listItem':
       return (
-        <p {...props} className="list-item">
+        <p
+          {...props}
+          className="list-item"
+          data-depth={block.depth ? Math.min(block.depth, 6) : undefined}
+          data-number={block.ordered ? (block.number ?? 1) : undefined}
+        >
           {content}
         </p>
       );

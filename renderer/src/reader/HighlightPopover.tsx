@@ -1,8 +1,9 @@
 import { Copy, Trash2, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
+import { SaveError, SaveStatus } from '../autosave/SaveStatus';
+import { useAutosave } from '../autosave/use-autosave';
 import { useFocusTrap } from '../dialog/focus-trap';
-import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from './color-names';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
@@ -16,20 +17,27 @@ type Props = {
   rect: DOMRect | null;
   suggestions: string[];
   onChange: (patch: HighlightPatch) => Promise<ApiError | null>;
+  /** Saves the note as typed; the saves of one `session` (one opening of the popover) undo as one step. */
+  onNote: (note: string, session: string) => Promise<ApiError | null>;
   onDelete: () => void;
   onClose: () => void;
 };
 
+// Each opening of a popover is one writing session of its note.
+let openings = 0;
+
 /**
  * Everything about one highlight: colour, note (Markdown, shown formatted), tags, copy, delete.
- * A note is shown as saved only after main confirmed the write; on failure the text stays in the editor.
+ * The note saves itself as it is typed and when the popover closes; it is shown as saved only after main
+ * confirmed the write. A save that failed keeps the text in the editor and keeps the popover open on Esc.
  */
-export function HighlightPopover({ highlight, rect, suggestions, onChange, onDelete, onClose }: Props) {
+export function HighlightPopover(props: Props) {
+  const { highlight, rect, suggestions, onChange, onNote, onDelete, onClose } = props;
   const t = useT();
   const colorName = useColorName();
-  const errorMessage = useErrorMessage();
-  const [draft, setDraft] = useState(highlight.note);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | ApiError>('idle');
+  const [session] = useState(() => `note-${++openings}`);
+  const saveNote = useCallback((note: string) => onNote(note, session), [onNote, session]);
+  const { draft, state, edit, flush, discard } = useAutosave(highlight.note, saveNote);
   const [copied, setCopied] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   // Before the effect below moves focus in, so that closing gives focus back to where it came from.
@@ -39,11 +47,14 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
     dialogRef.current?.querySelector<HTMLElement>('textarea')?.focus();
   }, [highlight.id]);
 
-  const dirty = draft !== highlight.note;
-  const saveNote = async () => {
-    setState('saving');
-    const failure = await onChange({ note: draft });
-    setState(failure ?? 'saved');
+  const close = useCallback(async () => {
+    if ((await flush()) === null) onClose();
+  }, [flush, onClose]);
+  const remove = async () => {
+    // Saved first, so that undoing the deletion brings the note back as last typed.
+    await flush();
+    discard();
+    onDelete();
   };
 
   const style = rect
@@ -64,7 +75,7 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onClose();
+          void close();
         }
       }}
     >
@@ -95,10 +106,10 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
         >
           <Copy aria-hidden="true" size={16} />
         </button>
-        <IconButton label={t('highlight.delete')} onClick={onDelete}>
+        <IconButton label={t('highlight.delete')} onClick={() => void remove()}>
           <Trash2 aria-hidden="true" size={16} />
         </IconButton>
-        <IconButton label={t('highlight.close')} onClick={onClose}>
+        <IconButton label={t('highlight.close')} onClick={() => void close()}>
           <X aria-hidden="true" size={16} />
         </IconButton>
       </div>
@@ -116,32 +127,19 @@ export function HighlightPopover({ highlight, rect, suggestions, onChange, onDel
         rows={4}
         value={draft}
         placeholder={t('highlight.notePlaceholder')}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if (state === 'saved') setState('idle');
-        }}
+        onChange={(event) => edit(event.target.value)}
+        onBlur={() => void flush()}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void saveNote();
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void flush();
         }}
       />
       <div className="popover-row">
-        <button
-          type="button"
-          className="primary"
-          disabled={!dirty || state === 'saving'}
-          onClick={() => void saveNote()}
-        >
-          {state === 'saving' ? t('highlight.saving') : t('highlight.saveNote')}
+        <button type="button" className="primary" onClick={() => void flush()}>
+          {t('highlight.saveNote')}
         </button>
-        <span className="save-state" role="status">
-          {state === 'saved' && !dirty ? t('highlight.saved') : null}
-        </span>
+        <SaveStatus state={state} />
       </div>
-      {typeof state === 'object' && (
-        <p className="inline-error" role="alert">
-          {t('highlight.saveFailed', { message: errorMessage(state) })}
-        </p>
-      )}
+      <SaveError state={state} />
       {highlight.note && (
         <div className="note-preview">
           <NoteMarkdown source={highlight.note} />

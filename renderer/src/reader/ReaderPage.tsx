@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, ArticleView } from '../../../main/api/contract';
-import { openArticle } from '../api';
+import { arrived, openArticle } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { ReaderView } from './ReaderView';
@@ -21,7 +21,11 @@ export function ReaderPage({
   const t = useT();
   // The attempt an article was loaded by keys its view: the view is replaced only once the reloaded
   // article is here, never mounted on the old one (its highlights would keep the old offsets).
-  const [loaded, setLoaded] = useState<{ article: ArticleView; attempt: number } | null>(null);
+  // An article asked for at startup and already here is shown in the first render, not one later.
+  const [loaded, setLoaded] = useState<{ article: ArticleView; attempt: number } | null>(() => {
+    const early = arrived('openArticle', { id });
+    return early?.ok ? { article: early.value, attempt: 0 } : null;
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [summary, setSummary] = useState<string | null>(null);
@@ -31,7 +35,12 @@ export function ReaderPage({
     void openArticle(id).then((result) => {
       if (!live) return;
       if (result.ok) {
-        setLoaded({ article: result.value, attempt });
+        // The early answer shown from the start comes back here as the same object: nothing to redo.
+        setLoaded((shown) =>
+          shown?.article === result.value && shown.attempt === attempt
+            ? shown
+            : { article: result.value, attempt },
+        );
         setError(null);
       } else setError(result.error);
     });

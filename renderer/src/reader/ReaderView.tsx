@@ -1,24 +1,32 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
 import { blockStarts } from '../../../main/articles/model';
 import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
-import { NotesPanel } from '../notes/NotesPanel';
 import { TableOfContents } from '../toc/TableOfContents';
 import { BlockView } from './BlockView';
 import { COLORS, type Color } from './colors';
-import { FindBar, type Span } from '../search/FindBar';
+import type { Span } from '../search/FindBar';
 import { withoutVowelMarks, type DisplayText } from './display-text';
 import { blockElements, canonicalToRange, offsetAtPoint, type Displays } from './dom-offsets';
-import { HighlightPopover } from './HighlightPopover';
 import { extendSelectionByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
-import { useHighlights } from './use-highlights';
+import { useHighlights, type ArticlePatch } from './use-highlights';
+import { useUndoKeys } from './use-undo-keys';
+import { useAfterFirstScreen } from '../use-after-first-screen';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
+
+// The first screen is the text: the notes panel (with its Markdown renderer), the find bar and the
+// highlight popover are fetched once the text is shown or when first opened.
+const NotesPanel = lazy(() => import('../notes/NotesPanel').then((m) => ({ default: m.NotesPanel })));
+const FindBar = lazy(() => import('../search/FindBar').then((m) => ({ default: m.FindBar })));
+const HighlightPopover = lazy(() =>
+  import('./HighlightPopover').then((m) => ({ default: m.HighlightPopover })),
+);
 
 type Props = {
   article: ArticleView;
@@ -81,9 +89,9 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
     return () => clearTimeout(timer);
   }, [renderedBlocks, article.blocks.length]);
-  const store = useHighlights(article.id, article.highlights);
+  const store = useHighlights(article.id, article.highlights, { note: article.note, tags: article.tags });
   const { highlights } = store;
-  useHighlightAnnouncements(highlights);
+  useHighlightAnnouncements(highlights, store.announcedElsewhere);
   const [selection, clearSelection] = useCanonicalSelection(
     articleRef,
     scrollerRef,
@@ -95,7 +103,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [articleMeta, setArticleMeta] = useState({ note: article.note, tags: article.tags });
   const active = highlights.find((h) => h.id === activeId) ?? null;
 
   const save = useCallback(
@@ -107,7 +114,11 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const refreshTags = useCallback(() => {
     void call('listTags', {}).then((result) => result.ok && setSuggestions(result.value));
   }, []);
-  useEffect(refreshTags, [refreshTags]);
+  // Tag suggestions are for editing: they are fetched once the text is on screen.
+  const textShown = useAfterFirstScreen(true);
+  useEffect(() => {
+    if (textShown) refreshTags();
+  }, [textShown, refreshTags]);
 
   const blocks = useCallback(
     () => (articleRef.current ? blockElements(articleRef.current) : new Map<number, HTMLElement>()),
@@ -218,12 +229,6 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         return;
       }
       if (isTyping(event.target)) return;
-      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        setActiveId(null);
-        void store.undo();
-        return;
-      }
       if (mod || event.altKey) return;
       if (event.key === 'Escape') {
         setActiveId(null);
@@ -247,13 +252,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           void highlightSelection(color);
         } else if (active) {
           event.preventDefault();
-          void store.update(active, { color });
+          void store.update(active.id, { color });
         }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [starts, lengths, displays, hasMarks, lastColor, active, store, highlightSelection, clearSelection]);
+
+  const closePopover = useCallback(() => setActiveId(null), []);
+  useUndoKeys(store, closePopover);
 
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
@@ -269,13 +277,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     );
   };
 
-  const saveArticleNote = async (patch: { note?: string; tags?: string[] }) => {
-    const result = await call('setArticleNote', { id: article.id, ...patch });
-    if (result.ok) {
-      setArticleMeta(result.value);
-      refreshTags();
-    }
-    return result.ok;
+  const saveArticleNote = async (patch: ArticlePatch, session?: string) => {
+    const failure = await store.updateArticle(patch, { session });
+    if (!failure) refreshTags();
+    return failure;
   };
 
   return (
@@ -296,15 +301,17 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         </div>
         {store.error && <ErrorNotice error={store.error} onRetry={store.clearError} />}
         {finding && (
-          <FindBar
-            articleId={article.id}
-            onMatches={showMatches}
-            onClose={() => {
-              setFinding(false);
-              showMatches([], -1);
-              articleRef.current?.focus({ preventScroll: true });
-            }}
-          />
+          <Suspense fallback={null}>
+            <FindBar
+              articleId={article.id}
+              onMatches={showMatches}
+              onClose={() => {
+                setFinding(false);
+                showMatches([], -1);
+                articleRef.current?.focus({ preventScroll: true });
+              }}
+            />
+          </Suspense>
         )}
         {hasMarks && (
           <div className="reader-tools">
@@ -349,17 +356,21 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         </div>
       </div>
       {showNotes && (
-        <NotesPanel
-          articleId={article.id}
-          highlights={highlights}
-          articleNote={articleMeta.note}
-          articleTags={articleMeta.tags}
-          suggestions={suggestions}
-          onOpen={(h) => openHighlight(h, true)}
-          onArticleNote={saveArticleNote}
-          onUpdateSource={() => void updateSource()}
-          updateSummary={updateSummary}
-        />
+        // The panel's room is kept while its code loads, so the text does not move when it arrives.
+        <Suspense fallback={<aside className="notes-panel" aria-hidden="true" />}>
+          <NotesPanel
+            articleId={article.id}
+            highlights={highlights}
+            articleNote={store.article.note}
+            articleTags={store.article.tags}
+            articleRevision={store.articleRevision}
+            suggestions={suggestions}
+            onOpen={(h) => openHighlight(h, true)}
+            onArticleNote={saveArticleNote}
+            onUpdateSource={() => void updateSource()}
+            updateSummary={updateSummary}
+          />
+        </Suspense>
       )}
       {selection && !active && (
         <SelectionToolbar
@@ -369,22 +380,25 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
         />
       )}
       {active && (
-        <HighlightPopover
-          key={active.id}
-          highlight={active}
-          rect={activeRect}
-          suggestions={suggestions}
-          onChange={async (patch) => {
-            const failure = await store.update(active, patch);
-            if (!failure && patch.tags) refreshTags();
-            return failure;
-          }}
-          onDelete={() => {
-            setActiveId(null);
-            void store.remove(active.id);
-          }}
-          onClose={() => setActiveId(null)}
-        />
+        <Suspense fallback={null}>
+          <HighlightPopover
+            key={active.id}
+            highlight={active}
+            rect={activeRect}
+            suggestions={suggestions}
+            onChange={async (patch) => {
+              const failure = await store.update(active.id, patch);
+              if (!failure && patch.tags) refreshTags();
+              return failure;
+            }}
+            onNote={(note, session) => store.update(active.id, { note }, { session })}
+            onDelete={() => {
+              setActiveId(null);
+              void store.remove(active.id);
+            }}
+            onClose={closePopover}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { blockStarts, type Block } from '../../../main/articles/model';
+import { onPageLeaving } from '../page-leaving';
 import { offsetAtTop, scrollTopFor, type BlockBox } from './reading-position';
 
 const SAVE_DELAY_MS = 300;
@@ -42,7 +43,8 @@ function measure(scroller: HTMLElement, blocks: readonly Block[]): BlockBox[] {
 
 /**
  * Restores the reading position when an article opens and reports it (offset + fraction) as the reader
- * scrolls, once scrolling pauses. Returns the fraction read, for the progress bar.
+ * scrolls, once scrolling pauses, or at once when the article closes or the page may be leaving (reload,
+ * quit, hidden). Returns the fraction read, for the progress bar.
  */
 export function useReadingPosition(
   scrollerRef: RefObject<HTMLElement | null>,
@@ -106,7 +108,8 @@ export function useReadingPosition(
     };
   }, [scrollerRef, blocks]);
 
-  useEffect(() => {
+  // A layout effect, so that its cleanup measures the reader before React takes it out of the page.
+  useLayoutEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -114,17 +117,28 @@ export function useReadingPosition(
       const range = scroller.scrollHeight - scroller.clientHeight;
       return range > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / range)) : 1;
     };
+    const saveNow = () => {
+      timer = undefined;
+      saveRef.current(offsetAtTop(measure(scroller, blocks), scroller.scrollTop), currentFraction());
+    };
+    // Only a position not saved yet is sent: a page hidden without scrolling writes nothing.
+    // A detached reader measures as scrolled to the top, which would overwrite the real position.
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      if (scroller.isConnected) saveNow();
+    };
     const onScroll = () => {
       setFraction(currentFraction());
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        saveRef.current(offsetAtTop(measure(scroller, blocks), scroller.scrollTop), currentFraction());
-      }, SAVE_DELAY_MS);
+      timer = setTimeout(saveNow, SAVE_DELAY_MS);
     };
     setFraction(currentFraction());
     scroller.addEventListener('scroll', onScroll, { passive: true });
+    const stopListening = onPageLeaving(flush);
     return () => {
-      clearTimeout(timer);
+      flush();
+      stopListening();
       scroller.removeEventListener('scroll', onScroll);
     };
   }, [scrollerRef, blocks]);

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../main/api/contract';
-import { call } from '../api';
+import { arrived, call, callOnce } from '../api';
+import { onPageLeaving } from '../page-leaving';
 import { keepReadingPosition } from '../reader/use-reading-position';
 import { applySettings } from './apply-settings';
 import { READER_DEFAULTS, type ReaderSettings } from './options';
@@ -37,17 +38,28 @@ export type SettingsState = {
  * passage at the top of the reader in place), written back to main shortly after.
  */
 export function useSettings(): SettingsState {
-  const [settings, setSettings] = useState<ReaderSettings | null>(null);
-  const [reset, setReset] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const current = useRef<ReaderSettings>(READER_DEFAULTS);
+  // Settings asked for at startup that are already here are used in the first render: no empty
+  // "loading" screen first, one render less on the way to the text.
+  const [early] = useState(() => arrived('getSettings', {}));
+  const [settings, setSettings] = useState<ReaderSettings | null>(() =>
+    early ? (early.ok ? readerPart(early.value.settings) : READER_DEFAULTS) : null,
+  );
+  const [reset, setReset] = useState<string[]>(() => (early?.ok ? early.value.reset : []));
+  const [error, setError] = useState<ApiError | null>(() => (early?.ok === false ? early.error : null));
+  const current = useRef<ReaderSettings>(settings ?? READER_DEFAULTS);
   const pending = useRef<Partial<ReaderSettings>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // Before the first paint, so the text is never drawn in the default typography first.
+  useLayoutEffect(() => {
+    if (early) applySettings(document.documentElement, current.current);
+  }, [early]);
+
   useEffect(() => {
     let live = true;
-    void call('getSettings', {}).then((result) => {
-      if (!live) return;
+    void callOnce('getSettings', {}).then((result) => {
+      // The early answer comes back here as the same object: already applied.
+      if (!live || result === early) return;
       // Unreadable settings must not keep the reader from opening: carry on with the defaults.
       const reader = result.ok ? readerPart(result.value.settings) : READER_DEFAULTS;
       current.current = reader;
@@ -59,7 +71,7 @@ export function useSettings(): SettingsState {
     return () => {
       live = false;
     };
-  }, []);
+  }, [early]);
 
   const save = useCallback(() => {
     const patch = pending.current;
@@ -68,13 +80,18 @@ export function useSettings(): SettingsState {
     void call('setSettings', patch).then((result) => setError(result.ok ? null : result.error));
   }, []);
 
-  useEffect(
-    () => () => {
+  // Written at once when the page may be leaving (reload, quit, hidden) or the app unmounts.
+  useEffect(() => {
+    const flush = () => {
       clearTimeout(timer.current);
       save();
-    },
-    [save],
-  );
+    };
+    const stopListening = onPageLeaving(flush);
+    return () => {
+      stopListening();
+      flush();
+    };
+  }, [save]);
 
   const update = useCallback(
     (patch: Partial<ReaderSettings>) => {

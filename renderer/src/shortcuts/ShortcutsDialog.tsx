@@ -5,7 +5,8 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/I18nProvider';
 import { isMac, SHORTCUTS, type Key } from './shortcut-list';
 
-const NAMED: Record<'shift' | 'esc' | 'enter' | 'arrows', MessageKey> = {
+const NAMED: Record<'ctrl' | 'shift' | 'esc' | 'enter' | 'arrows', MessageKey> = {
+  ctrl: 'keys.ctrl',
   shift: 'keys.shift',
   esc: 'keys.esc',
   enter: 'keys.enter',
@@ -17,6 +18,15 @@ function KeyCap({ keyCap }: { keyCap: Key }) {
   if ('char' in keyCap) return <kbd>{keyCap.char}</kbd>;
   if (keyCap.named === 'mod') return <kbd>{t(isMac(navigator.platform) ? 'keys.cmd' : 'keys.ctrl')}</kbd>;
   return <kbd>{t(NAMED[keyCap.named])}</kbd>;
+}
+
+function Combination({ keys }: { keys: Key[] }) {
+  return keys.map((keyCap, index) => (
+    <Fragment key={index}>
+      {index > 0 && <span aria-hidden="true">+</span>}
+      <KeyCap keyCap={keyCap} />
+    </Fragment>
+  ));
 }
 
 /** The `?` overlay: every shortcut, grouped, with keys drawn as keycaps. */
@@ -40,12 +50,16 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             {group.shortcuts.map((shortcut) => (
               <div key={shortcut.description} className="shortcut">
                 <dt dir="ltr">
-                  {shortcut.keys.map((keyCap, index) => (
-                    <Fragment key={index}>
-                      {index > 0 && <span aria-hidden="true">+</span>}
-                      <KeyCap keyCap={keyCap} />
-                    </Fragment>
-                  ))}
+                  <Combination keys={shortcut.keys} />
+                  {shortcut.or && (
+                    // "or" is a word of the interface language, read before the keys in either direction.
+                    <span className="shortcut-alternative" dir={t.dir}>
+                      <span className="shortcut-or">{t('shortcuts.or')}</span>
+                      <span className="shortcut-keys" dir="ltr">
+                        <Combination keys={shortcut.or} />
+                      </span>
+                    </span>
+                  )}
                 </dt>
                 <dd>{t(shortcut.description)}</dd>
               </div>

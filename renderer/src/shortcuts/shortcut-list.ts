@@ -1,9 +1,10 @@
 import type { MessageKey } from '../i18n';
 
 /** A key as shown on a keycap: a named key (translated) or a literal character. */
-export type Key = { named: 'mod' | 'shift' | 'esc' | 'enter' | 'arrows' } | { char: string };
+export type Key = { named: 'mod' | 'ctrl' | 'shift' | 'esc' | 'enter' | 'arrows' } | { char: string };
 
-export type Shortcut = { keys: Key[]; description: MessageKey };
+/** Keys pressed together; `or` is another combination doing the same. */
+export type Shortcut = { keys: Key[]; or?: Key[]; description: MessageKey };
 export type ShortcutGroup = { title: MessageKey; shortcuts: Shortcut[] };
 
 const mod: Key = { named: 'mod' };
@@ -19,6 +20,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
     shortcuts: [
       { keys: [{ char: 'f' }], description: 'shortcuts.focus' },
       { keys: [{ named: 'esc' }], description: 'shortcuts.escape' },
+      { keys: [{ char: 'm' }], description: 'shortcuts.marks' },
       { keys: [mod, { char: 'F' }], description: 'shortcuts.find' },
       { keys: [mod, shift, { char: 'F' }], description: 'shortcuts.search' },
       { keys: [mod, shift, { char: 'H' }], description: 'shortcuts.highlights' },
@@ -32,6 +34,11 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: [{ char: 'h' }], description: 'shortcuts.highlight' },
       { keys: [{ char: '1–5' }], description: 'shortcuts.colour' },
       { keys: [mod, { char: 'Z' }], description: 'shortcuts.undo' },
+      {
+        keys: [mod, shift, { char: 'Z' }],
+        or: [{ named: 'ctrl' }, { char: 'Y' }],
+        description: 'shortcuts.redo',
+      },
       { keys: [mod, { named: 'enter' }], description: 'shortcuts.saveNote' },
     ],
   },
