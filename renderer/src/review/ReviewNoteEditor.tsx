@@ -1,41 +1,40 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { HighlightEntry } from '../../../main/api/contract';
 import { call } from '../api';
-import { useErrorMessage } from '../ErrorNotice';
+import { SaveError, SaveStatus } from '../autosave/SaveStatus';
+import { useAutosave } from '../autosave/use-autosave';
 import { useT } from '../i18n/I18nProvider';
 
 type Props = {
   card: HighlightEntry;
-  onSaved: (note: string) => void;
+  /** A save went through (perhaps after the editor moved on to another card: hence the id). */
+  onSaved: (id: string, note: string) => void;
+  /** Called once what was typed is saved, when the reader closes the editor (Ctrl/Cmd+Enter or Esc). */
   onClose: () => void;
 };
 
 /**
- * A card's note, edited during the review. It saves itself like the notes panel does: when the field
- * loses focus, on Ctrl/Cmd+Enter, and on Esc before closing; nothing to press "save" for.
+ * A card's note, edited during the review. It saves itself like every other note: after a pause in typing,
+ * when the field loses focus and when the editor goes away; a failed save keeps the text and says why.
  */
 export function ReviewNoteEditor({ card, onSaved, onClose }: Props) {
   const t = useT();
-  const message = useErrorMessage();
-  const [text, setText] = useState(card.note);
-  const [status, setStatus] = useState('');
-  const saved = useRef(card.note);
   const field = useRef<HTMLTextAreaElement>(null);
+  const { articleId, id } = card;
+  const saveNote = useCallback(
+    async (text: string) => {
+      const result = await call('updateHighlight', { articleId, id, note: text });
+      if (!result.ok) return result.error;
+      onSaved(id, result.value.note);
+      return null;
+    },
+    [articleId, id, onSaved],
+  );
+  const { draft, state, edit, flush } = useAutosave(card.note, saveNote);
 
   useEffect(() => field.current?.focus(), []);
 
-  const save = async (): Promise<boolean> => {
-    if (text === saved.current) return true;
-    const result = await call('updateHighlight', { articleId: card.articleId, id: card.id, note: text });
-    if (!result.ok) {
-      setStatus(message(result.error));
-      return false;
-    }
-    saved.current = result.value.note;
-    setStatus('');
-    onSaved(result.value.note);
-    return true;
-  };
+  const close = () => void flush().then((error) => error === null && onClose());
 
   return (
     <div className="review-note-editor">
@@ -45,24 +44,20 @@ export function ReviewNoteEditor({ card, onSaved, onClose }: Props) {
         ref={field}
         dir="auto"
         rows={4}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={() => void save()}
+        value={draft}
+        onChange={(event) => edit(event.target.value)}
+        onBlur={() => void flush()}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void save().then((ok) => ok && onClose());
-          } else if (event.key === 'Escape') {
+          if ((event.key === 'Enter' && (event.ctrlKey || event.metaKey)) || event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
-            void save().then((ok) => ok && onClose());
+            close();
           }
         }}
       />
       <p className="muted review-note-hint">{t('review.noteHint')}</p>
-      <p role="status" className="review-note-status">
-        {status}
-      </p>
+      <SaveStatus state={state} />
+      <SaveError state={state} />
     </div>
   );
 }

@@ -86,4 +86,24 @@ describe('the daily review', () => {
       { articleId: 'a3', id: 'h3', answer: 'archive' },
     ]);
   });
+
+  it('saves a note typed during the review by itself, after a pause, like every other note', async () => {
+    const calls = bridge();
+    render(
+      <I18nProvider t={createTranslate('en')}>
+        <ReviewPage onOpen={() => undefined} onHighlights={() => undefined} />
+      </I18nProvider>,
+    );
+    await screen.findByText('مقطع رقم 1');
+    await key('e');
+    const note = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.change(note, { target: { value: 'تُحفظ وحدها' } });
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'updateHighlight',
+        input: { articleId: 'a1', id: 'h1', note: 'تُحفظ وحدها' },
+      }),
+    );
+    expect(await screen.findByText('Saved')).toBeTruthy();
+  });
 });

@@ -76,6 +76,16 @@ export function ReviewPage({ onOpen, onHighlights }: Props) {
     [card, message, t],
   );
 
+  // The card shows the note as saved, without asking main for the set again.
+  const saveNoteLocally = useCallback(
+    (id: string, note: string) =>
+      setSession(
+        (before) =>
+          before && { ...before, cards: before.cards.map((c) => (c.id === id ? { ...c, note } : c)) },
+      ),
+    [],
+  );
+
   const open = useCallback(() => {
     if (card)
       onOpen(card.articleId, card.status === 'orphan' ? undefined : { start: card.start, end: card.end });
@@ -147,19 +157,12 @@ export function ReviewPage({ onOpen, onHighlights }: Props) {
           <ReviewCard key={card.id} card={card} />
           {editing ? (
             <ReviewNoteEditor
+              key={card.id}
               card={card}
-              onSaved={(note) => {
-                setStatus(t('review.noteSaved'));
-                setSession(
-                  (before) =>
-                    before && {
-                      ...before,
-                      cards: before.cards.map((c) => (c.id === card.id ? { ...c, note } : c)),
-                    },
-                );
-              }}
+              onSaved={saveNoteLocally}
               onClose={() => {
                 setEditing(false);
+                setStatus(t('review.noteSaved'));
                 heading.current?.focus();
               }}
             />
