@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Block, Direction } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
+import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
 import type { Method } from './methods';
 import { SettingsPatchSchema, type Settings } from './settings';
 
@@ -21,6 +22,9 @@ const Tag = z
   .refine((tag) => tag.trim().length > 0, 'a tag cannot be empty or only spaces');
 const Tags = z.array(Tag).max(MAX_TAGS, `at most ${MAX_TAGS} tags`);
 const IsoDate = z.string().min(1).max(40);
+
+/** A calendar day, YYYY-MM-DD (a longer ISO time is accepted and its day taken). */
+const ReviewDay = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a day is written YYYY-MM-DD');
 
 /** A whole highlight, as the renderer got it back from deleteHighlight, for undo. */
 const HighlightInput = z
@@ -83,6 +87,8 @@ export const contract = {
       format: z.enum(['md', 'json', 'csv', 'html']),
       articleIds: z.array(Id).max(10_000).optional(),
       tag: Tag.optional(),
+      /** Only these highlights (of the articles chosen): "export the selected ones". */
+      highlightIds: z.array(Id).max(100_000).optional(),
     })
     .strict(),
   restoreFromDialog: NoInput,
@@ -124,7 +130,27 @@ export const contract = {
         .optional(),
     })
     .strict(),
+  listAllHighlights: z
+    .object({
+      color: Color.optional(),
+      tag: z.string().max(MAX_TAG_LENGTH).optional(),
+      articleId: Id.optional(),
+      since: ReviewDay.optional(),
+      until: ReviewDay.optional(),
+      query: z.string().max(100_000).optional(),
+      order: z.enum(['newest', 'article']).optional(),
+      /** A page of the list: the view asks for the first screenful, then the rest in pieces. */
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    })
+    .strict(),
+  reviewSet: z
+    .object({ size: z.number().int().min(1).max(100).optional(), seed: z.string().max(100).optional() })
+    .strict(),
+  answerReview: z.object({ articleId: Id, id: Id, answer: z.enum(REVIEW_ANSWERS) }).strict(),
 } satisfies Record<Method, z.ZodType>;
+
+export type { ReviewAnswer, ReviewState };
 
 export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
 
@@ -145,6 +171,20 @@ export type ArticleSummary = {
 
 /** A highlight with where it resolved in the article's current text (start = end = -1 for an orphan). */
 export type ResolvedHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
+
+/** A highlight in the library-wide list: where it is, its article's title, and its review state. */
+export type HighlightEntry = ResolvedHighlight & {
+  articleTitle: string;
+  articleDir: Direction;
+  review: ReviewState | null;
+};
+
+export type ReviewProgress = {
+  /** Consecutive days with a review, ending today or yesterday. */
+  streak: number;
+  /** Highlights answered today. */
+  reviewedToday: number;
+};
 
 export type ArticleView = {
   id: string;
@@ -195,6 +235,12 @@ export type Outputs = {
   /** Canonical spans of every match, in order. */
   findInArticle: { start: number; end: number }[];
   restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
+  /** `total`: how many match (the page holds those from `offset`); `leftOut`: matching highlights not listed
+   * because their article is in the trash. */
+  listAllHighlights: { highlights: HighlightEntry[]; total: number; leftOut: number };
+  /** Today's set, best first; `due` counts every highlight due today (the set holds at most `size`). */
+  reviewSet: ReviewProgress & { cards: HighlightEntry[]; due: number };
+  answerReview: ReviewProgress & { review: ReviewState };
 };
 
 /** The result of importing one file: the article (perhaps already there), or the file and why it failed. */

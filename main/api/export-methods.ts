@@ -23,7 +23,12 @@ export const APP_VERSION: string = version;
 export { MAX_RESTORE_BYTES } from './restore-notes';
 export type { RestoreReport };
 
-export type ExportSelection = { articleIds?: readonly string[]; tag?: string };
+export type ExportSelection = {
+  articleIds?: readonly string[];
+  tag?: string;
+  /** Only these highlights; articles left with none of them are left out. */
+  highlightIds?: readonly string[];
+};
 
 const FORMATTERS: Record<ExportFormat, (input: ExportInput) => string> = {
   md: toMarkdown,
@@ -39,10 +44,19 @@ type Deps = {
   liveArticles: () => ArticleMeta[];
   resolvedHighlights: (articleId: string) => Promise<ResolvedHighlight[]>;
   now: () => Date;
+  /** The daily review's state per highlight id (written into the JSON export). */
+  reviews?: () => ExportInput['reviews'];
 };
 
 /** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
-export function exportMethods({ store, liveArticles, resolvedHighlights, now, colorNames }: Deps) {
+export function exportMethods({
+  store,
+  liveArticles,
+  resolvedHighlights,
+  now,
+  colorNames,
+  reviews = () => undefined,
+}: Deps) {
   /**
    * The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. An
    * article whose files cannot be read is left out and reported, so one damaged file never stops an export;
@@ -51,7 +65,9 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
   async function selection({
     articleIds,
     tag,
+    highlightIds,
   }: ExportSelection): Promise<{ articles: ExportArticle[]; skipped: SkippedArticle[] }> {
+    const only = highlightIds ? new Set(highlightIds) : null;
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
     if (articleIds) {
       const missing = articleIds.filter((id) => !metas.some((meta) => meta.id === id));
@@ -74,6 +90,11 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
       const chosen =
         !tag || meta.tags.includes(tag) ? highlights : highlights.filter((h) => h.tags.includes(tag));
       if (tag && chosen.length === 0 && !meta.tags.includes(tag)) continue;
+      if (only) {
+        const picked = chosen.filter((h) => only.has(h.id));
+        if (picked.length > 0) articles.push({ meta, highlights: picked });
+        continue;
+      }
       articles.push({ meta, highlights: chosen });
     }
     if (articles.length === 0 && firstError !== undefined) throw firstError;
@@ -97,6 +118,7 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
         exportedAt: now().toISOString(),
         appVersion: APP_VERSION,
         colorNames: colorNames(),
+        reviews: reviews(),
       });
       const title =
         articles.length === 1

@@ -28,6 +28,9 @@ export const METHODS = [
   'search',
   'findInArticle',
   'restoreBackup',
+  'listAllHighlights',
+  'reviewSet',
+  'answerReview',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

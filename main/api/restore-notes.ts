@@ -82,6 +82,15 @@ export async function restoreNotes(store: Store, text: string, file: string): Pr
             'invalid-input',
             `the highlight ${cut(highlight.id)} of «${cut(meta.title)}» is refused: ${why}.`,
           );
+        // The review state comes back with its highlight, unless this library already has one for it.
+        const review = parsed.value.reviews[highlight.id];
+        if (review && !change.library.review?.highlights[highlight.id]) {
+          const current = change.library.review ?? { highlights: {}, days: [] };
+          change.library.review = {
+            ...current,
+            highlights: { ...current.highlights, [highlight.id]: review },
+          };
+        }
         const here = annotations.highlights.find((h) => h.id === highlight.id);
         if (!here) {
           annotations.highlights.push(highlight);

@@ -15,6 +15,7 @@ import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
 import { checkedArticles, type CheckedArticle, type SkippedArticle } from './library-health';
 import { libraryMethods } from './library-methods';
 import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
+import { reviewMethods } from './review-methods';
 import { searchMethods } from './search-methods';
 import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
 import type { Method } from './methods';
@@ -99,12 +100,19 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     resolvedHighlights: highlights.resolvedHighlights,
     now,
     colorNames: () => readSettings(store.library().settings).settings.colorNames,
+    reviews: () => store.library().review?.highlights,
   });
   const search = searchMethods({
     store,
     stemming: () => readSettings(store.library().settings).settings.searchStemming,
     liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
     readBlocks: async (id) => (await store.readArticle(id)).blocks,
+  });
+  const review = reviewMethods({
+    store,
+    now,
+    resolvedHighlights: highlights.resolvedHighlights,
+    stemming: () => readSettings(store.library().settings).settings.searchStemming,
   });
   const restoreFromFile = async (file: string) => {
     const report = await restoreNotes(store, await readUserFile(file, MAX_RESTORE_BYTES), file);
@@ -232,6 +240,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     dataDir: options.dataDir,
     ...highlights,
     ...library,
+    ...review,
 
     async importData({ name, base64 }) {
       // The page sends a dropped file's content, never its path; the name only picks the importer.
@@ -289,8 +298,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     exportNotes: exports.exportNotes,
     restoreFromFile,
 
-    async exportToFile({ format, articleIds, tag }) {
-      const { text, fileName, attachments } = await exports.exportNotes(format, { articleIds, tag });
+    async exportToFile({ format, articleIds, tag, highlightIds }) {
+      const { text, fileName, attachments } = await exports.exportNotes(format, {
+        articleIds,
+        tag,
+        highlightIds,
+      });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;
       await writeUserFile(file, text, options.dataDir);

@@ -55,6 +55,7 @@ export function buildMenu(language: ShellLanguage, window: () => BrowserWindow |
       label: t('menu.view'),
       submenu: [
         pageItem(t('focus.enter'), { key: 'f', modifiers: [] }, 'F'),
+        pageItem(t('highlights.open'), { key: 'h', modifiers: [mod, 'shift'] }, 'CmdOrCtrl+Shift+H'),
         { type: 'separator' },
         { label: t('menu.zoomIn'), role: 'zoomIn' },
         { label: t('menu.zoomOut'), role: 'zoomOut' },

@@ -23,6 +23,7 @@ import {
   type Io,
 } from './output';
 import { copyAttachments } from '../api/export-pictures';
+import { HighlightUsageError, listHighlights, printReview } from './highlight-commands';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -48,6 +49,10 @@ Commands:
   search QUERY [--only notes|highlights] [--tag T]
                    hits across articles, highlights and notes:
                    ARTICLE_ID<TAB>KIND<TAB>START<TAB>END<TAB>SNIPPET
+  highlights [--tag T] [--color C] [--since DAY] [--until DAY] [--article ID]
+                   every highlight, newest first (trashed ones counted on stderr):
+                   HIGHLIGHT_ID<TAB>ARTICLE_ID<TAB>COLOR<TAB>EXACT<TAB>NOTE<TAB>STATUS
+  review [--count N]  today's review set (default 10), as highlights prints it
   restore FILE     bring back annotations from a json export
   restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
@@ -107,6 +112,9 @@ type Flags = {
   article?: string[];
   output?: string;
   only?: string;
+  since?: string;
+  until?: string;
+  count?: string;
 };
 
 /** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
@@ -282,6 +290,12 @@ async function runCommand(
           );
       return 0;
     }
+    case 'highlights':
+      expectArgs(args, 0, 0, 'highlights');
+      return listHighlights(service, (m, input) => call(service, m, input), flags, json, io);
+    case 'review':
+      expectArgs(args, 0, 0, 'review');
+      return printReview((m, input) => call(service, m, input), flags, json, io);
     default:
       throw new UsageError(`unknown command ${command}`);
   }
@@ -308,6 +322,9 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
         article: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         only: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        count: { type: 'string' },
       },
     });
   } catch (error) {
@@ -342,7 +359,7 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
       await release();
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof HighlightUsageError) {
       io.stderr(`hamish: ${error.message}\n\n${USAGE}`);
       return 2;
     }

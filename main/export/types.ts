@@ -4,6 +4,7 @@
  * need neither the article text nor the anchoring code.
  */
 import type { AnchorStatus, Color, Highlight } from '../annotations/model';
+import type { ReviewState } from '../review/schedule';
 import type { ArticleMeta } from '../store';
 
 /** A highlight with where it was found in the current text: start/end are -1 for an orphan. */
@@ -29,4 +30,6 @@ export type ExportInput = {
   appVersion: string;
   /** The reader's names for the colours (e.g. from the UI language); the colour key is used without one. */
   colorNames?: Partial<Record<Color, string>>;
+  /** The daily review's state per highlight id (the JSON export carries it, so a restore can bring it back). */
+  reviews?: Readonly<Record<string, ReviewState>>;
 };

@@ -4,6 +4,7 @@
  * Hamish: refused rather than half-understood).
  */
 import type { z } from 'zod';
+import type { ReviewState } from '../review/schedule';
 import type { ArticleMeta } from '../store';
 import type { ExportHighlight } from './types';
 import {
@@ -25,6 +26,8 @@ export type ParsedExport = {
   exportedAt: string;
   appVersion: string;
   articles: ParsedArticle[];
+  /** The daily review's state of the highlights that had one, by highlight id. */
+  reviews: Record<string, ReviewState>;
 };
 export type ParseErrorCode = 'not-json' | 'wrong-shape' | 'newer-version';
 export type ParseResult =
@@ -125,6 +128,7 @@ export function parseWebAnnotationJson(text: string): ParseResult {
     articles.set(article.id, { meta: toMeta(article), highlights: [] });
   }
   const seen = new Set<string>();
+  const reviews: Record<string, ReviewState> = {};
   for (const item of items) {
     const highlight = toHighlight(item);
     if (typeof highlight === 'string') return fail('wrong-shape', `This export is damaged: ${highlight}.`);
@@ -138,6 +142,8 @@ export function parseWebAnnotationJson(text: string): ParseResult {
       return fail('wrong-shape', `This export is damaged: highlight ${highlight.id} appears twice.`);
     seen.add(highlight.id);
     article.highlights.push(highlight);
+    const review = item['hamish:review'];
+    if (review) reviews[highlight.id] = review;
   }
   return {
     ok: true,
@@ -146,6 +152,7 @@ export function parseWebAnnotationJson(text: string): ParseResult {
       exportedAt: doc['hamish:exportedAt'],
       appVersion: doc['hamish:appVersion'],
       articles: [...articles.values()],
+      reviews,
     },
   };
 }

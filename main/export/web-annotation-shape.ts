@@ -36,6 +36,14 @@ const TextualBody = z.object({
   value: z.string(),
 });
 
+/** The daily review's state of a highlight, as the export writes it (optional: only once reviewed). */
+const ReviewShape = z.object({
+  lastSeen: IsoDate,
+  interval: z.number().int().min(0).max(100_000),
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  archived: z.boolean(),
+});
+
 export const AnnotationShape = z.object({
   id: urnId(highlightIdFrom, 'highlight'),
   type: z.literal('Annotation'),
@@ -49,6 +57,7 @@ export const AnnotationShape = z.object({
   'hamish:color': z.enum(COLORS),
   'hamish:status': z.enum(['exact', 'moved', 'fuzzy', 'orphan']),
   'hamish:storedPosition': PositionSelector,
+  'hamish:review': ReviewShape.optional(),
 });
 export type AnnotationShape = z.infer<typeof AnnotationShape>;
 

@@ -11,6 +11,7 @@
  * no term for: the colour, the anchor status, the stored position, and the articles' metadata.
  */
 import { detectLanguage } from '../articles';
+import type { ReviewState } from '../review/schedule';
 import type { ArticleMeta } from '../store';
 import { inReadingOrder } from './reading-order';
 import type { ExportArticle, ExportHighlight, ExportInput } from './types';
@@ -47,7 +48,11 @@ function bodies(highlight: ExportHighlight, articleLang: string): TextualBody[] 
   return out;
 }
 
-function annotation(highlight: ExportHighlight, meta: ArticleMeta): Record<string, unknown> {
+function annotation(
+  highlight: ExportHighlight,
+  meta: ArticleMeta,
+  review: ReviewState | undefined,
+): Record<string, unknown> {
   const { target } = highlight;
   const selector: Selector[] = [
     { type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix },
@@ -69,6 +74,8 @@ function annotation(highlight: ExportHighlight, meta: ArticleMeta): Record<strin
     // Where the highlight was last anchored, which the resolver tries first; for a moved or fuzzy
     // highlight it differs from the TextPositionSelector, for an orphan it is the only position left.
     'hamish:storedPosition': { type: 'TextPositionSelector', start: target.start, end: target.end },
+    // The daily review's memory of this highlight, once it has been reviewed.
+    ...(review ? { 'hamish:review': review } : {}),
   };
 }
 
@@ -97,7 +104,9 @@ export function toWebAnnotationJson(input: ExportInput): string {
   const pageId = `${id}:page:1`;
   const items = input.articles.flatMap((article) => {
     const { anchored, orphans } = inReadingOrder(article.highlights);
-    return [...anchored, ...orphans].map((highlight) => annotation(highlight, article.meta));
+    return [...anchored, ...orphans].map((highlight) =>
+      annotation(highlight, article.meta, input.reviews?.[highlight.id]),
+    );
   });
   const [only] = input.articles;
   const label =

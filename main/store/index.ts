@@ -17,4 +17,5 @@ export {
   type ArticleMeta,
   type LibraryFile,
   type Progress,
+  type ReviewFile,
 } from './schema';

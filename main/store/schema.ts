@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Article } from '../articles/model';
 import type { Highlight } from '../annotations/model';
 import { COLORS } from '../annotations/model';
+import type { ReviewState } from '../review/schedule';
 
 /**
  * The shape of every store file (docs/ARCHITECTURE.md, "Store on disk"). Each file carries `schemaVersion`;
@@ -110,11 +111,29 @@ export const ArticleMetaSchema = z.object({
 });
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ReviewStateSchema = z.object({
+  lastSeen: IsoDate,
+  interval: z.number().int().min(0).max(100_000),
+  due: Day,
+  archived: z.boolean(),
+});
+
+/** The daily review's memory: per highlight id, and the days with a review (for the streak). */
+export const ReviewFileSchema = z.object({
+  highlights: z.record(Id, ReviewStateSchema),
+  days: z.array(Day).max(1000),
+});
+export type ReviewFile = z.infer<typeof ReviewFileSchema>;
+
 export const LibraryFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(ArticleMetaSchema),
   /** Read leniently through readSettings(): a bad value resets that setting, not the library. */
   settings: z.unknown(),
+  /** Optional, so libraries written before the review existed need no migration. */
+  review: ReviewFileSchema.optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 
@@ -154,5 +173,7 @@ export const IdSchema = Id;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const articleMatches: Same<z.infer<typeof ArticleSchema>, Article> = true;
 const highlightMatches: Same<z.infer<typeof HighlightSchema>, Highlight> = true;
+const reviewMatches: Same<z.infer<typeof ReviewStateSchema>, ReviewState> = true;
 void articleMatches;
+void reviewMatches;
 void highlightMatches;

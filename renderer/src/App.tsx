@@ -30,6 +30,10 @@ const SettingsPanel = lazy(() =>
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
 );
+const HighlightsPage = lazy(() =>
+  import('./highlights/HighlightsPage').then((m) => ({ default: m.HighlightsPage })),
+);
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
 function startArticle(articles: readonly ArticleSummary[]): string | null {
@@ -74,17 +78,24 @@ export function App() {
       if (!result.ok) return setError(result.error);
       setArticles(result.value);
     });
-    if (route.view === 'search')
+    if (route.view === 'search' || route.view === 'highlights')
       void call('listTags', {}).then((result) => result.ok && setTags(result.value));
   }, [route.view, revision]);
   const firstScreenShown = useAfterFirstScreen(settings !== null);
 
-  // Ctrl/Cmd+Shift+F: search everything, from anywhere.
+  // Ctrl/Cmd+Shift+F: search everything, Ctrl/Cmd+Shift+H: every highlight, from anywhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         go({ view: 'search' });
+      } else if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        (event.code === 'KeyH' || event.key.toLowerCase() === 'h')
+      ) {
+        event.preventDefault();
+        go({ view: 'highlights' });
       }
     };
     document.addEventListener('keydown', onKey);
@@ -139,6 +150,8 @@ export function App() {
               onLibrary={() => go({ view: 'library' })}
               onSearch={() => go({ view: 'search' })}
               inSearch={route.view === 'search'}
+              onHighlights={() => go({ view: 'highlights' })}
+              inHighlights={route.view === 'highlights' || route.view === 'review'}
             />
             <main className="content">
               <LiveRegion />
@@ -172,6 +185,18 @@ export function App() {
                   />
                 ) : route.view === 'search' ? (
                   <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />
+                ) : route.view === 'highlights' ? (
+                  <HighlightsPage
+                    articles={articles ?? []}
+                    tags={tags}
+                    onOpen={(id, at) => go({ view: 'article', id, at })}
+                    onReview={() => go({ view: 'review' })}
+                  />
+                ) : route.view === 'review' ? (
+                  <ReviewPage
+                    onOpen={(id, at) => go({ view: 'article', id, at })}
+                    onHighlights={() => go({ view: 'highlights' })}
+                  />
                 ) : route.view === 'backups' ? (
                   <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
                 ) : route.view === 'trash' ? (

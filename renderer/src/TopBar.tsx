@@ -1,5 +1,6 @@
 import {
   BookOpen,
+  Highlighter,
   Keyboard,
   Library,
   Search,
@@ -25,6 +26,8 @@ type Props = {
   onLibrary: () => void;
   onSearch: () => void;
   inSearch: boolean;
+  onHighlights: () => void;
+  inHighlights: boolean;
 };
 
 /**
@@ -83,6 +86,16 @@ export function TopBar({ focusButtonRef, ...props }: Props) {
           onClick={props.onSearch}
         >
           <Search aria-hidden="true" size={18} />
+        </button>
+        <button
+          type="button"
+          className="icon-only topbar-icon"
+          aria-label={t('highlights.open')}
+          title={`${t('highlights.open')} (Ctrl+Shift+H)`}
+          aria-current={props.inHighlights ? 'page' : undefined}
+          onClick={props.onHighlights}
+        >
+          <Highlighter aria-hidden="true" size={18} />
         </button>
         <button
           type="button"

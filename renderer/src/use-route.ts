@@ -12,6 +12,8 @@ export type Route =
   | { view: 'trash' }
   | { view: 'backups' }
   | { view: 'search' }
+  | { view: 'highlights' }
+  | { view: 'review' }
   | { view: 'article'; id: string; at?: Span }
   | { view: 'start' };
 
@@ -27,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/trash') return { view: 'trash' };
   if (hash === '#/backups') return { view: 'backups' };
   if (hash === '#/search') return { view: 'search' };
+  if (hash === '#/highlights') return { view: 'highlights' };
+  if (hash === '#/review') return { view: 'review' };
   return { view: 'start' };
 }
 

@@ -9,6 +9,7 @@ import { exportBench } from './export';
 import { firstScreenBundle, openBench } from './open';
 import { importBench as importFilesBench } from './import';
 import { picturesBench } from './pictures';
+import { reviewBench } from './review';
 import { searchBench } from './search';
 import { printTable, row, timeMedian, type Row } from './table';
 
@@ -57,6 +58,7 @@ try {
   printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
+  printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
 } finally {
   await browser.close();
 }

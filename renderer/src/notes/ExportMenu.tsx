@@ -10,6 +10,8 @@ type Format = (typeof FORMATS)[number];
 type Props = {
   /** The articles to export; all of them when absent. */
   articleIds?: string[];
+  /** Only these highlights of those articles (the ones chosen in the highlights view). */
+  highlightIds?: string[];
   label: string;
   icon?: ReactNode;
   /** An icon-only trigger (in a library row). */
@@ -20,7 +22,7 @@ type Props = {
  * Export notes: pick a format, then main asks where to save (its save dialog proposes a safe file name made
  * from the title). The result — the file saved, or why not — is said in a status line.
  */
-export function ExportMenu({ articleIds, label, icon, compact = false }: Props) {
+export function ExportMenu({ articleIds, highlightIds, label, icon, compact = false }: Props) {
   const t = useT();
   const message = useErrorMessage();
   const [open, setOpen] = useState(false);
@@ -28,7 +30,7 @@ export function ExportMenu({ articleIds, label, icon, compact = false }: Props) 
 
   const run = async (format: Format) => {
     setOpen(false);
-    const result = await call('exportToFile', { format, articleIds });
+    const result = await call('exportToFile', { format, articleIds, highlightIds });
     if (!result.ok) setStatus(message(result.error));
     else if (result.value) setStatus(t('export.done', { file: result.value.file }));
   };

@@ -23,6 +23,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: [{ char: 'm' }], description: 'shortcuts.marks' },
       { keys: [mod, { char: 'F' }], description: 'shortcuts.find' },
       { keys: [mod, shift, { char: 'F' }], description: 'shortcuts.search' },
+      { keys: [mod, shift, { char: 'H' }], description: 'shortcuts.highlights' },
       { keys: [{ char: '?' }], description: 'shortcuts.help' },
     ],
   },
