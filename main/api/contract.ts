@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Block, Direction } from '../articles/model';
+import type { Block, Direction, TocEntry } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import type { Method } from './methods';
@@ -152,6 +152,8 @@ export type ArticleView = {
   lang: string;
   dir: Direction;
   blocks: Block[];
+  /** A book's own table of contents (absent for articles). */
+  toc?: TocEntry[];
   note: string;
   tags: string[];
   progress: Progress | null;
@@ -256,7 +258,11 @@ export type ErrorCode =
   | 'too-large'
   | 'too-deep'
   | 'no-content'
-  | 'unsupported';
+  | 'unsupported'
+  // books
+  | 'drm'
+  | 'unsafe-archive'
+  | 'broken-book';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -277,6 +283,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'too-deep',
   'no-content',
   'unsupported',
+  'drm',
+  'unsafe-archive',
+  'broken-book',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

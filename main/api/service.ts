@@ -134,6 +134,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         dir: imported.dir,
         source,
         blocks: imported.blocks,
+        ...(imported.toc ? { toc: imported.toc } : {}),
       });
       await store.updateLibrary((library) => {
         library.articles.push({
@@ -196,6 +197,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       dir: imported.dir,
       source,
       blocks: imported.blocks,
+      ...(imported.toc ? { toc: imported.toc } : {}),
     });
     highlights.forgetText(id);
     search.articleChanged(id);
@@ -353,6 +355,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         lang: article.lang,
         dir: article.dir,
         blocks: article.blocks,
+        ...(article.toc ? { toc: article.toc } : {}),
         note: found.note,
         tags: found.tags,
         progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
