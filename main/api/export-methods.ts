@@ -12,6 +12,7 @@ import {
 import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
+import { withChapters } from './export-chapters';
 import { withPictures } from './export-pictures';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
@@ -83,7 +84,7 @@ export function exportMethods({ store, liveArticles, resolvedHighlights, now, co
       // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
       const articles =
         format === 'html' || format === 'md'
-          ? await withPictures(store, chosenArticles, format === 'html')
+          ? await withChapters(store, await withPictures(store, chosenArticles, format === 'html'))
           : chosenArticles;
       const text = FORMATTERS[format]({
         articles,
