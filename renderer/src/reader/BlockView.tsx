@@ -3,6 +3,7 @@ import type { Block, Mark } from '../../../main/articles/model';
 import { ltrRuns, type Run } from './bidi-runs';
 import type { DisplayText } from './display-text';
 import { FigureView } from './FigureView';
+import { NoteRef } from './NoteRef';
 import { TableView } from './TableView';
 
 // Links may only leave for the web or mail (the shell asks before opening them); never javascript: or file:.
@@ -56,7 +57,13 @@ function renderMarks(
     const inner = isolated(text, mark.start, mark.end, runs, `m${index}`);
     if (mark.kind === 'em') nodes.push(<em key={index}>{inner}</em>);
     else if (mark.kind === 'strong') nodes.push(<strong key={index}>{inner}</strong>);
-    else if (mark.href && SAFE_LINK.test(mark.href)) {
+    else if (mark.note !== undefined) {
+      nodes.push(
+        <NoteRef key={index} note={mark.note}>
+          {inner}
+        </NoteRef>,
+      );
+    } else if (mark.href && SAFE_LINK.test(mark.href)) {
       nodes.push(
         <a key={index} href={mark.href} rel="noreferrer noopener" target="_blank">
           {inner}
