@@ -82,7 +82,7 @@ export function TableOfContents({ blocks, toc, lang, scrollerRef }: Props) {
   return (
     <nav className="toc" aria-labelledby="toc-title">
       <h2 id="toc-title" className="toc-title">
-        {t('toc.title')}
+        {t(book ? 'toc.book' : 'toc.title')}
       </h2>
       {book ? (
         <BookContents toc={book} lang={lang} current={current} goTo={goTo} />
