@@ -69,4 +69,16 @@ describe('hamish import book.epub', () => {
     expect(stderr).toContain(`${book}: the book is protected by DRM`);
     expect((await hamish('--json', 'list')).stdout.trim()).toBe('[]');
   });
+
+  it("restores a book's highlights from its JSON export into a library holding the same book", async () => {
+    const id = (JSON.parse((await hamish('--json', 'import', book)).stdout) as { id: string }[])[0]?.id ?? '';
+    await hamish('highlight', id, '--quote', 'بائع الزعفران', '--note', 'بائع في السوق');
+    const exported = path.join(root, 'notes.json');
+    expect((await hamish('export', '--format', 'json', '-o', exported)).code).toBe(0);
+    const fresh = path.join(root, 'fresh');
+    await runHamish(fresh, 'import', book);
+    const restored = await runHamish(fresh, '--json', 'restore', exported);
+    expect(restored.stderr).toBe('');
+    expect(JSON.parse(restored.stdout)).toEqual({ added: 1, identical: 0, conflicts: [] });
+  });
 });
