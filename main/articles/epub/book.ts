@@ -95,9 +95,14 @@ export function parseEpub(bytes: Uint8Array, name: string, clean: (text: string)
         `it has ${chapters.length} chapters, the limit is ${MAX_CHAPTERS}`,
       );
     let current = '';
+    // A picture many chapters show (an ornament, a logo) is inflated once, not once per chapter.
+    const read = new Map<string, Uint8Array | 'not-found'>();
     const source: PictureSource = (src) => {
       const path = bookPath(src, current);
-      return (path !== null && archive.read(path)) || 'not-found';
+      if (path === null) return 'not-found';
+      const bytes = read.get(path) ?? archive.read(path) ?? 'not-found';
+      read.set(path, bytes);
+      return bytes;
     };
     const pictures = new PictureCollector(source);
     const places: Places = { chapters: new Map(), anchors: new Map() };

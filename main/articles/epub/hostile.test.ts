@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../api/import-file';
 import { ImportError } from '../import-error';
 import { canonicalText } from '../model';
+import { pngBytes } from '../test-images';
 import { parseEpub } from './book';
 import { arabicBookFiles, chapterFile, packageFile, zipBook, type Chapter } from './test-books';
 
@@ -157,5 +158,27 @@ describe('a hostile or broken EPUB', () => {
     const book = importBytes(zipBook(files), 'many.epub');
     expect(book.blocks).toHaveLength(10_001);
     expect(book.blocks.at(-1)?.text).toBe('صفحة 9999');
+  });
+});
+
+describe('a picture shown by every chapter', () => {
+  it('is inflated once, so a long book of small chapters is not taken for a zip bomb', () => {
+    // 600 chapters each showing the same 1 MB picture: 600 MB if inflated per chapter, over the 512 MB limit.
+    const picture = new Uint8Array(1024 * 1024);
+    picture.set(pngBytes(8, 8, 3));
+    for (let i = 100; i < picture.length; i += 1) picture[i] = (i * 2654435761) >>> 24;
+    const chapters: Chapter[] = Array.from({ length: 600 }, (_, i) => ({
+      id: `c${i}`,
+      file: `c${i}.xhtml`,
+      body: `<p>صفحة ${i}</p><img src="ornament.png" alt=""/>`,
+    }));
+    const files: Record<string, string | Uint8Array> = {
+      'OEBPS/content.opf': packageFile({ title: 'زخرفة', language: 'ar', chapters }),
+      'OEBPS/ornament.png': picture,
+    };
+    for (const chapter of chapters) files[`OEBPS/${chapter.file}`] = chapterFile('c', chapter.body);
+    const book = parseEpub(zipBook(files), 'ornament.epub', keep);
+    expect(book.assets.size).toBe(1);
+    expect(book.blocks.filter((block) => block.image)).toHaveLength(600);
   });
 });
