@@ -9,7 +9,7 @@ import { generateArabicArticle, ROOT, SEED_TEXT } from './generate';
 import { highlightBench } from './highlights';
 import { exportBench } from './export';
 import { importBench as importFilesBench } from './import';
-import { bookBench } from './book';
+import { bookBench, bookOpenBench } from './book';
 import { picturesBench } from './pictures';
 import { searchBench } from './search';
 import { median, printTable, row, timeMedian, type Row } from './table';
@@ -101,7 +101,10 @@ try {
   printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
   printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
   printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
-  printTable('Books: EPUB import (each in its own process)', bookBench());
+  printTable('Books: EPUB import (each in its own process) and opening', [
+    ...bookBench(),
+    ...(await bookOpenBench(browser)),
+  ]);
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
 } finally {
