@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Block, Direction } from '../articles/model';
+import type { Block, Direction, TocEntry } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
@@ -192,6 +192,8 @@ export type ArticleView = {
   lang: string;
   dir: Direction;
   blocks: Block[];
+  /** A book's own table of contents (absent for articles). */
+  toc?: TocEntry[];
   note: string;
   tags: string[];
   progress: Progress | null;
@@ -312,7 +314,11 @@ export type ErrorCode =
   | 'too-deep'
   | 'too-slow'
   | 'no-content'
-  | 'unsupported';
+  | 'unsupported'
+  // books
+  | 'drm'
+  | 'unsafe-archive'
+  | 'broken-book';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -334,6 +340,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'too-slow',
   'no-content',
   'unsupported',
+  'drm',
+  'unsafe-archive',
+  'broken-book',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

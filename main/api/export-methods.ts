@@ -12,6 +12,7 @@ import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
 import { isUnreadableFile, type SkippedArticle } from './library-health';
+import { withChapters } from './export-chapters';
 import { withPictures } from './export-pictures';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
@@ -111,7 +112,7 @@ export function exportMethods({
       // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
       const articles =
         format === 'html' || format === 'md'
-          ? await withPictures(store, chosenArticles, format === 'html')
+          ? await withChapters(store, await withPictures(store, chosenArticles, format === 'html'))
           : chosenArticles;
       const text = FORMATTERS[format]({
         articles,

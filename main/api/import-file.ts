@@ -13,7 +13,8 @@ import { decodeFile, MAX_IMPORT_BYTES } from '../articles/decode';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
-import type { Block, Direction, SourceKind } from '../articles/model';
+import type { Block, Direction, SourceKind, TocEntry } from '../articles/model';
+import { parseEpub } from '../articles/epub';
 import { archivedPart, parseMhtml } from '../articles/mhtml';
 import { besideFileSource, savedPageSource } from '../articles/picture-folder';
 import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
@@ -30,6 +31,8 @@ export type ImportedFile = {
   blocks: Block[];
   /** The pictures its figures refer to, by asset name, to be stored before the article. */
   assets: ReadonlyMap<string, Uint8Array>;
+  /** A book's own table of contents. */
+  toc?: TocEntry[];
 };
 
 const KINDS: Record<string, SourceKind> = {
@@ -44,6 +47,7 @@ const KINDS: Record<string, SourceKind> = {
   // A web archive is a web page: its article is kept as one, its pictures taken from the archive.
   '.mhtml': 'html',
   '.mht': 'html',
+  '.epub': 'epub',
 };
 
 /** Every file name ending an import takes (a file with no extension is read as text too). */
@@ -74,7 +78,9 @@ export function importBytesInThisThread(
   pictures: PictureSource = contentOnly,
 ): ImportedFile {
   const kind = KINDS[path.extname(name).toLowerCase()];
-  if (!kind) throw new ImportError('unsupported', name, 'Hamish imports .txt, .md, .html and .mhtml files');
+  if (!kind)
+    throw new ImportError('unsupported', name, 'Hamish imports .txt, .md, .html, .mhtml and .epub files');
+  if (kind === 'epub') return importBook(bytes, name);
   const archive = /\.mhtml?$/i.test(name) ? parseMhtml(bytes, name) : null;
   const text = cleanText(decodeFile(archive?.html ?? bytes, name).text);
   const collector = archive
@@ -134,6 +140,32 @@ export const IMPORT_TIME_LIMIT_MS = 20_000;
 function importTimeLimitMs(): number {
   const configured = Number(process.env['HAMISH_IMPORT_TIME_LIMIT_MS']);
   return Number.isFinite(configured) && configured > 0 ? configured : IMPORT_TIME_LIMIT_MS;
+}
+
+/** A book's blocks and contents, in the language and direction its package gives (or its text shows). */
+function importBook(bytes: Uint8Array, name: string): ImportedFile {
+  const book = parseEpub(bytes, name, cleanText);
+  const detected = detectLanguage(canonicalText(book.blocks));
+  const lang = book.language || detected.lang;
+  const dir =
+    book.direction ?? (book.language ? languageDirection(book.language, detected.dir) : detected.dir);
+  return {
+    kind: 'epub',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    title: book.title,
+    lang,
+    dir,
+    blocks: withBlockDirections(book.blocks, dir),
+    assets: book.assets,
+    toc: book.toc,
+  };
+}
+
+// Languages written right to left (ISO 639-1): a book that names one reads that way.
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb', 'ku']);
+function languageDirection(language: string, fallback: Direction): Direction {
+  const primary = language.toLowerCase().split(/[-_]/)[0] ?? '';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : /^[a-z]{2,3}$/.test(primary) ? 'ltr' : fallback;
 }
 
 /** Reads one file from disk and turns it into an article, or throws an error naming the file. */

@@ -139,8 +139,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
           sha256: imported.sha256,
           importedAt: now().toISOString(),
         };
-        const { title, lang, dir, blocks } = imported;
-        change.writeArticle({ id, title, lang, dir, source, blocks });
+        const { title, lang, dir, blocks, toc } = imported;
+        change.writeArticle({ id, title, lang, dir, source, blocks, ...(toc ? { toc } : {}) });
         change.library.articles.push({
           id,
           title,
@@ -207,6 +207,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         dir: imported.dir,
         source,
         blocks: imported.blocks,
+        ...(imported.toc ? { toc: imported.toc } : {}),
       });
       const annotations = await change.annotations(id);
       const anchors = resolveAll(
@@ -378,6 +379,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         lang: article.lang,
         dir: article.dir,
         blocks: article.blocks,
+        ...(article.toc ? { toc: article.toc } : {}),
         note: found.note,
         tags: found.tags,
         progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },

@@ -10,7 +10,7 @@ export function fileDialogs(window: () => BrowserWindow | null) {
       const filters =
         purpose === 'restore'
           ? [{ name: 'Hamish export (JSON)', extensions: ['json'] }]
-          : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm'] }];
+          : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'epub'] }];
       const options = { properties: ['openFile' as const], filters };
       const parent = window();
       const result = parent
@@ -21,7 +21,9 @@ export function fileDialogs(window: () => BrowserWindow | null) {
     chooseImportFiles: async (): Promise<string[]> => {
       const options = {
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht'] }],
+        filters: [
+          { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'epub'] },
+        ],
       };
       const parent = window();
       const result = parent

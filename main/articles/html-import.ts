@@ -54,6 +54,16 @@ const TEXT_NODE = 3;
 type ListContext = { ordered: boolean; next: number };
 type ListPlace = { ordered: boolean; number: number; depth: number };
 
+/** What a caller walking a document of its own (a book's chapter) learns and decides along the way. */
+export type WalkHooks = {
+  /** An element's id and the index, among the blocks returned, of the block it starts or sits in. */
+  anchor?: (id: string, block: number) => void;
+  /** The href a link keeps when the page's own rule would drop it (a note reference); null: that rule. */
+  link?: (element: Element) => string | null;
+  /** True for an element left out of the text (a footnote shown beside its reference instead). */
+  leaveOut?: (element: Element) => boolean;
+};
+
 class HtmlWalker {
   builder = new BlockBuilder();
   private readonly lists: ListContext[] = [];
@@ -63,6 +73,7 @@ class HtmlWalker {
     private readonly skip: ReadonlySet<string>,
     private readonly name: string,
     private readonly pictures: PictureCollector,
+    private readonly hooks: WalkHooks = {},
   ) {}
 
   /** Ids met since the last block ended: they point into the next block. */
@@ -102,9 +113,15 @@ class HtmlWalker {
     if (
       this.skip.has(tag) ||
       element.hasAttribute('hidden') ||
-      element.getAttribute('aria-hidden') === 'true'
+      element.getAttribute('aria-hidden') === 'true' ||
+      this.hooks.leaveOut?.(element) === true
     )
       return;
+    if (this.hooks.anchor !== undefined && element.id !== '') {
+      // An element that starts a block is anchored to that block, an inline one to the block it is in.
+      if (!INLINE.has(tag)) this.end(kind);
+      this.hooks.anchor(element.id, this.builder.blocks.length);
+    }
     const heading = HEADING.exec(tag);
     const mark = MARKS[tag];
     if (heading !== null) {
@@ -123,7 +140,8 @@ class HtmlWalker {
     } else if (tag === 'a') {
       const raw = element.getAttribute('href') ?? '';
       // A link within the page (a footnote and its way back) stays a link within the article.
-      const href = /^#\S{1,200}$/.test(raw) ? raw : safeHref(raw, element.baseURI);
+      const href =
+        this.hooks.link?.(element) ?? (/^#\S{1,200}$/.test(raw) ? raw : safeHref(raw, element.baseURI));
       if (href !== null) this.builder.openMark('link', href);
       this.walk(element, kind, depth);
       if (href !== null) this.builder.closeMark();
@@ -246,11 +264,20 @@ function textBlocks(
   skip: ReadonlySet<string>,
   name: string,
   pictures: PictureCollector,
+  hooks: WalkHooks = {},
 ): Block[] {
-  const walker = new HtmlWalker(skip, name, pictures);
+  const walker = new HtmlWalker(skip, name, pictures, hooks);
   walker.walk(root, 'paragraph', 0);
   walker.builder.endBlock('paragraph');
   return linkedWithin(walker.builder.blocks);
+}
+
+/**
+ * The blocks of a whole document body, read as saved pages are but without Readability's guess of where
+ * the article is (a book's chapter is all text); only navigation is left out. Used for EPUB chapters.
+ */
+export function bodyBlocks(root: Node, name: string, pictures: PictureCollector, hooks: WalkHooks): Block[] {
+  return textBlocks(root, new Set([...SKIPPED, 'nav']), name, pictures, hooks);
 }
 
 const oneLine = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();

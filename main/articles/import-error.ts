@@ -4,7 +4,16 @@
  */
 
 export type ImportErrorCode =
-  'empty' | 'binary' | 'undecodable' | 'too-large' | 'too-deep' | 'no-content' | 'unsupported';
+  | 'empty'
+  | 'binary'
+  | 'undecodable'
+  | 'too-large'
+  | 'too-deep'
+  | 'no-content'
+  | 'unsupported'
+  | 'drm'
+  | 'unsafe-archive'
+  | 'broken-book';
 
 const REASONS: Record<ImportErrorCode, string> = {
   empty: 'the file is empty',
@@ -14,6 +23,9 @@ const REASONS: Record<ImportErrorCode, string> = {
   'too-deep': 'the page is nested too deeply to be read safely',
   'no-content': 'no article text was found in it',
   unsupported: 'this kind of file cannot be imported',
+  drm: 'the book is protected by DRM (its publisher encrypted it), so it cannot be read outside the store that sold it',
+  'unsafe-archive': 'the archive is unsafe to open and was not unpacked',
+  'broken-book': 'the EPUB book is damaged or incomplete',
 };
 
 /** An import refused for a reason the user can understand; `detail` adds a clause ("it is 60 MB, the limit is 50 MB"). */

@@ -7,9 +7,13 @@
 export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem' | 'figure' | 'table' | 'code' | 'rule';
 export type MarkKind = 'em' | 'strong' | 'link';
 export type Direction = 'rtl' | 'ltr';
-export type SourceKind = 'txt' | 'md' | 'html';
+export type SourceKind = 'txt' | 'md' | 'html' | 'epub';
 
-export type Mark = { start: number; end: number; kind: MarkKind; href?: string };
+/**
+ * `note` is set on a book's note reference (a link with no `href`): the text of the footnote or endnote
+ * it points to, shown in place when the reference is chosen, so reading never jumps away.
+ */
+export type Mark = { start: number; end: number; kind: MarkKind; href?: string; note?: string };
 
 export type Block = {
   kind: BlockKind;
@@ -75,7 +79,12 @@ export type Article = {
   dir: Direction;
   source: ArticleSource;
   blocks: Block[];
+  /** A book's own table of contents; absent for articles (their headings serve instead). */
+  toc?: TocEntry[];
 };
+
+/** An entry of a book's table of contents: `block` is the index of the block it leads to. */
+export type TocEntry = { title: string; block: number; children?: TocEntry[] };
 
 export const BLOCK_SEPARATOR = '\n\n';
 

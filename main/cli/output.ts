@@ -97,6 +97,7 @@ export function printShow(io: Io, article: ArticleView, json: boolean): void {
       lang: article.lang,
       dir: article.dir,
       blocks: article.blocks.map(showBlock),
+      ...(article.toc ? { toc: article.toc } : {}),
       highlights,
     };
     io.stdout(JSON.stringify(value, null, 2) + '\n');

@@ -10,6 +10,7 @@ import { escapeHtml, htmlNoteParagraphs, htmlParagraphs } from './html-text';
 import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';
 import { colorLabel, label } from './labels';
 import { inReadingOrder } from './reading-order';
+import { byChapter } from './chapters';
 import { picturesByHighlight } from './pictures';
 import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 
@@ -70,7 +71,12 @@ function articleHtml(article: ExportArticle, names: Names): string {
   if (anchored.length > 0) {
     parts.push(
       `<h2>${escapeHtml(label('highlights', dir))}</h2>`,
-      ...anchored.map((h) => highlightHtml(h, dir, names, withPictures.get(h))),
+      ...byChapter(
+        anchored,
+        article.chapters,
+        (title) => `<h3 dir="auto">${escapeHtml(title)}</h3>`,
+        (h) => highlightHtml(h, dir, names, withPictures.get(h)),
+      ),
     );
   }
   if (orphans.length > 0) {

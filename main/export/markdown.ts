@@ -5,7 +5,7 @@
  *   front matter (title, source, lang, dir, tags, exported, app)
  *   # Title
  *   the article's note
- *   ## المقتطفات / Highlights — each highlight in reading order:
+ *   ## المقتطفات / Highlights — each highlight in reading order (in a book, under a `###` heading per chapter):
  *     > its quote, escaped, `>` on every line
  *     its note (Markdown kept; raw HTML shown as text, an open code fence closed: markdown-contain.ts)
  *     الوسوم / Tags: #tag … · اللون / Colour: yellow (أصفر)
@@ -20,6 +20,7 @@
  */
 import type { Direction } from '../articles';
 import { isolateLeadingLatin } from './bidi-isolate';
+import { byChapter } from './chapters';
 import { colorLabel, label } from './labels';
 import { escapeMarkdownLine } from './markdown-escape';
 import { markdownNote } from './markdown-note';
@@ -86,7 +87,12 @@ function articleSection(article: ExportArticle, names: Names, withMetaLines: boo
   if (anchored.length > 0) {
     parts.push(
       `## ${label('highlights', dir)}`,
-      ...anchored.map((h) => highlightBlock(h, dir, names, withPictures.get(h))),
+      ...byChapter(
+        anchored,
+        article.chapters,
+        (title) => `### ${textLine(title, dir)}`,
+        (h) => highlightBlock(h, dir, names, withPictures.get(h)),
+      ),
     );
   }
   if (orphans.length > 0) {

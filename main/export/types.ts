@@ -16,11 +16,16 @@ export type ExportHighlight = Highlight & { status: AnchorStatus; start: number;
  */
 export type ExportPicture = { start: number; end: number; alt: string; asset: string; dataUri?: string };
 
+/** An entry of a book's contents: its title and where it starts in the text. */
+export type ExportChapter = { title: string; start: number };
+
 export type ExportArticle = {
   meta: ArticleMeta;
   highlights: ExportHighlight[];
   /** The article's pictures that its highlights touch (in or next to their caption). */
   pictures?: ExportPicture[];
+  /** A book's contents, flattened, in reading order: its highlights are grouped under them. */
+  chapters?: ExportChapter[];
 };
 
 export type ExportInput = {

@@ -67,7 +67,7 @@ export const ArticleShape = z.object({
   textDirection: z.enum(['rtl', 'ltr']),
   'hamish:title': z.string(),
   'hamish:source': z.object({
-    'hamish:kind': z.enum(['txt', 'md', 'html']),
+    'hamish:kind': z.enum(['txt', 'md', 'html', 'epub']),
     'hamish:name': z.string(),
     'hamish:sha256': z.string().regex(/^[0-9a-f]{64}$/),
     'hamish:importedAt': IsoDate,

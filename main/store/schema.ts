@@ -20,6 +20,7 @@ const MarkSchema = z.object({
   end: z.number().int().min(0),
   kind: z.enum(['em', 'strong', 'link']),
   href: z.string().optional(),
+  note: z.string().optional(),
 });
 
 /** `<sha256>.<ext>`: the only names an asset can have, so a stored name can never point elsewhere. */
@@ -71,11 +72,16 @@ const BlockSchema = z.object({
 });
 
 const SourceSchema = z.object({
-  kind: z.enum(['txt', 'md', 'html']),
+  kind: z.enum(['txt', 'md', 'html', 'epub']),
   name: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   importedAt: IsoDate,
 });
+
+type TocEntry = { title: string; block: number; children?: TocEntry[] | undefined };
+const TocEntrySchema: z.ZodType<TocEntry> = z.lazy(() =>
+  z.object({ title: z.string(), block: Count, children: z.array(TocEntrySchema).optional() }),
+);
 
 export const ArticleSchema = z.object({
   id: Id,
@@ -84,6 +90,7 @@ export const ArticleSchema = z.object({
   dir: Direction,
   source: SourceSchema,
   blocks: z.array(BlockSchema),
+  toc: z.array(TocEntrySchema).optional(),
 });
 
 export const ProgressSchema = z.object({

@@ -8,6 +8,7 @@ import { highlightBench } from './highlights';
 import { exportBench } from './export';
 import { firstScreenBundle, openBench } from './open';
 import { importBench as importFilesBench } from './import';
+import { bookBench, bookOpenBench } from './book';
 import { picturesBench } from './pictures';
 import { reviewBench } from './review';
 import { searchBench } from './search';
@@ -56,6 +57,10 @@ try {
   printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
   printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
   printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
+  printTable('Books: EPUB import (each in its own process) and opening', [
+    ...bookBench(),
+    ...(await bookOpenBench(browser)),
+  ]);
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
   printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));

@@ -4,6 +4,7 @@ import { ltrRuns, type Run } from './bidi-runs';
 import type { DisplayText } from './display-text';
 import { FigureView } from './FigureView';
 import { followInArticleLink } from './in-article-link';
+import { NoteRef } from './NoteRef';
 import { TableView } from './TableView';
 
 // Links may only leave for the web or mail (the shell asks before opening them); never javascript: or file:.
@@ -57,7 +58,13 @@ function renderMarks(
     const inner = isolated(text, mark.start, mark.end, runs, `m${index}`);
     if (mark.kind === 'em') nodes.push(<em key={index}>{inner}</em>);
     else if (mark.kind === 'strong') nodes.push(<strong key={index}>{inner}</strong>);
-    else if (mark.href?.startsWith('#')) {
+    else if (mark.note !== undefined) {
+      nodes.push(
+        <NoteRef key={index} note={mark.note}>
+          {inner}
+        </NoteRef>,
+      );
+    } else if (mark.href?.startsWith('#')) {
       nodes.push(
         <a key={index} href={mark.href} className="in-article-link" onClick={followInArticleLink}>
           {inner}

@@ -286,7 +286,12 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   return (
     <div className={`reader-layout${showNotes ? ' with-notes' : ''}`}>
       {showContents && (
-        <TableOfContents blocks={article.blocks} lang={article.lang} scrollerRef={scrollerRef} />
+        <TableOfContents
+          blocks={article.blocks}
+          toc={article.toc}
+          lang={article.lang}
+          scrollerRef={scrollerRef}
+        />
       )}
       <div className="reader-column">
         <div

@@ -1,9 +1,16 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { Block } from '../../../main/articles/model';
+import type { Block, TocEntry } from '../../../main/articles/model';
 import { useT } from '../i18n/I18nProvider';
-import { contentsOf, currentSection } from './contents';
+import { BookContents } from './BookContents';
+import { bookContentsOf, contentsOf, currentSection } from './contents';
 
-type Props = { blocks: readonly Block[]; lang: string; scrollerRef: RefObject<HTMLElement | null> };
+type Props = {
+  blocks: readonly Block[];
+  /** A book's own contents: shown instead of the article's headings. */
+  toc?: readonly TocEntry[] | undefined;
+  lang: string;
+  scrollerRef: RefObject<HTMLElement | null>;
+};
 
 // A heading taken as "being read" once it is this close to the top (or a quarter down a short window).
 const READING_LINE_PX = 160;
@@ -18,9 +25,13 @@ function blockElement(scroller: HTMLElement, index: number): HTMLElement | null 
  * The article's sections. The one being read is marked (aria-current) as the reader scrolls; choosing one
  * scrolls to it and puts focus on its heading, so a screen reader continues reading from there.
  */
-export function TableOfContents({ blocks, lang, scrollerRef }: Props) {
+export function TableOfContents({ blocks, toc, lang, scrollerRef }: Props) {
   const t = useT();
-  const entries = useMemo(() => contentsOf(blocks), [blocks]);
+  const book = toc !== undefined && toc.length > 0 ? toc : null;
+  const entries = useMemo(
+    () => (book ? bookContentsOf(book, blocks.length) : contentsOf(blocks)),
+    [book, blocks],
+  );
   const [current, setCurrent] = useState<number | null>(null);
 
   useEffect(() => {
@@ -34,6 +45,8 @@ export function TableOfContents({ blocks, lang, scrollerRef }: Props) {
         const element = blockElement(scroller, entry.index);
         return element ? [{ index: entry.index, top: element.getBoundingClientRect().top - box.top }] : [];
       });
+      // A book's contents may list its entries out of reading order.
+      if (book) tops.sort((a, b) => a.top - b.top);
       const atEnd =
         scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
       setCurrent(currentSection(tops, Math.min(READING_LINE_PX, box.height / 4), atEnd, box.height));
@@ -49,7 +62,7 @@ export function TableOfContents({ blocks, lang, scrollerRef }: Props) {
       scroller.removeEventListener('scroll', schedule);
       window.removeEventListener('resize', schedule);
     };
-  }, [scrollerRef, entries]);
+  }, [scrollerRef, entries, book]);
 
   const goTo = (index: number) => {
     const scroller = scrollerRef.current;
@@ -69,9 +82,11 @@ export function TableOfContents({ blocks, lang, scrollerRef }: Props) {
   return (
     <nav className="toc" aria-labelledby="toc-title">
       <h2 id="toc-title" className="toc-title">
-        {t('toc.title')}
+        {t(book ? 'toc.book' : 'toc.title')}
       </h2>
-      {entries.length === 0 ? (
+      {book ? (
+        <BookContents toc={book} lang={lang} current={current} goTo={goTo} />
+      ) : entries.length === 0 ? (
         <p className="empty-state">{t('toc.empty')}</p>
       ) : (
         <ol className="toc-list">

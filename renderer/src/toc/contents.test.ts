@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../main/articles/model';
-import { contentsOf, currentSection } from './contents';
+import { bookContentsOf, contentsOf, currentSection } from './contents';
 
 const blocks: Block[] = [
   { kind: 'heading', level: 1, text: 'العنوان' },
@@ -44,5 +44,20 @@ describe('current section', () => {
 
   it('is the last heading in view at the end of the article', () => {
     expect(currentSection([...tops.slice(0, 2), { index: 6, top: 700 }], 100, true, 800)).toBe(6);
+  });
+});
+
+describe("a book's own contents", () => {
+  it('are flattened in their order, nested entries one level deeper, entries past the end left out', () => {
+    const toc = [
+      { title: 'الفصل الأول', block: 2 },
+      { title: 'الفصل الثاني', block: 5, children: [{ title: 'في السوق', block: 7 }] },
+      { title: 'خارج الكتاب', block: 40 },
+    ];
+    expect(bookContentsOf(toc, 10)).toEqual([
+      { index: 2, level: 2, text: 'الفصل الأول' },
+      { index: 5, level: 2, text: 'الفصل الثاني' },
+      { index: 7, level: 3, text: 'في السوق' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Block } from '../../../main/articles/model';
+import type { Block, TocEntry } from '../../../main/articles/model';
 
 /** One line of the table of contents: a section heading and the index of its block. */
 export type ContentsEntry = { index: number; level: number; text: string };
@@ -12,6 +12,17 @@ export function contentsOf(blocks: readonly Block[]): ContentsEntry[] {
       entries.push({ index, level, text: block.text });
   });
   return entries;
+}
+
+/**
+ * A book's own contents, flattened in their order (for finding the entry being read): level 2 for the
+ * top entries, 3 for those inside them, and so on. Entries leading past the last block are left out.
+ */
+export function bookContentsOf(toc: readonly TocEntry[], blockCount: number, level = 2): ContentsEntry[] {
+  return toc.flatMap((entry) => [
+    ...(entry.block < blockCount ? [{ index: entry.block, level, text: entry.title }] : []),
+    ...bookContentsOf(entry.children ?? [], blockCount, level + 1),
+  ]);
 }
 
 /** Where a heading is, relative to the top of the reading area (negative: scrolled past). */
