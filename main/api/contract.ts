@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Block, Direction } from '../articles/model';
+import type { ArticleSource, Block, Direction } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import type { Method } from './methods';
@@ -115,6 +115,11 @@ export const contract = {
     })
     .strict(),
   findInArticle: z.object({ id: Id, query: z.string().max(100_000) }).strict(),
+  saveLink: z.object({ url: z.string().min(1).max(8192) }).strict(),
+  cancelSave: NoInput,
+  updateFromWeb: z.object({ id: Id }).strict(),
+  listPendingSaves: NoInput,
+  retryPendingSaves: NoInput,
   restoreBackup: z
     .object({
       name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a backup name'),
@@ -156,6 +161,8 @@ export type ArticleView = {
   tags: string[];
   progress: Progress | null;
   highlights: ResolvedHighlight[];
+  /** Where the article came from (a page saved from the web carries its address and metadata). */
+  source?: ArticleSource;
 };
 
 export type SettingsView = {
@@ -195,7 +202,22 @@ export type Outputs = {
   /** Canonical spans of every match, in order. */
   findInArticle: { start: number; end: number }[];
   restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
+  saveLink: SaveOutcome;
+  /** How many saves were running (and are now cancelled). */
+  cancelSave: { cancelled: number };
+  updateFromWeb: AnchorReport[];
+  listPendingSaves: PendingSave[];
+  retryPendingSaves: SaveOutcome[];
 };
+
+/**
+ * The result of saving a link: the article (perhaps already kept), or the address and why it could not be
+ * saved; `queued` when the network was down and the save waits to be retried.
+ */
+export type SaveOutcome = ImportOutcome | (Extract<ImportOutcome, { ok: false }> & { queued: boolean });
+
+/** A save that failed because the network was down, waiting for the person to retry it. */
+export type PendingSave = { url: string; failedAt: string; reason: string };
 
 /** The result of importing one file: the article (perhaps already there), or the file and why it failed. */
 export type ImportOutcome =
@@ -256,7 +278,17 @@ export type ErrorCode =
   | 'too-large'
   | 'too-deep'
   | 'no-content'
-  | 'unsupported';
+  | 'unsupported'
+  // saving from the web
+  | 'web-scheme'
+  | 'web-redirects'
+  | 'web-timeout'
+  | 'web-cancelled'
+  | 'web-status'
+  | 'web-not-html'
+  | 'web-tls'
+  | 'web-offline'
+  | 'web-failed';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -277,6 +309,15 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'too-deep',
   'no-content',
   'unsupported',
+  'web-scheme',
+  'web-redirects',
+  'web-timeout',
+  'web-cancelled',
+  'web-status',
+  'web-not-html',
+  'web-tls',
+  'web-offline',
+  'web-failed',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

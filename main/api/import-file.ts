@@ -12,7 +12,7 @@ import { decodeFile, MAX_IMPORT_BYTES } from '../articles/decode';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
-import type { Block, Direction, SourceKind } from '../articles/model';
+import type { Block, Direction, SourceKind, WebSource } from '../articles/model';
 import { archivedPart, parseMhtml } from '../articles/mhtml';
 import { besideFileSource, savedPageSource } from '../articles/picture-folder';
 import { contentOnly, PictureCollector, type PictureSource } from '../articles/pictures';
@@ -29,6 +29,8 @@ export type ImportedFile = {
   blocks: Block[];
   /** The pictures its figures refer to, by asset name, to be stored before the article. */
   assets: ReadonlyMap<string, Uint8Array>;
+  /** A page saved from the web: where it came from. */
+  web?: WebSource;
 };
 
 const KINDS: Record<string, SourceKind> = {

@@ -28,6 +28,11 @@ export const METHODS = [
   'search',
   'findInArticle',
   'restoreBackup',
+  'saveLink',
+  'cancelSave',
+  'updateFromWeb',
+  'listPendingSaves',
+  'retryPendingSaves',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

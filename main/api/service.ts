@@ -23,6 +23,8 @@ import { importBytes, importFileToArticle, type ImportedFile } from './import-fi
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
 import { copyAttachments } from './export-pictures';
+import { webMethods } from './web-methods';
+import type { SaveLimits } from '../web/save-page';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -40,6 +42,8 @@ export type ServiceOptions = {
   onSettingsChanged?: (settings: Settings) => void;
   /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
+  /** Time and size limits of saving a web page (tests shorten them). */
+  webLimits?: Omit<SaveLimits, 'signal'>;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -123,9 +127,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       await storeAssets(imported);
       const source = {
         kind: imported.kind,
-        name: path.basename(file),
+        // A page saved from the web is named by its address, a file by its name.
+        name: imported.web ? file : path.basename(file),
         sha256: imported.sha256,
         importedAt: now().toISOString(),
+        ...(imported.web && { web: imported.web }),
       };
       await store.writeArticle({
         id,
@@ -184,11 +190,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
+    meta(id);
+    return replaceContent(id, await importFileToArticle(file));
+  }
+
+  /** Replaces an article's content by a newer version of it (a file, or its page fetched again). */
+  async function replaceContent(id: string, imported: ImportedFile): Promise<AnchorReport[]> {
     const entry = meta(id);
-    const imported = await importFileToArticle(file);
     await storeAssets(imported);
     const text = canonicalText(imported.blocks);
-    const source = { ...entry.source, kind: imported.kind, sha256: imported.sha256 };
+    const source = {
+      ...entry.source,
+      kind: imported.kind,
+      sha256: imported.sha256,
+      ...(imported.web && { web: imported.web }),
+    };
     await store.writeArticle({
       id,
       title: imported.title,
@@ -231,10 +247,20 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return reports;
   }
 
+  const web = webMethods({
+    store,
+    dataDir: options.dataDir,
+    now,
+    addArticle: importWith,
+    replaceContent,
+    limits: options.webLimits,
+  });
+
   const service: Service = {
     dataDir: options.dataDir,
     ...highlights,
     ...library,
+    ...web,
 
     async importData({ name, base64 }) {
       // The page sends a dropped file's content, never its path; the name only picks the importer.
@@ -357,6 +383,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         tags: found.tags,
         progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
         highlights: await highlights.resolvedHighlights(id),
+        source: found.source,
       };
     },
 

@@ -85,6 +85,7 @@ export function printShow(io: Io, article: ArticleView, json: boolean): void {
       title: article.title,
       lang: article.lang,
       dir: article.dir,
+      ...(article.source && { source: article.source }),
       blocks: article.blocks.map(showBlock),
       highlights,
     };

@@ -1,0 +1,126 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalText } from '../articles/model';
+import { articlePage, startTestServer, type TestServer } from '../web/test-server';
+import { createService, type Service } from './service';
+
+let server: TestServer;
+let dataDir: string;
+let service: Service;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'hamish-web-'));
+  service = await createService({ dataDir, webLimits: { timeLimitMs: 5000 } });
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('saving links through the service', () => {
+  it('keeps the page with its picture and address; the same address again is the same article', async () => {
+    const saved = await service.saveLink({ url: server.url('/article?utm_source=feed') });
+    expect(saved).toMatchObject({ ok: true, title: 'الخط العربي', duplicate: false });
+    if (!saved.ok) return;
+    const view = await service.openArticle({ id: saved.id });
+    expect(view.source?.web).toMatchObject({ url: server.url('/articles/khatt'), author: 'سارة الكاتبة' });
+    expect(view.source?.name).toBe(server.url('/articles/khatt'));
+    const asset = view.blocks.find((block) => block.image)?.image?.asset ?? '';
+    expect(await readdir(path.join(dataDir, 'assets'))).toContain(asset);
+
+    const requests = server.requests.length;
+    const again = await service.saveLink({ url: server.url('/article?fbclid=zzz#top') });
+    expect(again).toEqual({ ok: true, id: saved.id, title: saved.title, duplicate: true });
+    // Known by its address: nothing was fetched a second time.
+    expect(server.requests.length).toBe(requests);
+    // Reached by a redirect, it is recognised by its canonical address after fetching.
+    expect(await service.saveLink({ url: server.url('/hop/2') })).toMatchObject({
+      id: saved.id,
+      duplicate: true,
+    });
+    expect((await service.listArticles({})).filter((a) => a.title === 'الخط العربي')).toHaveLength(1);
+  });
+
+  it('reports a refused address as an outcome naming it, and adds nothing', async () => {
+    const before = (await service.listArticles({})).length;
+    const outcome = await service.saveLink({ url: server.url('/pdf') });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'web-not-html',
+      queued: false,
+      file: server.url('/pdf'),
+    });
+    expect((await service.listArticles({})).length).toBe(before);
+  });
+
+  it('updates an article from the web and re-anchors its highlights as an update from a file does', async () => {
+    server.route('/changing', (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(articlePage('مقال يتغير', 3));
+    });
+    const saved = await service.saveLink({ url: server.url('/changing') });
+    if (!saved.ok) throw new Error(saved.message);
+    const text = canonicalText((await service.openArticle({ id: saved.id })).blocks);
+    const start = text.indexOf('تاريخ الخط العربي');
+    const highlight = await service.createHighlight({
+      articleId: saved.id,
+      start,
+      end: start + 'تاريخ الخط العربي'.length,
+      color: 'yellow',
+    });
+    server.route('/changing', (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(articlePage('مقال يتغير', 3).replace('<h1>', '<p>فقرة جديدة في أول المقال.</p><h1>'));
+    });
+    const reports = await service.updateFromWeb({ id: saved.id });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ id: highlight.id, status: 'moved' });
+    const updated = canonicalText((await service.openArticle({ id: saved.id })).blocks);
+    expect(updated.slice(reports[0]?.start, reports[0]?.end)).toBe('تاريخ الخط العربي');
+  });
+
+  it('queues a save that failed because the site could not be reached, and retries it when asked', async () => {
+    // A port that refuses connections now, and serves the page later.
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const url = `http://127.0.0.1:${port}/later`;
+
+    const failed = await service.saveLink({ url });
+    expect(failed).toMatchObject({ ok: false, code: 'web-offline', queued: true });
+    expect(await service.listPendingSaves({})).toEqual([
+      expect.objectContaining({ url, reason: expect.stringContaining('could not be reached') }),
+    ]);
+
+    const later = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(articlePage('وصل أخيرا', 2));
+    });
+    await new Promise<void>((resolve) => later.listen(port, '127.0.0.1', resolve));
+    try {
+      const retried = await service.retryPendingSaves({});
+      expect(retried).toEqual([expect.objectContaining({ ok: true, title: 'وصل أخيرا' })]);
+      expect(await service.listPendingSaves({})).toEqual([]);
+    } finally {
+      later.closeAllConnections();
+      await new Promise((resolve) => later.close(resolve));
+    }
+  });
+
+  it('cancels a running save', async () => {
+    const pending = service.saveLink({ url: server.url('/silent') });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await service.cancelSave({})).toEqual({ cancelled: 1 });
+    expect(await pending).toMatchObject({ ok: false, code: 'web-cancelled', queued: false });
+  });
+});
