@@ -50,6 +50,35 @@ describe('saving links through the service', () => {
     expect((await service.listArticles({})).filter((a) => a.title === 'الخط العربي')).toHaveLength(1);
   });
 
+  it('carries the address and author into every export', async () => {
+    const saved = await service.saveLink({ url: server.url('/article') });
+    if (!saved.ok) throw new Error(saved.message);
+    const text = canonicalText((await service.openArticle({ id: saved.id })).blocks);
+    const start = text.indexOf('الكوفي');
+    await service.createHighlight({ articleId: saved.id, start, end: start + 6, color: 'blue' });
+    const selection = { articleIds: [saved.id] };
+    const csv = (await service.exportNotes('csv', selection)).text;
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('Highlight,Title,Author,URL,Note,Location,Date');
+    expect(row?.split(',').slice(1, 4)).toEqual([
+      'الخط العربي',
+      'سارة الكاتبة',
+      server.url('/articles/khatt'),
+    ]);
+    const markdown = (await service.exportNotes('md', selection)).text;
+    expect(markdown).toContain(`url: "${server.url('/articles/khatt')}"`);
+    expect(markdown).toContain('author: "سارة الكاتبة"');
+    expect(markdown).toContain('site: "مجلة الخط"');
+    const json = JSON.parse((await service.exportNotes('json', selection)).text) as {
+      'hamish:article': { 'hamish:source': { 'hamish:web': { url: string } } }[];
+      first: { items: { target: { scope: string } }[] };
+    };
+    expect(json['hamish:article'][0]?.['hamish:source']['hamish:web'].url).toBe(
+      server.url('/articles/khatt'),
+    );
+    expect(json.first.items[0]?.target.scope).toBe(server.url('/articles/khatt'));
+  });
+
   it('reports a refused address as an outcome naming it, and adds nothing', async () => {
     const before = (await service.listArticles({})).length;
     const outcome = await service.saveLink({ url: server.url('/pdf') });
