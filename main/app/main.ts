@@ -12,8 +12,9 @@ import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
 import { denyPermissions, hardenWebContents, setDialogLanguage } from './security';
-import { shellLanguage } from './shell-strings';
+import { shellLanguage, type ShellLanguage } from './shell-strings';
 import { initialBounds, trackBounds } from './window-state';
+import { handleSaveLinks } from './link-handler';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const rendererDir = path.join(here, '..', 'renderer');
@@ -22,6 +23,15 @@ const preload = path.join(here, '..', 'preload', 'preload.cjs');
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 let mainWindow: BrowserWindow | null = null;
+let shellLanguageNow: ShellLanguage = 'en';
+let serviceReady: (service: Service) => void = () => undefined;
+// hamish://save links: registered before the app is ready, as macOS delivers a launching link early.
+const saveLinks = handleSaveLinks({
+  service: new Promise<Service>((resolve) => (serviceReady = resolve)),
+  window: () => mainWindow,
+  language: () => shellLanguageNow,
+  origin: () => (devServer ? new URL(devServer).origin : APP_ORIGIN),
+});
 
 function dataDirFlag(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
@@ -84,6 +94,7 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
 function applyShellSettings(settings: Settings): void {
   const language = shellLanguage(settings.language, app.getLocale());
   setDialogLanguage(language);
+  shellLanguageNow = language;
   Menu.setApplicationMenu(buildMenu(language, () => mainWindow));
   nativeTheme.themeSource =
     settings.theme === 'dark' ? 'dark' : settings.theme === 'system' ? 'system' : 'light';
@@ -120,6 +131,8 @@ async function start(): Promise<void> {
   );
   mainWindow = createWindow(service);
   mainWindow.on('closed', () => (mainWindow = null));
+  serviceReady(service);
+  saveLinks.fromArgv(process.argv);
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow(service);
   });
@@ -132,7 +145,8 @@ hardenWebContents();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    saveLinks.fromArgv(argv);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

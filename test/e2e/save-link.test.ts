@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../main/web/test-server';
+import {
+  bridge,
+  browserUnavailable,
+  closeSession,
+  isLocal,
+  openSession,
+  recordRequests,
+  RESULTS_DIR,
+  type Session,
+} from './harness';
+
+const unavailable = browserUnavailable();
+
+describe.skipIf(unavailable !== null)(
+  `saving a link in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let session: Session;
+    let web: TestServer;
+    let page: Page;
+    let requests: string[];
+
+    beforeAll(async () => {
+      session = await openSession();
+      web = await startTestServer();
+      page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      requests = recordRequests(page);
+      await bridge(page, session.service);
+      await page.goto(`${session.origin}/index.html#/library`);
+      await page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' }).waitFor();
+    });
+
+    afterAll(async () => {
+      await web.close();
+      await closeSession(session);
+    });
+
+    it('shows the save field in Arabic, focused by Ctrl+L', async () => {
+      const field = page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' });
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+l');
+      await expect.poll(() => field.evaluate((input) => input === document.activeElement)).toBe(true);
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'save-link-ar.png') });
+    });
+
+    it('pastes a link, saves it, and opens the article with its picture', async () => {
+      const field = page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' });
+      await field.fill(web.url('/article'));
+      await field.press('Enter');
+      await expect
+        .poll(() => page.locator('article h1').textContent(), { timeout: 20_000 })
+        .toBe('الخط العربي');
+      const image = page.locator('article figure img').first();
+      await image.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBe(40);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'save-link-article-ar.png') });
+      // The page fetched the picture from the data folder; only the app fetched the site.
+      expect(requests.filter((url) => !isLocal(url, session.origin))).toEqual([]);
+    });
+
+    it('saves a link dropped on the library', async () => {
+      await page.goto(`${session.origin}/index.html#/library`);
+      const list = page.locator('.library-page');
+      await list.waitFor();
+      const dataTransfer = await page.evaluateHandle((url) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/uri-list', `# dragged\r\n${url}`);
+        return transfer;
+      }, web.url('/gzip'));
+      await list.dispatchEvent('drop', { dataTransfer });
+      await expect
+        .poll(() => page.locator('article h1').textContent(), { timeout: 20_000 })
+        .toBe('صفحة مضغوطة');
+    });
+
+    it('cancels a save with Esc and says so in Arabic', async () => {
+      await page.goto(`${session.origin}/index.html#/library`);
+      const field = page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' });
+      await field.fill(web.url('/silent'));
+      await field.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'جارٍ الحفظ' }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.locator('.library-notices').textContent(), { timeout: 10_000 })
+        .toContain('أُلغي الحفظ');
+    });
+  },
+);
