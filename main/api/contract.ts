@@ -288,7 +288,8 @@ export type ErrorCode =
   | 'web-not-html'
   | 'web-tls'
   | 'web-offline'
-  | 'web-failed';
+  | 'web-failed'
+  | 'web-private';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -318,6 +319,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'web-tls',
   'web-offline',
   'web-failed',
+  'web-private',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

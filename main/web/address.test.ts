@@ -38,3 +38,14 @@ describe('web addresses', () => {
       expect(isPrivateHost(new URL(host)), host).toBe(false);
   });
 });
+
+describe('resolving names when private addresses are refused', () => {
+  it('refuses a name that resolves to a loopback address, whatever the name says', async () => {
+    const { publicOnlyLookup } = await import('./fetch');
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      publicOnlyLookup('localhost', { all: true }, (failure) => resolve(failure)),
+    );
+    expect(error?.code).toBe('EHAMISHPRIVATE');
+    expect(error?.message).toContain('localhost resolves to a private address');
+  });
+});

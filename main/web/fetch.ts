@@ -4,12 +4,13 @@
  * received and on the bytes once decompressed (a gzip or brotli bomb stops at the limit), TLS errors
  * reported as such and never ignored. No cookies and no credentials are sent; the User-Agent says who asks.
  */
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { version } from '../../package.json';
-import { webAddress } from './address';
+import { isPrivateHost, isPrivateIp, webAddress } from './address';
 import { WebError } from './web-error';
 
 export const MAX_REDIRECTS = 5;
@@ -26,6 +27,12 @@ export type FetchOptions = {
   accept: string;
   /** Refuses a response by its Content-Type before its body is read; returns why, or null to read it. */
   refuseType?: (contentType: string) => string | null;
+  /**
+   * Whether addresses on this machine or the local network may be fetched (by name, by literal address or
+   * by what the name resolves to, checked at connection time). Off, a public page cannot lead the app to
+   * a router or a local service through a redirect or a picture.
+   */
+  allowPrivate?: boolean;
 };
 
 export type Fetched = { url: URL; status: number; contentType: string; bytes: Buffer };
@@ -49,6 +56,7 @@ const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|^EPROTO
 function requestFailure(error: NodeJS.ErrnoException, url: URL, signal: AbortSignal): WebError {
   if (signal.aborted) return abortError(url, signal);
   const code = error.code ?? '';
+  if (code === PRIVATE_ADDRESS) return privateRefusal(url);
   if (TLS.test(code)) {
     return new WebError('web-tls', url.href, `the secure connection failed (${code}): ${error.message}`);
   }
@@ -74,11 +82,45 @@ function decoderFor(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliD
   return null;
 }
 
+const PRIVATE_ADDRESS = 'EHAMISHPRIVATE';
+
+function privateRefusal(url: URL): WebError {
+  return new WebError(
+    'web-private',
+    url.href,
+    'the address is on this computer or the local network, and the page was not sent from there',
+  );
+}
+
+/** dns.lookup, refusing a name that resolves to a private or loopback address. */
+export const publicOnlyLookup: typeof dns.lookup = ((
+  hostname: string,
+  options: dns.LookupOptions,
+  callback: (
+    error: NodeJS.ErrnoException | null,
+    address: string | dns.LookupAddress[],
+    family?: number,
+  ) => void,
+) => {
+  dns.lookup(hostname, { ...options }, (error, address: string | dns.LookupAddress[], family?: number) => {
+    if (error) return callback(error, address, family);
+    const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
+    if (addresses.some(isPrivateIp)) {
+      const refusal: NodeJS.ErrnoException = new Error(`${hostname} resolves to a private address`);
+      refusal.code = PRIVATE_ADDRESS;
+      return callback(refusal, address, family);
+    }
+    callback(null, address, family);
+  });
+}) as typeof dns.lookup;
+
 /** One request, no redirect followed: the response (its body unread), or a WebError. */
 function request(url: URL, options: FetchOptions): Promise<http.IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
+  if (!options.allowPrivate && isPrivateHost(url)) return Promise.reject(privateRefusal(url));
   return new Promise((resolve, reject) => {
     const outgoing = client.request(url, {
+      ...(!options.allowPrivate && { lookup: publicOnlyLookup }),
       method: 'GET',
       signal: options.signal,
       // No agent: no connection or session is shared with another request, and no cookie jar exists.

@@ -35,6 +35,7 @@ export async function downloadPictures(
   base: URL,
   collector: PictureCollector,
   signal: AbortSignal,
+  allowPrivate: boolean,
 ): Promise<void> {
   const waiting = blocks.filter(
     (block) =>
@@ -57,6 +58,7 @@ export async function downloadPictures(
         signal: AbortSignal.any([signal, AbortSignal.timeout(PICTURE_TIME_LIMIT_MS)]),
         accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif,image/svg+xml;q=0.8',
         refuseType: refuseNonImage,
+        allowPrivate,
       });
       bytes = fetched.bytes;
     } catch (error) {

@@ -178,6 +178,16 @@ describe('saving a page from the web', () => {
     }
   });
 
+  it('refuses this machine and the local network unless the address asked for is there itself', async () => {
+    const error = await failure('/article', { allowPrivate: false });
+    expect(error.code).toBe('web-private');
+    expect(error.message).toContain('on this computer or the local network');
+    const byName = await failure(server.url('/article').replace('127.0.0.1', 'localhost'), {
+      allowPrivate: false,
+    });
+    expect(byName.code).toBe('web-private');
+  });
+
   it('stops when the person cancels', async () => {
     const controller = new AbortController();
     const pending = failure('/silent', { signal: controller.signal });

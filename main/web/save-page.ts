@@ -9,6 +9,7 @@ import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import type { Block, Direction, WebSource } from '../articles/model';
 import { contentOnly, PictureCollector } from '../articles/pictures';
+import { isPrivateHost, webAddress } from './address';
 import { decodePage } from './charset';
 import { DEFAULT_TIME_LIMIT_MS, fetchResource, MAX_HTML_BYTES } from './fetch';
 import { pageMetadata } from './metadata';
@@ -22,6 +23,11 @@ export type SaveLimits = {
   maxBytes?: number;
   /** The person cancelling. */
   signal?: AbortSignal;
+  /**
+   * Whether the page and its pictures may come from this machine or the local network. By default only
+   * when the address asked for is itself there: a public page never leads to a private one.
+   */
+  allowPrivate?: boolean;
 };
 
 /** A saved page, in the shape of an imported file plus where it came from. */
@@ -72,7 +78,9 @@ function baseOf(html: string, finalUrl: URL): URL {
 export async function savePage(address: string, limits: SaveLimits = {}): Promise<SavedPage> {
   const timeout = AbortSignal.timeout(limits.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const signal = limits.signal ? AbortSignal.any([limits.signal, timeout]) : timeout;
+  const allowPrivate = limits.allowPrivate ?? isPrivateHost(webAddress(address));
   const fetched = await fetchResource(address, {
+    allowPrivate,
     maxBytes: limits.maxBytes ?? MAX_HTML_BYTES,
     signal,
     accept: 'text/html,application/xhtml+xml;q=0.9',
@@ -92,7 +100,7 @@ export async function savePage(address: string, limits: SaveLimits = {}): Promis
   const collector = new PictureCollector(contentOnly);
   const parsed = parseHtml(withBase, name, collector);
   if (parsed.blocks.length === 0) throw new ImportError('no-content', name);
-  await downloadPictures(parsed.blocks, base, collector, signal);
+  await downloadPictures(parsed.blocks, base, collector, signal, allowPrivate);
   if (signal.aborted) throw new WebError('web-cancelled', name, 'the save was cancelled');
   const metadata = pageMetadata(html, fetched.url);
   const detected = detectLanguage(canonicalText(parsed.blocks));

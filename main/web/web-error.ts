@@ -12,6 +12,7 @@ export type WebErrorCode =
   | 'web-tls'
   | 'web-offline'
   | 'web-failed'
+  | 'web-private'
   | 'too-large';
 
 export class WebError extends Error {
