@@ -10,6 +10,7 @@ import { highlightBench } from './highlights';
 import { exportBench } from './export';
 import { importBench as importFilesBench } from './import';
 import { picturesBench } from './pictures';
+import { saveLinkBench } from './save-link';
 import { searchBench } from './search';
 import { median, printTable, row, timeMedian, type Row } from './table';
 
@@ -102,6 +103,7 @@ try {
   printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
+  printTable('Save from the web', await saveLinkBench());
 } finally {
   await browser.close();
 }
