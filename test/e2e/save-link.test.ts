@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../main/web/test-server';
+import { articlePage, startTestServer, type TestServer } from '../../main/web/test-server';
 import {
   bridge,
   browserUnavailable,
@@ -63,6 +63,18 @@ describe.skipIf(unavailable !== null)(
       await page.screenshot({ path: path.join(RESULTS_DIR, 'save-link-article-ar.png') });
       // The page fetched the picture from the data folder; only the app fetched the site.
       expect(requests.filter((url) => !isLocal(url, session.origin))).toEqual([]);
+    });
+
+    it('shows where the page came from and updates it from the web', async () => {
+      const source = page.locator('.web-source');
+      await expect.poll(() => source.textContent()).toContain('مجلة الخط · سارة الكاتبة');
+      expect(await source.textContent()).toContain(web.url('/articles/khatt'));
+      web.route('/article', (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(articlePage('الخط العربي', 7, ['/img/photo.png']));
+      });
+      await source.getByRole('button', { name: 'حدّث من الويب' }).click();
+      await expect.poll(() => page.locator('article p').count(), { timeout: 20_000 }).toBe(7);
     });
 
     it('saves a link dropped on the library', async () => {
