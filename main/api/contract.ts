@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ArticleSource, Block, Direction } from '../articles/model';
+import type { ArticleSource, Block, Direction, WebSource } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import type { Method } from './methods';
@@ -117,6 +117,15 @@ export const contract = {
   findInArticle: z.object({ id: Id, query: z.string().max(100_000) }).strict(),
   saveLink: z.object({ url: z.string().min(1).max(8192) }).strict(),
   cancelSave: NoInput,
+  setWebDetails: z
+    .object({
+      id: Id,
+      url: z.string().min(1).max(8192).optional(),
+      site: z.string().max(500).optional(),
+      author: z.string().max(500).optional(),
+      published: z.string().max(100).optional(),
+    })
+    .strict(),
   updateFromWeb: z.object({ id: Id }).strict(),
   listPendingSaves: NoInput,
   retryPendingSaves: NoInput,
@@ -205,6 +214,8 @@ export type Outputs = {
   saveLink: SaveOutcome;
   /** How many saves were running (and are now cancelled). */
   cancelSave: { cancelled: number };
+  /** The article's web details as now kept. */
+  setWebDetails: WebSource;
   updateFromWeb: AnchorReport[];
   listPendingSaves: PendingSave[];
   retryPendingSaves: SaveOutcome[];

@@ -30,6 +30,7 @@ export const METHODS = [
   'restoreBackup',
   'saveLink',
   'cancelSave',
+  'setWebDetails',
   'updateFromWeb',
   'listPendingSaves',
   'retryPendingSaves',

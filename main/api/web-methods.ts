@@ -35,9 +35,10 @@ type Deps = {
 };
 
 type Methods = {
-  [M in 'saveLink' | 'cancelSave' | 'updateFromWeb' | 'listPendingSaves' | 'retryPendingSaves']: (
-    input: Inputs[M],
-  ) => Promise<Outputs[M]>;
+  [
+    M in
+      'saveLink' | 'cancelSave' | 'setWebDetails' | 'updateFromWeb' | 'listPendingSaves' | 'retryPendingSaves'
+  ]: (input: Inputs[M]) => Promise<Outputs[M]>;
 };
 
 /** The address an article is known by, for "the same address again". */
@@ -122,12 +123,47 @@ export function webMethods({ store, dataDir, now, addArticle, replaceContent, li
       return { cancelled: count };
     },
 
+    async setWebDetails({ id, url, ...details }) {
+      const article = store.library().articles.find((entry) => entry.id === id && entry.deletedAt === null);
+      if (!article?.source.web)
+        throw new WebError('web-scheme', id, 'this article was not saved from the web: it has no address');
+      // The article's address stays a web address: it is what "update from the web" fetches.
+      const address = url === undefined ? undefined : withoutTracking(webAddress(url));
+      let kept = article.source.web;
+      await store.updateLibrary((library) => {
+        const target = library.articles.find((entry) => entry.id === id);
+        if (!target?.source.web) return;
+        const current = target.source.web;
+        const detail = (key: 'site' | 'author' | 'published'): string | undefined => {
+          const value = details[key]?.replace(/\s+/g, ' ').trim();
+          // Not sent: kept as it was; sent empty: removed.
+          return value === undefined ? current[key] : value === '' ? undefined : value;
+        };
+        const [site, author, published] = [detail('site'), detail('author'), detail('published')];
+        const next = {
+          url: address ?? current.url,
+          fetchedFrom: address ?? current.fetchedFrom,
+          ...(site !== undefined && { site }),
+          ...(author !== undefined && { author }),
+          ...(published !== undefined && { published }),
+        };
+        target.source = { ...target.source, web: next };
+        kept = next;
+      });
+      return kept;
+    },
+
     async updateFromWeb({ id }) {
       const article = store.library().articles.find((entry) => entry.id === id && entry.deletedAt === null);
       if (!article?.source.web)
         throw new WebError('web-scheme', id, 'this article was not saved from the web: it has no address');
-      const page = await fetchPage(article.source.web.fetchedFrom);
-      return replaceContent(id, page);
+      const kept = article.source.web;
+      const page = await fetchPage(kept.fetchedFrom);
+      // What the library holds (perhaps edited by the person) wins over what the page now says.
+      return replaceContent(id, {
+        ...page,
+        web: { ...page.web, ...kept, fetchedFrom: page.web.fetchedFrom },
+      });
     },
 
     listPendingSaves: () => readPending(),

@@ -79,6 +79,25 @@ describe('saving links through the service', () => {
     expect(json.first.items[0]?.target.scope).toBe(server.url('/articles/khatt'));
   });
 
+  it('keeps details the person edited, through an update from the web', async () => {
+    const saved = await service.saveLink({ url: server.url('/article') });
+    if (!saved.ok) throw new Error(saved.message);
+    const edited = await service.setWebDetails({ id: saved.id, author: '  هند  الكاتبة ', site: '' });
+    expect(edited).toEqual({
+      url: server.url('/articles/khatt'),
+      fetchedFrom: server.url('/article'),
+      author: 'هند الكاتبة',
+      published: '2026-03-01T08:00:00Z',
+    });
+    await service.updateFromWeb({ id: saved.id });
+    expect((await service.openArticle({ id: saved.id })).source?.web).toMatchObject({
+      author: 'هند الكاتبة',
+    });
+    await expect(service.setWebDetails({ id: saved.id, url: 'file:///etc/passwd' })).rejects.toThrow(
+      /only http and https/,
+    );
+  });
+
   it('reports a refused address as an outcome naming it, and adds nothing', async () => {
     const before = (await service.listArticles({})).length;
     const outcome = await service.saveLink({ url: server.url('/pdf') });

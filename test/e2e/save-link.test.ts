@@ -77,6 +77,18 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(() => page.locator('article p').count(), { timeout: 20_000 }).toBe(7);
     });
 
+    it('edits the author of a saved page, kept in the library', async () => {
+      const source = page.locator('.web-source');
+      await source.getByRole('button', { name: 'عدّل البيانات' }).click();
+      await source.getByRole('textbox', { name: 'الكاتب' }).fill('هند الكاتبة');
+      await source.getByRole('button', { name: 'احفظ' }).click();
+      await expect.poll(() => source.textContent()).toContain('هند الكاتبة');
+      const withWeb = (await session.service.listArticles({})).find((a) => a.title === 'الخط العربي');
+      expect((await session.service.openArticle({ id: withWeb?.id ?? '' })).source?.web?.author).toBe(
+        'هند الكاتبة',
+      );
+    });
+
     it('saves a link dropped on the library', async () => {
       await page.goto(`${session.origin}/index.html#/library`);
       const list = page.locator('.library-page');

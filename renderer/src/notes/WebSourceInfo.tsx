@@ -1,10 +1,11 @@
-import { RefreshCw } from 'lucide-react';
+import { Pencil, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import type { WebSource } from '../../../main/articles/model';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import './web-source.css';
+import { WebDetailsForm } from './WebDetailsForm';
 
 type Props = {
   articleId: string;
@@ -14,8 +15,10 @@ type Props = {
 };
 
 /** Where a page saved from the web came from (site, author, date, address) and "update from the web". */
-export function WebSourceInfo({ articleId, web, onUpdated }: Props) {
+export function WebSourceInfo({ articleId, web: initial, onUpdated }: Props) {
   const t = useT();
+  const [web, setWeb] = useState(initial);
+  const [editing, setEditing] = useState(false);
   const message = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +43,20 @@ export function WebSourceInfo({ articleId, web, onUpdated }: Props) {
     );
   };
 
+  if (editing)
+    return (
+      <section className="web-source" aria-label={t('web.source')}>
+        <WebDetailsForm
+          articleId={articleId}
+          web={web}
+          onDone={(next) => {
+            if (next) setWeb(next);
+            setEditing(false);
+          }}
+        />
+      </section>
+    );
+
   return (
     <section className="web-source" aria-label={t('web.source')}>
       {byline.length > 0 && <p dir="auto">{byline.join(' · ')}</p>}
@@ -49,6 +66,10 @@ export function WebSourceInfo({ articleId, web, onUpdated }: Props) {
       <button type="button" className="icon-button small" disabled={busy} onClick={() => void update()}>
         <RefreshCw aria-hidden="true" size={14} />
         {busy ? t('web.saving') : t('web.update')}
+      </button>
+      <button type="button" className="icon-button small" onClick={() => setEditing(true)}>
+        <Pencil aria-hidden="true" size={14} />
+        {t('web.edit')}
       </button>
       {error && (
         <p className="notice-inline" role="alert" dir="auto">
