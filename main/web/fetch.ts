@@ -214,7 +214,8 @@ export async function fetchResource(address: string, options: FetchOptions): Pro
     const response = await request(url, options);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location !== undefined) {
-      response.resume();
+      // The body of a redirect or an error page is not read: its connection is closed, not drained.
+      response.destroy();
       if (hop >= MAX_REDIRECTS)
         throw new WebError('web-redirects', address, `more than ${MAX_REDIRECTS} redirects`);
       // A redirect to file:, data: or javascript: is refused like a link to one.
@@ -222,7 +223,8 @@ export async function fetchResource(address: string, options: FetchOptions): Pro
       continue;
     }
     if (status < 200 || status >= 300) {
-      response.resume();
+      // The body of a redirect or an error page is not read: its connection is closed, not drained.
+      response.destroy();
       const reason =
         REASONS[status] ?? (status >= 500 ? 'the site had an error' : 'the site refused the request');
       throw new WebError('web-status', url.href, `${reason} (HTTP ${status})`);

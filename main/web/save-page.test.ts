@@ -52,6 +52,12 @@ describe('saving a page from the web', () => {
     });
   });
 
+  it('downloads the picture a lazy-loading page names in data-src, not its placeholder', async () => {
+    const saved = await savePage(server.url('/lazy'));
+    const figures = saved.blocks.filter((block) => block.kind === 'figure');
+    expect(figures.map((figure) => figure.image?.width)).toEqual([40, 40]);
+  });
+
   it('says who asks and sends no cookie, even one the site set on the way', async () => {
     server.requests.length = 0;
     await savePage(server.url('/cookie'));

@@ -14,6 +14,7 @@ import { decodePage } from './charset';
 import { DEFAULT_TIME_LIMIT_MS, fetchResource, MAX_HTML_BYTES } from './fetch';
 import { pageMetadata } from './metadata';
 import { downloadPictures } from './page-pictures';
+import { withLazyPicturesLoaded } from './lazy-pictures';
 import { WebError } from './web-error';
 
 export type SaveLimits = {
@@ -89,7 +90,7 @@ export async function savePage(address: string, limits: SaveLimits = {}): Promis
   const name = fetched.url.href;
   const decoded = decodePage(fetched.bytes, fetched.contentType, name);
   // As every importer: BOM, line ends and controls normalised; presentation forms read as their letters.
-  const html = normalizeSourceText(decoded.text).replace(PRESENTATION_FORMS, (form) =>
+  const html = withLazyPicturesLoaded(normalizeSourceText(decoded.text)).replace(PRESENTATION_FORMS, (form) =>
     form.normalize('NFKC'),
   );
   const base = baseOf(html, fetched.url);

@@ -65,6 +65,16 @@ function fixtureRoutes(): Map<string, Handler> {
     '<meta name="author" content="سارة الكاتبة"><meta property="og:site_name" content="مجلة الخط"><meta property="article:published_time" content="2026-03-01T08:00:00Z"><link rel="canonical" href="/articles/khatt?utm_source=x">',
   );
   routes.set('/article', html(page));
+  // A lazy-loading page: a blank placeholder in src, the picture in data-src (as many news sites do).
+  routes.set(
+    '/lazy',
+    html(
+      articlePage('صفحة كسولة', 4).replace(
+        '</article>',
+        '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/photo.png" alt="كسولة"><figcaption>صورة تظهر عند التمرير</figcaption></figure><p><img src="/img/spacer.gif" data-lazy-src="img/photo.png?size=2" alt="ثانية" width="300" height="200"></p></article>',
+      ),
+    ),
+  );
   routes.set('/img/photo.png', (_request, response) => {
     response.writeHead(200, { 'Content-Type': 'image/png' });
     response.end(pngBytes(40, 30, 7));
