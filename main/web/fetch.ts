@@ -223,7 +223,6 @@ export async function fetchResource(address: string, options: FetchOptions): Pro
       continue;
     }
     if (status < 200 || status >= 300) {
-      // The body of a redirect or an error page is not read: its connection is closed, not drained.
       response.destroy();
       const reason =
         REASONS[status] ?? (status >= 500 ? 'the site had an error' : 'the site refused the request');
