@@ -155,6 +155,8 @@ export type ArticleSummary = {
   importedAt: string;
   progress: Progress | null;
   lastReadAt: string | null;
+  /** A page saved from the web: the site it came from (its name, else its host). */
+  site?: string;
 };
 
 /** A highlight with where it resolved in the article's current text (start = end = -1 for an orphan). */

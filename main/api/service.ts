@@ -71,6 +71,15 @@ export type Service = ContractMethods & {
 
 const FIRST_LINE_LENGTH = 140;
 
+/** The host of a web address, for naming a site that did not name itself. */
+function hostOf(address: string): string {
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return address;
+  }
+}
+
 function newId(): string {
   return randomBytes(8).toString('hex');
 }
@@ -184,6 +193,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       importedAt: article.source.importedAt,
       progress: article.progress && { offset: article.progress.offset, fraction: article.progress.fraction },
       lastReadAt: article.progress?.updatedAt ?? null,
+      ...(article.source.web && { site: article.source.web.site ?? hostOf(article.source.web.url) }),
     };
   }
 

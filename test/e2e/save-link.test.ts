@@ -104,6 +104,15 @@ describe.skipIf(unavailable !== null)(
         .toBe('صفحة مضغوطة');
     });
 
+    it('lists saved pages with their site', async () => {
+      await page.goto(`${session.origin}/index.html#/library`);
+      const item = page
+        .locator('.library-item')
+        .filter({ has: page.locator('.library-item-title', { hasText: /^الخط العربي$/ }) });
+      await expect.poll(() => item.locator('.library-item-meta').textContent()).toContain('مجلة الخط');
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'save-link-library-ar.png') });
+    });
+
     it('cancels a save with Esc and says so in Arabic', async () => {
       await page.goto(`${session.origin}/index.html#/library`);
       const field = page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' });
