@@ -1,6 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Service } from '../api/service';
-import { LINK_SCHEME, linkInArgv, saveRequest } from '../web/link-request';
+import { confirmedSave, LINK_SCHEME, linkInArgv } from '../web/link-request';
 import { shellText, type ShellLanguage } from './shell-strings';
 
 type Deps = {
@@ -43,18 +43,15 @@ export function handleSaveLinks(deps: Deps): { fromArgv: (argv: readonly string[
   let queue: Promise<void> = Promise.resolve();
 
   async function handle(link: string): Promise<void> {
-    const request = saveRequest(link);
-    if (request === null) return;
+    const url = await confirmedSave(link, (question, address) => {
+      const language = deps.language();
+      const message = shellText(language, question === 'save' ? 'shell.saveLink' : 'shell.saveLinkPrivate');
+      return confirm(deps.window(), language, message, address);
+    });
+    if (url === null) return;
     const service = await deps.service;
-    const window = deps.window();
     const language = deps.language();
-    if (!(await confirm(window, language, shellText(language, 'shell.saveLink'), request.url))) return;
-    if (
-      request.privateHost &&
-      !(await confirm(window, language, shellText(language, 'shell.saveLinkPrivate'), request.url))
-    )
-      return;
-    const outcome = await service.saveLink({ url: request.url });
+    const outcome = await service.saveLink({ url });
     if (!outcome.ok) {
       dialog.showErrorBox(shellText(language, 'shell.saveFailed'), outcome.message);
       return;

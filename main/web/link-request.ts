@@ -37,3 +37,18 @@ export function saveRequest(link: string): SaveRequest | null {
     return null;
   }
 }
+
+/** A question put to the person: may this page be fetched, and (asked second) even on a private address? */
+export type Ask = (question: 'save' | 'private', url: string) => Promise<boolean>;
+
+/**
+ * The address to fetch for a `hamish://` link once the person agreed, or null: not a save link, or a "no"
+ * to either question. Nothing is fetched before this resolves.
+ */
+export async function confirmedSave(link: string, ask: Ask): Promise<string | null> {
+  const request = saveRequest(link);
+  if (request === null) return null;
+  if (!(await ask('save', request.url))) return null;
+  if (request.privateHost && !(await ask('private', request.url))) return null;
+  return request.url;
+}
