@@ -43,13 +43,14 @@ export function handleSaveLinks(deps: Deps): { fromArgv: (argv: readonly string[
   let queue: Promise<void> = Promise.resolve();
 
   async function handle(link: string): Promise<void> {
+    // A link that launched the app waits for its library and window: no dialog can show before them.
+    const service = await deps.service;
     const url = await confirmedSave(link, (question, address) => {
       const language = deps.language();
       const message = shellText(language, question === 'save' ? 'shell.saveLink' : 'shell.saveLinkPrivate');
       return confirm(deps.window(), language, message, address);
     });
     if (url === null) return;
-    const service = await deps.service;
     const language = deps.language();
     const outcome = await service.saveLink({ url });
     if (!outcome.ok) {
