@@ -40,10 +40,14 @@ export function SaveLinkField({ saving, pending, onSave, onCancel, onRetry }: Pr
     <div className="library-tools save-link">
       <form
         className="library-search"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (url.trim() === '' || saving !== null) return;
-          onSave(url.trim());
+          const typed = url.trim();
+          if (typed === '' || saving !== null) return;
+          // "news.example/article" as typed in a browser's address bar means its https address; any other
+          // scheme is sent as it is, for main to refuse with its reason.
+          onSave(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`);
           setUrl('');
         }}
       >
