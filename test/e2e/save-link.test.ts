@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +113,32 @@ describe.skipIf(unavailable !== null)(
         .filter({ has: page.locator('.library-item-title', { hasText: /^الخط العربي$/ }) });
       await expect.poll(() => item.locator('.library-item-meta').textContent()).toContain('مجلة الخط');
       await page.screenshot({ path: path.join(RESULTS_DIR, 'save-link-library-ar.png') });
+    });
+
+    it('keeps a save that found no network waiting, and makes it when the network is back', async () => {
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const { port } = probe.address() as AddressInfo;
+      await new Promise((resolve) => probe.close(resolve));
+      await page.goto(`${session.origin}/index.html#/library`);
+      const field = page.getByRole('textbox', { name: 'احفظ رابطًا (Ctrl+L)' });
+      await field.fill(`http://127.0.0.1:${port}/later`);
+      await field.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'تنتظر الاتصال بالشبكة' }).waitFor();
+      const later = createServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(articlePage('وصل أخيرا', 2));
+      });
+      await new Promise<void>((resolve) => later.listen(port, '127.0.0.1', resolve));
+      try {
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await expect
+          .poll(() => page.locator('article h1').textContent(), { timeout: 20_000 })
+          .toBe('وصل أخيرا');
+      } finally {
+        later.closeAllConnections();
+        later.close();
+      }
     });
 
     it('cancels a save with Esc and says so in Arabic', async () => {

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, PendingSave, SaveOutcome } from '../../../main/api/contract';
 import { call } from '../api';
 
 /**
  * Saving links from the library: one at a time, with the address being fetched shown while it works, a way
- * to cancel it, and the saves that waited for the network (listed, and retried only when asked).
+ * to cancel it, and the saves that waited for the network (listed; retried when asked, or when the system
+ * says the network is back).
  */
 export function useSaveLink(onDone: (outcomes: SaveOutcome[]) => void) {
   const [saving, setSaving] = useState<string | null>(null);
@@ -43,6 +44,14 @@ export function useSaveLink(onDone: (outcomes: SaveOutcome[]) => void) {
   }, [onDone, pending, refreshPending]);
 
   const cancel = useCallback(() => void call('cancelSave', {}), []);
+
+  // The saves waiting were asked for by the person: when the network comes back, they go ahead.
+  useEffect(() => {
+    if (pending.length === 0 || saving !== null) return;
+    const onOnline = () => void retry();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [pending, saving, retry]);
 
   return { saving, pending, save, retry, cancel, refreshPending };
 }
