@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Block, Direction, TocEntry } from '../articles/model';
+import type { ArticleSource, Block, Direction, TocEntry, WebSource } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
 import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
 import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
@@ -121,6 +121,20 @@ export const contract = {
     })
     .strict(),
   findInArticle: z.object({ id: Id, query: z.string().max(100_000) }).strict(),
+  saveLink: z.object({ url: z.string().min(1).max(8192) }).strict(),
+  cancelSave: NoInput,
+  setWebDetails: z
+    .object({
+      id: Id,
+      url: z.string().min(1).max(8192).optional(),
+      site: z.string().max(500).optional(),
+      author: z.string().max(500).optional(),
+      published: z.string().max(100).optional(),
+    })
+    .strict(),
+  updateFromWeb: z.object({ id: Id }).strict(),
+  listPendingSaves: NoInput,
+  retryPendingSaves: NoInput,
   restoreBackup: z
     .object({
       name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'not a backup name'),
@@ -167,6 +181,8 @@ export type ArticleSummary = {
   importedAt: string;
   progress: Progress | null;
   lastReadAt: string | null;
+  /** A page saved from the web: the site it came from (its name, else its host). */
+  site?: string;
 };
 
 /** A highlight with where it resolved in the article's current text (start = end = -1 for an orphan). */
@@ -198,6 +214,8 @@ export type ArticleView = {
   tags: string[];
   progress: Progress | null;
   highlights: ResolvedHighlight[];
+  /** Where the article came from (a page saved from the web carries its address and metadata). */
+  source?: ArticleSource;
 };
 
 export type SettingsView = {
@@ -243,7 +261,24 @@ export type Outputs = {
   /** Today's set, best first; `due` counts every highlight due today (the set holds at most `size`). */
   reviewSet: ReviewProgress & { cards: HighlightEntry[]; due: number };
   answerReview: ReviewProgress & { review: ReviewState };
+  saveLink: SaveOutcome;
+  /** How many saves were running (and are now cancelled). */
+  cancelSave: { cancelled: number };
+  /** The article's web details as now kept. */
+  setWebDetails: WebSource;
+  updateFromWeb: AnchorReport[];
+  listPendingSaves: PendingSave[];
+  retryPendingSaves: SaveOutcome[];
 };
+
+/**
+ * The result of saving a link: the article (perhaps already kept), or the address and why it could not be
+ * saved; `queued` when the network was down and the save waits to be retried.
+ */
+export type SaveOutcome = ImportOutcome | (Extract<ImportOutcome, { ok: false }> & { queued: boolean });
+
+/** A save that failed because the network was down, waiting for the person to retry it. */
+export type PendingSave = { url: string; failedAt: string; reason: string };
 
 /** The result of importing one file: the article (perhaps already there), or the file and why it failed. */
 export type ImportOutcome =
@@ -318,7 +353,18 @@ export type ErrorCode =
   // books
   | 'drm'
   | 'unsafe-archive'
-  | 'broken-book';
+  | 'broken-book'
+  // saving from the web
+  | 'web-scheme'
+  | 'web-redirects'
+  | 'web-timeout'
+  | 'web-cancelled'
+  | 'web-status'
+  | 'web-not-html'
+  | 'web-tls'
+  | 'web-offline'
+  | 'web-failed'
+  | 'web-private';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -343,6 +389,16 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'drm',
   'unsafe-archive',
   'broken-book',
+  'web-scheme',
+  'web-redirects',
+  'web-timeout',
+  'web-cancelled',
+  'web-status',
+  'web-not-html',
+  'web-tls',
+  'web-offline',
+  'web-failed',
+  'web-private',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

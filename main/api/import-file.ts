@@ -13,7 +13,7 @@ import { decodeFile, MAX_IMPORT_BYTES } from '../articles/decode';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
-import type { Block, Direction, SourceKind, TocEntry } from '../articles/model';
+import type { Block, Direction, SourceKind, TocEntry, WebSource } from '../articles/model';
 import { parseEpub } from '../articles/epub';
 import { archivedPart, parseMhtml } from '../articles/mhtml';
 import { besideFileSource, savedPageSource } from '../articles/picture-folder';
@@ -33,6 +33,8 @@ export type ImportedFile = {
   assets: ReadonlyMap<string, Uint8Array>;
   /** A book's own table of contents. */
   toc?: TocEntry[];
+  /** A page saved from the web: where it came from. */
+  web?: WebSource;
 };
 
 const KINDS: Record<string, SourceKind> = {

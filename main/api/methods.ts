@@ -31,6 +31,12 @@ export const METHODS = [
   'listAllHighlights',
   'reviewSet',
   'answerReview',
+  'saveLink',
+  'cancelSave',
+  'setWebDetails',
+  'updateFromWeb',
+  'listPendingSaves',
+  'retryPendingSaves',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

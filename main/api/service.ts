@@ -21,6 +21,8 @@ import { importBytes, importFileToArticle, type ImportedFile } from './import-fi
 import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
 import { copyAttachments } from './export-pictures';
+import { webMethods } from './web-methods';
+import type { SaveLimits } from '../web/save-page';
 
 export type ServiceOptions = {
   dataDir: string;
@@ -38,6 +40,8 @@ export type ServiceOptions = {
   onSettingsChanged?: (settings: Settings) => void;
   /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
+  /** Time and size limits of saving a web page (tests shorten them). */
+  webLimits?: Omit<SaveLimits, 'signal'>;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -68,6 +72,15 @@ export type Service = ContractMethods & {
 };
 
 const FIRST_LINE_LENGTH = 140;
+
+/** The host of a web address, for naming a site that did not name itself. */
+function hostOf(address: string): string {
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return address;
+  }
+}
 
 function newId(): string {
   return randomBytes(8).toString('hex');
@@ -135,9 +148,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         await storeAssets(change, imported);
         const source = {
           kind: imported.kind,
-          name: path.basename(file),
+          // A page saved from the web is named by its address, a file by its name.
+          name: imported.web ? file : path.basename(file),
           sha256: imported.sha256,
           importedAt: now().toISOString(),
+          ...(imported.web && { web: imported.web }),
         };
         const { title, lang, dir, blocks, toc } = imported;
         change.writeArticle({ id, title, lang, dir, source, blocks, ...(toc ? { toc } : {}) });
@@ -184,6 +199,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       importedAt: article.source.importedAt,
       progress: article.progress && { offset: article.progress.offset, fraction: article.progress.fraction },
       lastReadAt: article.progress?.updatedAt ?? null,
+      ...(article.source.web && { site: article.source.web.site ?? hostOf(article.source.web.url) }),
     };
   }
 
@@ -191,7 +207,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
     meta(id);
-    const imported = await importFileToArticle(file);
+    return replaceContent(id, await importFileToArticle(file));
+  }
+
+  /** Replaces an article's content by a newer version of it (a file, or its page fetched again). */
+  async function replaceContent(id: string, imported: ImportedFile): Promise<AnchorReport[]> {
+    meta(id);
     const text = canonicalText(imported.blocks);
     // Content, re-anchored highlights and library entry are committed together, from the files as they are
     // when the change runs (a highlight saved while the file was being read is re-anchored too).
@@ -199,7 +220,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       const target = change.library.articles.find((a) => a.id === id && a.deletedAt === null);
       if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
       await storeAssets(change, imported);
-      const source = { ...target.source, kind: imported.kind, sha256: imported.sha256 };
+      const source = {
+        ...target.source,
+        kind: imported.kind,
+        sha256: imported.sha256,
+        ...(imported.web && { web: imported.web }),
+      };
       change.writeArticle({
         id,
         title: imported.title,
@@ -237,11 +263,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return reports;
   }
 
+  const web = webMethods({
+    store,
+    dataDir: options.dataDir,
+    now,
+    addArticle: importWith,
+    replaceContent,
+    limits: options.webLimits,
+  });
+
   const service: Service = {
     dataDir: options.dataDir,
     ...highlights,
     ...library,
     ...review,
+    ...web,
 
     async importData({ name, base64 }) {
       // The page sends a dropped file's content, never its path; the name only picks the importer.
@@ -384,6 +420,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         tags: found.tags,
         progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
         highlights: await highlights.resolvedHighlights(id),
+        source: found.source,
       };
     },
 

@@ -14,8 +14,9 @@ import { buildMenu } from './menu';
 import { PendingWrites } from './pending-writes';
 import { quitSequence } from './quit';
 import { denyPermissions, hardenWebContents, setDialogLanguage } from './security';
-import { shellLanguage } from './shell-strings';
+import { shellLanguage, type ShellLanguage } from './shell-strings';
 import { closeWindows, createWindow, type LoadFailure } from './window';
+import { handleSaveLinks } from './link-handler';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const rendererDir = path.join(here, '..', 'renderer');
@@ -37,6 +38,15 @@ const quit = quitSequence({
   exit: (code) => app.exit(code),
   warn: (message) => console.error(message),
 });
+let shellLanguageNow: ShellLanguage = 'en';
+let serviceReady: (service: Service) => void = () => undefined;
+// hamish://save links: registered before the app is ready, as macOS delivers a launching link early.
+const saveLinks = handleSaveLinks({
+  service: new Promise<Service>((resolve) => (serviceReady = resolve)),
+  window: () => mainWindow,
+  language: () => shellLanguageNow,
+  origin: () => (devServer ? new URL(devServer).origin : APP_ORIGIN),
+});
 
 /** Takes the data folder's lock; a CLI command holding it briefly is waited for. */
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
@@ -54,6 +64,7 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
 function applyShellSettings(settings: Settings): void {
   const language = shellLanguage(settings.language, app.getLocale());
   setDialogLanguage(language);
+  shellLanguageNow = language;
   Menu.setApplicationMenu(buildMenu(language, () => mainWindow));
   nativeTheme.themeSource =
     settings.theme === 'dark' ? 'dark' : settings.theme === 'system' ? 'system' : 'light';
@@ -120,6 +131,8 @@ async function start(instance: Instance): Promise<void> {
     (work) => pending.track(work),
   );
   openWindow(service);
+  serviceReady(service);
+  saveLinks.fromArgv(process.argv);
   app.on('activate', () => {
     if (!mainWindow && !quit.quitting) openWindow(service);
   });
@@ -155,7 +168,10 @@ if (instance.userData !== app.getPath('userData')) app.setPath('userData', insta
 if (!app.requestSingleInstanceLock({ dataDir: instance.dataDir })) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, _argv, _cwd, additionalData) => secondInstance(additionalData));
+  app.on('second-instance', (_event, argv, _cwd, additionalData) => {
+    saveLinks.fromArgv(argv);
+    secondInstance(additionalData);
+  });
   app.on('before-quit', (event) => quit.beforeQuit(event));
   app.on('window-all-closed', () => app.quit());
   void start(instance);

@@ -46,9 +46,19 @@ export type Block = {
  */
 export type FigureImage = { asset: string; alt: string; width: number; height: number };
 
-/** Why a picture of the source was not kept. Nothing is ever fetched from the network at import. */
+/**
+ * Why a picture of the source was not kept. Nothing is ever fetched from the network at import; a page
+ * saved from the web downloads its article's pictures, and one that fails is 'download-failed'.
+ */
 export type MissingReason =
-  'remote' | 'not-found' | 'not-an-image' | 'too-large' | 'outside-folder' | 'content-only' | 'over-limit';
+  | 'remote'
+  | 'not-found'
+  | 'not-an-image'
+  | 'too-large'
+  | 'outside-folder'
+  | 'content-only'
+  | 'over-limit'
+  | 'download-failed';
 export type MissingImage = { src: string; alt: string; reason: MissingReason };
 
 /**
@@ -69,7 +79,26 @@ export type TableRow = TableCell[];
 export const TABLE_CELL_SEPARATOR = '\t';
 export const TABLE_ROW_SEPARATOR = '\n';
 
-export type ArticleSource = { kind: SourceKind; name: string; sha256: string; importedAt: string };
+/**
+ * Where a page saved from the web came from: `url` is its article's address (the canonical link, else the
+ * address fetched without tracking parameters), `fetchedFrom` the address the page was last read from.
+ */
+export type WebSource = {
+  url: string;
+  fetchedFrom: string;
+  site?: string;
+  author?: string;
+  published?: string;
+};
+
+export type ArticleSource = {
+  kind: SourceKind;
+  name: string;
+  sha256: string;
+  importedAt: string;
+  /** Only for a page saved from the web. */
+  web?: WebSource;
+};
 
 export type Article = {
   id: string;

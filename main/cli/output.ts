@@ -96,6 +96,7 @@ export function printShow(io: Io, article: ArticleView, json: boolean): void {
       title: article.title,
       lang: article.lang,
       dir: article.dir,
+      ...(article.source && { source: article.source }),
       blocks: article.blocks.map(showBlock),
       ...(article.toc ? { toc: article.toc } : {}),
       highlights,

@@ -34,6 +34,8 @@ export const USAGE = `Usage: hamish [--data-dir DIR] [--json] COMMAND
 Commands:
   import FILE...   import articles (${IMPORTABLE_EXTENSIONS.join(' ')}, or no extension: text);
                    prints ID<TAB>TITLE per file
+  save URL...      fetch web pages and keep them offline (text, pictures, address); prints
+                   ID<TAB>TITLE per page; the same address again prints the article already kept
   list             ID<TAB>TITLE<TAB>HIGHLIGHTS<TAB>TAGS
   show ID          the article's text, block by block, then its highlights
   highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...
@@ -75,7 +77,7 @@ class UsageError extends Error {}
 const LOCK_WAIT_MS = 10_000;
 
 /** Commands that change the library: they take the data folder's lock (waiting for another command's). */
-const WRITES = new Set(['import', 'highlight', 'note', 'delete', 'update', 'restore']);
+const WRITES = new Set(['import', 'save', 'highlight', 'note', 'delete', 'update', 'restore']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
 async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
@@ -177,6 +179,13 @@ async function runCommand(
     case 'import': {
       expectArgs(args, 1, Infinity, 'import');
       const outcomes = await service.importFiles(args);
+      printImport(io, outcomes, json);
+      return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
+    }
+    case 'save': {
+      expectArgs(args, 1, Infinity, 'save');
+      const outcomes = [];
+      for (const url of args) outcomes.push(await service.saveLink({ url }));
       printImport(io, outcomes, json);
       return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
     }

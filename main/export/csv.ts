@@ -7,7 +7,8 @@
  * Columns:
  * - Highlight: the quote. Orphans are included with their stored quote: the words are still the reader's
  *   highlight even though the article changed around them; their Location is left empty.
- * - Title: the article's title. Author and URL: empty — an article imported from a file has neither.
+ * - Title: the article's title. Author and URL: a page saved from the web's byline and address; empty for an
+ *   article imported from a file, which has neither.
  * - Note: tags first, in Readwise's inline-tag form, then the note, then the colour. Readwise documents
  *   (docs.readwise.io, "Action tags" → "Inline Tagging") that a note starting with `.` followed by a
  *   single word, no spaces, becomes a tag; its page shows one tag per note, so `.tag1 .tag2` for several
@@ -71,8 +72,8 @@ export function toCsv(input: ExportInput): string {
       rows.push([
         isolated(highlight.target.exact, meta.dir),
         meta.title,
-        '',
-        '',
+        meta.source.web?.author ?? '',
+        meta.source.web?.url ?? '',
         noteField(highlight, input.colorNames, meta.dir),
         highlight.start >= 0 && highlight.status !== 'orphan' ? String(highlight.start) : '',
         readwiseDate(highlight.createdAt),

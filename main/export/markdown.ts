@@ -18,7 +18,7 @@
  * Bidi: nothing is added to Arabic lines; in a right-to-left article a line that starts with a Latin word
  * and goes on in Arabic gets that word isolated (bidi-isolate.ts).
  */
-import type { Direction } from '../articles';
+import type { Direction, WebSource } from '../articles';
 import { isolateLeadingLatin } from './bidi-isolate';
 import { byChapter } from './chapters';
 import { colorLabel, label } from './labels';
@@ -105,6 +105,16 @@ function yamlList(values: readonly string[]): string {
   return values.length === 0 ? ' []' : values.map((value) => `\n  - ${yamlString(value)}`).join('');
 }
 
+/** A page saved from the web: its address, site, author and date, for the front matter. */
+function webFields(web: WebSource | undefined): [string, string][] {
+  if (!web) return [];
+  const fields: [string, string][] = [['url', yamlString(web.url)]];
+  if (web.site) fields.push(['site', yamlString(web.site)]);
+  if (web.author) fields.push(['author', yamlString(web.author)]);
+  if (web.published) fields.push(['published', yamlString(web.published)]);
+  return fields;
+}
+
 function frontMatter(fields: [string, string][]): string {
   const lines = fields.map(([key, value]) => `${key}:${value.startsWith('\n') ? '' : ' '}${value}`);
   return ['---', ...lines, '---'].join('\n');
@@ -120,6 +130,7 @@ export function toMarkdown(input: ExportInput): string {
     const head = frontMatter([
       ['title', yamlString(meta.title)],
       ['source', yamlString(meta.source.name)],
+      ...webFields(meta.source.web),
       ['lang', yamlString(meta.lang)],
       ['dir', yamlString(meta.dir)],
       ['tags', yamlList(obsidianTags(meta.tags))],

@@ -54,6 +54,7 @@ function toMeta(article: ArticleShape): ExportedArticleMeta {
       name: source['hamish:name'],
       sha256: source['hamish:sha256'],
       importedAt: source['hamish:importedAt'],
+      ...(source['hamish:web'] && { web: source['hamish:web'] }),
     },
     note: article['hamish:note'],
     tags: article['hamish:tags'],

@@ -71,6 +71,15 @@ export const ArticleShape = z.object({
     'hamish:name': z.string(),
     'hamish:sha256': z.string().regex(/^[0-9a-f]{64}$/),
     'hamish:importedAt': IsoDate,
+    'hamish:web': z
+      .object({
+        url: z.string(),
+        fetchedFrom: z.string(),
+        site: z.string().optional(),
+        author: z.string().optional(),
+        published: z.string().optional(),
+      })
+      .optional(),
   }),
   'hamish:note': z.string(),
   'hamish:tags': z.array(z.string()),

@@ -68,7 +68,13 @@ function annotation(
     modified: highlight.updatedAt,
     // §3.2: a body is optional; an empty list would say nothing, so a bare highlight has none.
     ...(body.length > 0 ? { body } : {}),
-    target: { type: 'SpecificResource', source: articleUrn(meta.id), selector },
+    // A page saved from the web was read within its address: the model's `scope` of a specific resource.
+    target: {
+      type: 'SpecificResource',
+      source: articleUrn(meta.id),
+      ...(meta.source.web && { scope: meta.source.web.url }),
+      selector,
+    },
     'hamish:color': highlight.color,
     'hamish:status': highlight.status,
     // Where the highlight was last anchored, which the resolver tries first; for a moved or fuzzy
@@ -91,6 +97,7 @@ function articleEntry({ meta }: ExportArticle): Record<string, unknown> {
       'hamish:name': meta.source.name,
       'hamish:sha256': meta.source.sha256,
       'hamish:importedAt': meta.source.importedAt,
+      ...(meta.source.web && { 'hamish:web': meta.source.web }),
     },
     'hamish:note': meta.note,
     'hamish:tags': meta.tags,

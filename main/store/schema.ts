@@ -45,6 +45,7 @@ const MissingImageSchema = z.object({
     'outside-folder',
     'content-only',
     'over-limit',
+    'download-failed',
   ]),
 });
 
@@ -76,6 +77,16 @@ const SourceSchema = z.object({
   name: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   importedAt: IsoDate,
+  /** A page saved from the web: its address and what it says about itself. Optional: older files lack it. */
+  web: z
+    .object({
+      url: z.string().max(8192),
+      fetchedFrom: z.string().max(8192),
+      site: z.string().max(500).optional(),
+      author: z.string().max(500).optional(),
+      published: z.string().max(100).optional(),
+    })
+    .optional(),
 });
 
 type TocEntry = { title: string; block: number; children?: TocEntry[] | undefined };

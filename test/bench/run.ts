@@ -11,6 +11,7 @@ import { importBench as importFilesBench } from './import';
 import { bookBench, bookOpenBench } from './book';
 import { picturesBench } from './pictures';
 import { reviewBench } from './review';
+import { saveLinkBench } from './save-link';
 import { searchBench } from './search';
 import { printTable, row, timeMedian, type Row } from './table';
 
@@ -64,6 +65,7 @@ try {
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
   printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
+  printTable('Save from the web', await saveLinkBench());
 } finally {
   await browser.close();
 }

@@ -212,6 +212,13 @@ class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'en-US';
   }
+  /** The link schemes the app asked the system to send it (`hamish://`). */
+  readonly protocolClients: string[] = [];
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    this.electron.log.push(`setAsDefaultProtocolClient ${scheme}`);
+    return true;
+  }
   requestSingleInstanceLock(additionalData?: unknown): boolean {
     const folder = this.getPath('userData');
     const holder = holders.get(folder);

@@ -55,6 +55,10 @@ describe('starting', () => {
     expect([...electron.protocolHandlers.keys()]).toEqual(['app']);
   });
 
+  it('asks the system to send it hamish:// links (a save asked for from a browser)', () => {
+    expect(electron.app.protocolClients).toEqual(['hamish']);
+  });
+
   it('takes the single-instance lock, and the data folder lock in the folder it was given', () => {
     expect(electron.app.hasSingleInstanceLock).toBe(true);
     expect(existsSync(path.join(dataDir, 'hamish.lock'))).toBe(true);

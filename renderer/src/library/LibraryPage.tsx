@@ -1,6 +1,6 @@
 import { Download, History, Pencil, Trash2, Upload } from 'lucide-react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import type { ArticleSummary, ImportOutcome } from '../../../main/api/contract';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import type { ArticleSummary, ImportOutcome, SaveOutcome } from '../../../main/api/contract';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
@@ -9,6 +9,8 @@ import { arrange, type LibrarySort } from './arrange';
 import { LibraryTools } from './LibraryTools';
 import { LibraryView } from './LibraryView';
 import { useImport } from './use-import';
+import { SaveLinkField } from './SaveLinkField';
+import { useSaveLink } from './use-save-link';
 
 type Props = {
   articles: ArticleSummary[];
@@ -59,11 +61,40 @@ export function LibraryPage({ articles, onOpen, onChanged, onTrash, onBackups }:
   );
   const { progress, importFiles, importFromDialog } = useImport(onImported);
 
+  const onSaved = useCallback(
+    (outcomes: SaveOutcome[]) => {
+      setNotices(
+        outcomes.map((o) =>
+          o.ok
+            ? t(o.duplicate ? 'library.duplicate' : 'web.saved', { title: o.title })
+            : t('web.failed', {
+                file: o.file,
+                message: message({ code: o.code, message: o.message, file: o.file }),
+              }),
+        ),
+      );
+      onChanged();
+      // A link saved (or found already kept) opens in the reader, as the person asked for that page.
+      const [only] = outcomes;
+      if (outcomes.length === 1 && only?.ok) onOpen(only.id);
+    },
+    [t, message, onChanged, onOpen],
+  );
+  const links = useSaveLink(onSaved);
+  const { refreshPending } = links;
+  useEffect(() => void refreshPending(), [refreshPending]);
+
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) void importFiles(files);
+    if (files.length > 0) return void importFiles(files);
+    // A link dragged from a browser: its address, the first line of text/uri-list that is not a comment.
+    const link = event.dataTransfer
+      .getData('text/uri-list')
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== '' && !line.startsWith('#'));
+    if (link && links.saving === null) void links.save(link.trim());
   };
 
   const rename = async () => {
@@ -85,13 +116,20 @@ export function LibraryPage({ articles, onOpen, onChanged, onTrash, onBackups }:
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
+      {dragging && <div className="drop-hint">{t('web.dropHint')}</div>}
       <LibraryView
         articles={shown}
         onOpen={onOpen}
         empty={articles.length > 0 ? t('library.noMatch') : undefined}
         tools={
           <>
+            <SaveLinkField
+              saving={links.saving}
+              pending={links.pending}
+              onSave={(url) => void links.save(url)}
+              onCancel={links.cancel}
+              onRetry={() => void links.retry()}
+            />
             <LibraryTools
               query={query}
               onQuery={setQuery}

@@ -52,6 +52,7 @@ export function LibraryView({
                 {article.firstLine}
               </span>
               <span id={`meta-${article.id}`} className="library-item-meta muted">
+                {article.site && <span dir="auto">{article.site}</span>}
                 <span>{t('library.added', { date: t.date(article.importedAt) })}</span>
                 <span>{t.plural('library.highlights', article.highlights)}</span>
                 {article.progress && (

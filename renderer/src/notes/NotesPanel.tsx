@@ -7,6 +7,8 @@ import { COLORS, type Color } from '../reader/colors';
 import { ArticleNote } from './ArticleNote';
 import { ExportMenu } from './ExportMenu';
 import { NoteMarkdown } from './NoteMarkdown';
+import { WebSourceInfo } from './WebSourceInfo';
+import type { WebSource } from '../../../main/articles/model';
 
 type Props = {
   articleId: string;
@@ -20,6 +22,9 @@ type Props = {
   onArticleNote: (patch: { note?: string; tags?: string[] }, session?: string) => Promise<ApiError | null>;
   onUpdateSource: () => void;
   updateSummary: string | null;
+  /** A page saved from the web: where it came from, and fetching it again. */
+  web?: WebSource;
+  onUpdatedFromWeb?: (summary: string) => void;
 };
 
 function Entry({
@@ -96,6 +101,13 @@ export function NotesPanel(props: Props) {
           </button>
         </span>
       </header>
+      {props.web && (
+        <WebSourceInfo
+          articleId={props.articleId}
+          web={props.web}
+          onUpdated={(summary) => props.onUpdatedFromWeb?.(summary)}
+        />
+      )}
       {props.updateSummary && (
         <p className="notice-inline" role="status">
           {props.updateSummary}

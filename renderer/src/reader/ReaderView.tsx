@@ -374,6 +374,8 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
             onArticleNote={saveArticleNote}
             onUpdateSource={() => void updateSource()}
             updateSummary={updateSummary}
+            web={article.source?.web}
+            onUpdatedFromWeb={onReload}
           />
         </Suspense>
       )}
