@@ -60,8 +60,15 @@ export function webMethods({ store, dataDir, now, addArticle, replaceContent, li
     return (await pendingFile.read())?.pending ?? [];
   }
 
-  async function setPending(change: (list: PendingSave[]) => PendingSave[]): Promise<void> {
-    await pendingFile.write({ schemaVersion: 1, pending: change(await readPending()) });
+  // Changes to the queue run one at a time, each from the list as the one before it left it: two saves
+  // failing together must both stay queued.
+  let pendingChanges: Promise<unknown> = Promise.resolve();
+  function setPending(change: (list: PendingSave[]) => PendingSave[]): Promise<void> {
+    const next = pendingChanges.then(async () => {
+      await pendingFile.write({ schemaVersion: 1, pending: change(await readPending()) });
+    });
+    pendingChanges = next.catch(() => undefined);
+    return next;
   }
 
   /** The live article saved from `key`, by its article address or the address it was fetched from. */

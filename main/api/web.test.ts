@@ -137,6 +137,21 @@ describe('saving links through the service', () => {
     expect(updated.slice(reports[0]?.start, reports[0]?.end)).toBe('تاريخ الخط العربي');
   });
 
+  it('keeps every save that fails at the same time in the queue', async () => {
+    const ports: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const probe = http.createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      ports.push((probe.address() as AddressInfo).port);
+      await new Promise((resolve) => probe.close(resolve));
+    }
+    const urls = ports.map((port) => `http://127.0.0.1:${port}/together`);
+    const outcomes = await Promise.all(urls.map((url) => service.saveLink({ url })));
+    for (const outcome of outcomes)
+      expect(outcome).toMatchObject({ ok: false, code: 'web-offline', queued: true });
+    expect((await service.listPendingSaves({})).map((saved) => saved.url).sort()).toEqual([...urls].sort());
+  });
+
   it('queues a save that failed because the site could not be reached, and retries it when asked', async () => {
     // A port that refuses connections now, and serves the page later.
     const probe = http.createServer();
