@@ -4,6 +4,7 @@ import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
 import { call, callOnce } from './api';
 import { UnsavedDraftsNotice } from './autosave/UnsavedDraftsNotice';
+import { handOverLink, linkOfDrop } from './library/dropped-link';
 import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -135,7 +136,22 @@ export function App() {
     <I18nProvider t={t}>
       <AnnouncerProvider>
         <ColorNamesProvider names={settings?.colorNames ?? {}}>
-          <div className="app" data-focus={focusing ? 'true' : undefined}>
+          <div
+            className="app"
+            data-focus={focusing ? 'true' : undefined}
+            onDragOver={(event) => {
+              if (event.dataTransfer.types.includes('text/uri-list')) event.preventDefault();
+            }}
+            onDrop={(event) => {
+              // The library handles its own drops; a link dropped anywhere else goes to it to be saved.
+              if (event.defaultPrevented) return;
+              const link = linkOfDrop(event.dataTransfer);
+              if (!link) return;
+              event.preventDefault();
+              handOverLink(link);
+              go({ view: 'library' });
+            }}
+          >
             <TopBar
               inArticle={inArticle}
               inLibrary={route.view === 'library'}

@@ -106,6 +106,26 @@ describe.skipIf(unavailable !== null)(
         .toBe('صفحة مضغوطة');
     });
 
+    it('saves a link dropped on the reader, through the library', async () => {
+      web.route('/dropped-on-reader', (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(articlePage('صفحة أُفلتت على القارئ', 3));
+      });
+      const [first] = await session.service.listArticles({});
+      await page.goto(`${session.origin}/index.html#/article/${first?.id ?? ''}`);
+      const reader = page.locator('article.article');
+      await reader.waitFor();
+      const dataTransfer = await page.evaluateHandle((url) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/uri-list', url);
+        return transfer;
+      }, web.url('/dropped-on-reader'));
+      await reader.dispatchEvent('drop', { dataTransfer });
+      await expect
+        .poll(() => page.locator('article h1').textContent(), { timeout: 20_000 })
+        .toBe('صفحة أُفلتت على القارئ');
+    });
+
     it('lists saved pages with their site', async () => {
       await page.goto(`${session.origin}/index.html#/library`);
       const item = page

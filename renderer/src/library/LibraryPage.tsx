@@ -11,6 +11,7 @@ import { LibraryView } from './LibraryView';
 import { useImport } from './use-import';
 import { SaveLinkField } from './SaveLinkField';
 import { useSaveLink } from './use-save-link';
+import { linkOfDrop, takeHandedOverLink } from './dropped-link';
 
 type Props = {
   articles: ArticleSummary[];
@@ -81,20 +82,22 @@ export function LibraryPage({ articles, onOpen, onChanged, onTrash, onBackups }:
     [t, message, onChanged, onOpen],
   );
   const links = useSaveLink(onSaved);
-  const { refreshPending } = links;
+  const { refreshPending, save } = links;
   useEffect(() => void refreshPending(), [refreshPending]);
+  // A link dropped on the reader was handed over here to be saved.
+  useEffect(() => {
+    const link = takeHandedOverLink();
+    if (link) void save(link);
+  }, [save]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
     const files = [...event.dataTransfer.files];
     if (files.length > 0) return void importFiles(files);
-    // A link dragged from a browser: its address, the first line of text/uri-list that is not a comment.
-    const link = event.dataTransfer
-      .getData('text/uri-list')
-      .split(/\r?\n/)
-      .find((line) => line.trim() !== '' && !line.startsWith('#'));
-    if (link && links.saving === null) void links.save(link.trim());
+    // A link dragged from a browser.
+    const link = linkOfDrop(event.dataTransfer);
+    if (link && links.saving === null) void links.save(link);
   };
 
   const rename = async () => {
