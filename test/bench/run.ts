@@ -65,7 +65,7 @@ try {
   printTable('Export', await exportBench());
   printTable('Pictures', await picturesBench());
   printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
-  printTable('Save from the web', await saveLinkBench());
+  printTable('Save from the web', await saveLinkBench(browser));
 } finally {
   await browser.close();
 }
