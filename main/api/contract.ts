@@ -5,6 +5,7 @@ import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model'
 import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
 import type { Method } from './methods';
 import { SettingsPatchSchema, type Settings } from './settings';
+import type { WebErrorCode } from '../web/web-error';
 
 /**
  * The one vocabulary shared by main and renderer: every method's input schema and result type.
@@ -355,16 +356,7 @@ export type ErrorCode =
   | 'unsafe-archive'
   | 'broken-book'
   // saving from the web
-  | 'web-scheme'
-  | 'web-redirects'
-  | 'web-timeout'
-  | 'web-cancelled'
-  | 'web-status'
-  | 'web-not-html'
-  | 'web-tls'
-  | 'web-offline'
-  | 'web-failed'
-  | 'web-private';
+  | WebErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
