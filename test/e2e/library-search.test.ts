@@ -65,6 +65,26 @@ describe.skipIf(unavailable !== null)(
       await closeSession({ browser, server, dataDir });
     });
 
+    it("lets the pointer reach a card's own buttons, not only the card's open button over them", async () => {
+      const card = page.locator('.library-item').first();
+      await card.waitFor();
+      const buttons = card.locator('.library-item-actions button');
+      expect(await buttons.count()).toBeGreaterThanOrEqual(3);
+      for (const button of await buttons.all()) {
+        const box = await button.boundingBox();
+        if (!box) throw new Error('a card button is not shown');
+        const hit = await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0)?.closest('button')?.outerHTML ?? '',
+          [box.x + box.width / 2, box.y + box.height / 2],
+        );
+        expect(hit).toBe(await button.evaluate((element) => element.outerHTML));
+      }
+      // And a click on the pencil opens the rename form.
+      await card.getByRole('button', { name: /^أعد التسمية: / }).click();
+      await card.getByRole('textbox').waitFor();
+      await card.getByRole('button', { name: 'ألغِ' }).click();
+    });
+
     it('imports two files dropped on the library and lists them', async () => {
       await dropFiles(page, [await fixture('essay-ar.md'), await fixture('news-page-ar.html')]);
       await expect.poll(async () => (await service.listArticles({})).length).toBe(3);
