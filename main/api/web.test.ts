@@ -138,14 +138,12 @@ describe('saving links through the service', () => {
   });
 
   it('keeps every save that fails at the same time in the queue', async () => {
-    const ports: number[] = [];
-    for (let i = 0; i < 4; i += 1) {
-      const probe = http.createServer();
-      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-      ports.push((probe.address() as AddressInfo).port);
-      await new Promise((resolve) => probe.close(resolve));
-    }
-    const urls = ports.map((port) => `http://127.0.0.1:${port}/together`);
+    // One port that refuses connections, four addresses on it.
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const urls = [0, 1, 2, 3].map((i) => `http://127.0.0.1:${port}/together-${i}`);
     const outcomes = await Promise.all(urls.map((url) => service.saveLink({ url })));
     for (const outcome of outcomes)
       expect(outcome).toMatchObject({ ok: false, code: 'web-offline', queued: true });
