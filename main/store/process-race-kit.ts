@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { bundleChild as bundleInto } from '../../test/torture/bundle-child';
 
 /*
  * For tests that start many real processes at the same instant: each child is a script bundled once (so that a
@@ -10,41 +10,16 @@ import { build, type Plugin } from 'esbuild';
  * does its work. Only once every child is ready do they all get "go", so they race for real.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
 /** What one child did. */
 export type ChildRun = { code: number | null; stdout: string; stderr: string };
 
-// The children import no HTML, and loading jsdom would cost most of each start: it is replaced by a stand-in.
-const withoutJsdom: Plugin = {
-  name: 'without-jsdom',
-  setup(build) {
-    build.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stand-in' }));
-    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: `const refuse = () => { throw new Error('jsdom is not loaded in this test child'); };
-        export class JSDOM { constructor() { refuse(); } }
-        export class VirtualConsole { constructor() { refuse(); } }`,
-      loader: 'js',
-    }));
-  },
-};
-
-/** Bundles `entry` (a .ts file) into a temp folder; returns the script and a function that removes it. */
+/**
+ * Bundles `entry` (a .ts file) into a temp folder (the same bundler as the crash tests' children: jsdom stood
+ * in for, packages linked); returns the script and a function that removes it.
+ */
 export async function bundleChild(entry: string): Promise<{ script: string; remove: () => Promise<void> }> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hamish-race-'));
-  await symlink(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  const script = path.join(work, `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-    plugins: [withoutJsdom],
-  });
+  const script = await bundleInto(work, entry);
   return { script, remove: () => rm(work, { recursive: true, force: true }) };
 }
 

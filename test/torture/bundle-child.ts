@@ -13,7 +13,7 @@ const withoutJsdom: Plugin = {
   setup(builder) {
     builder.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stand-in' }));
     builder.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: `const refuse = () => { throw new Error('jsdom is not loaded in a torture test child'); };
+      contents: `const refuse = () => { throw new Error('jsdom is not loaded in a test child'); };
         export class JSDOM { constructor() { refuse(); } }
         export class VirtualConsole { constructor() { refuse(); } }`,
       loader: 'js',
