@@ -87,7 +87,9 @@ function newId(): string {
 }
 
 function firstLineOf(imported: ImportedFile): string {
-  const firstParagraph = imported.blocks.find((block) => block.kind !== 'heading') ?? imported.blocks[0];
+  // A date line or byline says nothing of what the article is about; the card shows its opening words.
+  const firstParagraph =
+    imported.blocks.find((block) => block.kind !== 'heading' && !block.secondary) ?? imported.blocks[0];
   return (firstParagraph?.text ?? '').slice(0, FIRST_LINE_LENGTH);
 }
 

@@ -8,6 +8,8 @@ export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem' | 'figure
 export type MarkKind = 'em' | 'strong' | 'link';
 export type Direction = 'rtl' | 'ltr';
 export type SourceKind = 'txt' | 'md' | 'html' | 'epub';
+/** A paragraph about the article rather than of it: its date line, its byline, a quote's attribution. */
+export type SecondaryKind = 'dateline' | 'byline' | 'attribution';
 
 /**
  * `note` is set on a book's note reference (a link with no `href`): the text of the footnote or endnote
@@ -23,6 +25,8 @@ export type Block = {
   marks?: Mark[];
   /** Set only where a block reads in the other direction than its article (an English quote in Arabic). */
   dir?: Direction;
+  /** paragraph: set where the importer recognised a date line, byline or attribution (shown small). */
+  secondary?: SecondaryKind;
   /** listItem: in a numbered list (`number` is the item's number there). */
   ordered?: boolean;
   number?: number;

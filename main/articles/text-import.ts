@@ -3,6 +3,7 @@
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
 import type { Block } from './model';
+import { secondaryKind } from './secondary-lines';
 import { dropTrailingDebris } from './trailing-debris';
 
 // Section headings in Arabic news text run 2–6 words (the seed's are 15–22 characters), while its
@@ -18,6 +19,16 @@ const SENTENCE_END = /[.،؛,;:…۔]$/u;
 const TRAILING_CLOSERS = /["'”’»›)\]}]+$/u;
 // A word has a letter or a digit: a lone "!" or "—" is not a word, and "***" is not a heading.
 const WORD = /[\p{L}\p{N}]/u;
+
+// A title line: the seed's is 68 characters; past 100, or ending like a sentence, the first line is the
+// article's opening sentence, and a short title is made from its first clause instead.
+const TITLE_MAX_CHARS = 100;
+// A made title is cut at the first clause, and never runs past this (two lines on a library card).
+const MADE_TITLE_MAX_CHARS = 80;
+// A clause shorter than this («قال:») says too little to name the article; the cut goes on to the next.
+const MADE_TITLE_MIN_CHARS = 12;
+const CLAUSE_END = /[.،؛,;:!?؟…۔]/gu;
+const ELLIPSIS = '…';
 
 export type PlainTextParse = { title: string; blocks: Block[] };
 
@@ -36,28 +47,76 @@ function looksLikeHeading(line: string): boolean {
   );
 }
 
+/** A first line that can stand as the title: short, and not ending like a sentence. */
+function isTitleLine(line: string): boolean {
+  return line.length <= TITLE_MAX_CHARS && !SENTENCE_END.test(line.replace(TRAILING_CLOSERS, ''));
+}
+
 /**
- * Splits normalised plain text into blocks. The first non-empty line is the title (a level-1 heading);
- * every other non-empty line is a paragraph — in news text one line is one paragraph, so blank lines
- * separate nothing more than the lines already do — or a level-2 heading when it looks like one and the
- * next line is running text. Trailing share/related-links debris is dropped. Empty text gives no blocks.
+ * A short title made from an opening sentence: its first clause (at least a few words), cut at a word
+ * boundary to at most 80 characters, ended with an ellipsis. The person can rename it.
+ */
+export function madeTitle(line: string): string {
+  let cut = line.length;
+  for (const match of line.matchAll(CLAUSE_END)) {
+    if (match.index >= MADE_TITLE_MIN_CHARS) {
+      cut = match.index;
+      break;
+    }
+  }
+  let clause = line.slice(0, cut).trim();
+  if (clause.length > MADE_TITLE_MAX_CHARS - ELLIPSIS.length) {
+    const room = clause.slice(0, MADE_TITLE_MAX_CHARS - ELLIPSIS.length);
+    const space = room.lastIndexOf(' ');
+    clause = (space >= MADE_TITLE_MIN_CHARS ? room.slice(0, space) : room).trim();
+  }
+  return `${clause.replace(/[\s.،؛,;:…۔-]+$/u, '')}${ELLIPSIS}`;
+}
+
+/**
+ * Splits normalised plain text into blocks. The first non-empty line that is not a date line or byline
+ * is the title (a level-1 heading) when it is short; when it is an opening sentence it stays a paragraph
+ * and the title is made from its first clause. Every other non-empty line is a paragraph — in news text
+ * one line is one paragraph, so blank lines separate nothing more than the lines already do — or a
+ * level-2 heading when it looks like one and the next line is running text. Date lines, bylines and
+ * attributions (secondary-lines.ts) are paragraphs marked `secondary`, never headings. Trailing
+ * share/related-links debris is dropped. Empty text gives no blocks.
  */
 export function parsePlainText(text: string): PlainTextParse {
   const lines = text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  const [title, ...rest] = lines;
-  if (title === undefined) return { title: '', blocks: [] };
+  if (lines.length === 0) return { title: '', blocks: [] };
+  const found = lines.findIndex((line) => secondaryKind(line) === undefined);
+  const titleAt = found < 0 ? 0 : found;
+  const first = lines[titleAt] ?? '';
+  const hasTitleLine = found >= 0 && isTitleLine(first);
+  const title = hasTitleLine ? first : madeTitle(first);
 
-  const body = dropTrailingDebris(rest);
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: title }];
+  const head = lines.slice(0, titleAt + 1);
+  // The title line itself is never dropped as debris.
+  const body = dropTrailingDebris(lines.slice(titleAt + 1));
+  const blocks: Block[] = head.map((line, index) =>
+    index === titleAt && hasTitleLine ? { kind: 'heading', level: 1, text: line } : paragraph(line),
+  );
+  const kinds = body.map(secondaryKind);
   body.forEach((line, index) => {
     const next = body[index + 1];
     // A short line alone (a signature, the last words) or before another short line is not a heading:
     // a heading introduces a paragraph.
-    const isHeading = looksLikeHeading(line) && next !== undefined && !looksLikeHeading(next);
-    blocks.push(isHeading ? { kind: 'heading', level: 2, text: line } : { kind: 'paragraph', text: line });
+    const isHeading =
+      kinds[index] === undefined &&
+      looksLikeHeading(line) &&
+      next !== undefined &&
+      !looksLikeHeading(next) &&
+      kinds[index + 1] === undefined;
+    blocks.push(isHeading ? { kind: 'heading', level: 2, text: line } : paragraph(line, kinds[index]));
   });
   return { title, blocks };
+}
+
+/** A paragraph, marked secondary when it is a date line, byline or attribution. */
+function paragraph(text: string, secondary = secondaryKind(text)): Block {
+  return secondary === undefined ? { kind: 'paragraph', text } : { kind: 'paragraph', text, secondary };
 }

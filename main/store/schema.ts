@@ -63,6 +63,7 @@ const BlockSchema = z.object({
   text: z.string(),
   marks: z.array(MarkSchema).optional(),
   dir: Direction.optional(),
+  secondary: z.enum(['dateline', 'byline', 'attribution']).optional(),
   ordered: z.boolean().optional(),
   number: z.number().int().optional(),
   depth: Count.optional(),

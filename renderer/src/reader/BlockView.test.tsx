@@ -145,3 +145,21 @@ describe('links within the article', () => {
     expect(window.location.href).toBe(before);
   });
 });
+
+describe('secondary lines', () => {
+  it('shows a date line and a byline as small paragraphs whose text still maps to its offsets', () => {
+    const blocks: Block[] = [
+      { kind: 'heading', level: 1, text: 'السعودية تطلق برنامجا' },
+      { kind: 'paragraph', text: '29-9-2017 | 02:57', secondary: 'dateline' },
+      { kind: 'paragraph', text: '- الرياض: واس', secondary: 'byline' },
+    ];
+    const article = renderBlocks(blocks);
+    const [dateline, byline] = article.querySelectorAll('p.secondary');
+    expect(dateline?.getAttribute('data-secondary')).toBe('dateline');
+    expect(byline?.textContent).toBe('- الرياض: واس');
+    expect(article.querySelectorAll('h2')).toHaveLength(0);
+    const starts = blockStarts(blocks);
+    const range = canonicalToRange(blockElements(article), starts, starts[2] ?? 0, (starts[2] ?? 0) + 8);
+    expect(range?.toString()).toBe(canonicalText(blocks).slice(starts[2], (starts[2] ?? 0) + 8));
+  });
+});

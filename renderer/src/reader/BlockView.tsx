@@ -155,6 +155,13 @@ export function BlockView({ block, index, display, isolate = false }: Props) {
         </p>
       );
     default:
-      return <p {...props}>{content}</p>;
+      // A date line, byline or attribution the importer recognised: small and quiet, still highlightable.
+      return block.secondary ? (
+        <p {...props} className="secondary" data-secondary={block.secondary}>
+          {content}
+        </p>
+      ) : (
+        <p {...props}>{content}</p>
+      );
   }
 }
