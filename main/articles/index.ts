@@ -9,6 +9,7 @@ import { detectLanguage, withBlockDirections } from './language';
 
 export * from './model';
 export { normalizeSourceText } from './normalize-text';
+export { safeHref } from './block-builder';
 export { parsePlainText, type PlainTextParse } from './text-import';
 export { isDebrisLine, dropTrailingDebris } from './trailing-debris';
 export { detectLanguage, blockDirection, withBlockDirections, type DetectedLanguage } from './language';

@@ -29,6 +29,12 @@ blockquote{margin:1.25rem 0 .5rem;padding:.5rem 1rem;border-inline-start:.3rem s
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
 blockquote p,.note p{margin:.25rem 0}
 .note{margin:.25rem 0 .25rem;padding-inline-start:1rem}
+.note blockquote{margin:.25rem 0;padding:0 .75rem;border-inline-start:.2rem solid #bbb;border-radius:0}
+.note ul,.note ol{margin:.25rem 0;padding-inline-start:1.5rem}
+.note-heading{font-weight:700}
+.note code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;background:#f2f2f2;padding:0 .2em}
+.note pre{overflow-x:auto;background:#f2f2f2;padding:.5rem;text-align:left}
+.note a{color:#1a55a0}
 .tags{list-style:none;display:inline;margin:0;padding:0}
 .tags li{display:inline;margin-inline-end:.5rem}
 .highlight{break-inside:avoid}

@@ -48,11 +48,16 @@ describe('toHtml', () => {
   });
 
   it('keeps a note that opens with an English word right to left in an Arabic article', () => {
-    expect(seed).toContain('<p dir="auto"><bdi>Readwise</bdi> وObsidian يقرآن هذه الملاحظة.</p>');
+    expect(seed).toContain('<p dir="rtl">Readwise وObsidian يقرآن هذه الملاحظة.</p>');
   });
 
-  it('shows a note’s Markdown as plain paragraphs and line breaks', () => {
-    expect(seed).toContain('<p dir="auto">- أولًا: التاريخ مكتوب 27-10-2019<br>- ثانيًا: `سوريا` لا ليبيا</p>');
+  it('shows a note’s Markdown formatted: bold, a list, code and a quote, each block in its own direction', () => {
+    expect(seed).toContain('<p dir="auto"><strong>مهم</strong>: العنوان والفقرة معًا.</p>');
+    expect(seed).toContain(
+      '<ul>\n<li dir="auto">أولًا: التاريخ مكتوب 27-10-2019</li>\n<li dir="auto">ثانيًا: <code dir="auto">سوريا</code> لا ليبيا</li>\n</ul>',
+    );
+    expect(seed).toContain('<blockquote dir="auto">\n<p dir="auto">اقتباس داخل الملاحظة</p>\n</blockquote>');
+    expect(seed).not.toMatch(/\*\*|`|^> /m);
   });
 
   it('lists orphans in their own section after the anchored highlights', () => {

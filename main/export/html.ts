@@ -1,12 +1,13 @@
 /**
  * A standalone HTML page of the export: one file, readable offline and printable. It loads nothing and
  * runs nothing — no script, no remote resource, no `url(` — and its CSP says so to the browser too.
- * Every string from the reader's data is HTML-escaped; notes are shown as plain paragraphs
- * (html-text.ts), so Markdown or HTML typed into a note is displayed, not rendered.
+ * Every string from the reader's data is HTML-escaped; a note's Markdown is shown formatted (html-note.ts),
+ * while HTML typed into a note is displayed as text, never rendered.
  */
 import type { Color } from '../annotations/model';
 import type { Direction } from '../articles';
-import { escapeHtml, htmlNoteParagraphs, htmlParagraphs } from './html-text';
+import { escapeHtml, htmlParagraphs } from './html-text';
+import { htmlNote } from './html-note';
 import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';
 import { colorLabel, label } from './labels';
 import { inReadingOrder } from './reading-order';
@@ -48,7 +49,7 @@ function highlightHtml(
     `<blockquote class="${colorClass(highlight.color)}">\n${htmlParagraphs(highlight.target.exact)}\n</blockquote>`,
   ];
   if (highlight.note.trim() !== '') {
-    parts.push(`<div class="note" dir="auto">\n${htmlNoteParagraphs(highlight.note, dir)}\n</div>`);
+    parts.push(`<div class="note" dir="auto">\n${htmlNote(highlight.note, dir)}\n</div>`);
   }
   const color = `<span>${escapeHtml(`${label('color', dir)}: ${colorLabel(highlight.color, names)}`)}</span>`;
   const tags = tagList(highlight.tags, dir);
@@ -64,7 +65,7 @@ function articleHtml(article: ExportArticle, names: Names): string {
   const tags = tagList(meta.tags, dir);
   parts.push(`<div class="meta">${tags === '' ? source : `${source} · ${tags}`}</div>`);
   if (meta.note.trim() !== '') {
-    parts.push(`<div class="note article-note" dir="auto">\n${htmlNoteParagraphs(meta.note, dir)}\n</div>`);
+    parts.push(`<div class="note article-note" dir="auto">\n${htmlNote(meta.note, dir)}\n</div>`);
   }
   const { anchored, orphans } = inReadingOrder(article.highlights);
   const withPictures = picturesByHighlight(article);
