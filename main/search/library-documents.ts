@@ -11,6 +11,7 @@
 
 import type { Highlight } from '../annotations/model';
 import { blockStarts, type Block } from '../articles/model';
+import { plainNoteText } from './note-text';
 
 export type DocumentKind = 'article' | 'highlight' | 'note';
 
@@ -30,7 +31,9 @@ export type LibraryDocument = {
 };
 
 /** A note followed by its tags, so that searching a tag finds the annotation that carries it. */
-export function noteBody(note: string, tags: readonly string[]): string {
+export function noteBody(markdown: string, tags: readonly string[]): string {
+  // Searched and shown as its words: a snippet never shows `**`, backticks or `[text](url)`.
+  const note = plainNoteText(markdown);
   const tagLine = tags.map((tag) => `#${tag}`).join(' ');
   return note.length > 0 && tagLine.length > 0 ? `${note}\n${tagLine}` : note + tagLine;
 }

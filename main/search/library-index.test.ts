@@ -108,6 +108,11 @@ describe('library search: highlights, notes and tags', () => {
     expect(canonicalText(LIBYA).slice(hit?.start, hit?.end)).toBe('تنظيم الدولة');
   });
 
+  it('shows a note hit without its Markdown', () => {
+    const [hit] = search(library(), 'ليبيا', { kinds: ['note'] });
+    expect(hit?.snippet).toBe('فشل التنظيم في ليبيا #إرهاب');
+  });
+
   it("finds the article's own note, reported at 0, 0", () => {
     expect(search(library(), 'الأفريكوم', { kinds: ['note'] })).toEqual([
       expect.objectContaining({ articleId: 'libya', kind: 'note', start: 0, end: 0 }),
