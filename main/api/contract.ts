@@ -90,6 +90,10 @@ export const contract = {
       tag: Tag.optional(),
       /** Only these highlights (of the articles chosen): "export the selected ones". */
       highlightIds: z.array(Id).max(100_000).optional(),
+      /** "Export all" also writes the articles with no highlight, note or tag. */
+      includeEmpty: z.boolean().optional(),
+      /** The interface language: Markdown and HTML labels and colour names are written in it. */
+      language: z.enum(['ar', 'en']).optional(),
     })
     .strict(),
   restoreFromDialog: NoInput,

@@ -7,6 +7,7 @@ import {
   toWebAnnotationJson,
   type ExportArticle,
   type ExportInput,
+  type ExportLanguage,
 } from '../export';
 import type { ArticleMeta, Store } from '../store';
 import type { ResolvedHighlight, RestoreReport } from './contract';
@@ -29,7 +30,19 @@ export type ExportSelection = {
   tag?: string;
   /** Only these highlights; articles left with none of them are left out. */
   highlightIds?: readonly string[];
+  /**
+   * With no articles named ("export all"), articles the person never annotated — no highlight, no note,
+   * no tag — are left out, unless this is set.
+   */
+  includeEmpty?: boolean;
+  /** The interface language, for the labels and colour names of Markdown and HTML (see export/labels.ts). */
+  language?: ExportLanguage;
 };
+
+/** Whether the person wrote anything of their own on the article itself. */
+function annotatedItself(meta: ArticleMeta): boolean {
+  return meta.note.trim() !== '' || meta.tags.length > 0;
+}
 
 const FORMATTERS: Record<ExportFormat, (input: ExportInput) => string> = {
   md: toMarkdown,
@@ -67,6 +80,7 @@ export function exportMethods({
     articleIds,
     tag,
     highlightIds,
+    includeEmpty = false,
   }: ExportSelection): Promise<{ articles: ExportArticle[]; skipped: SkippedArticle[] }> {
     const only = highlightIds ? new Set(highlightIds) : null;
     const metas = liveArticles().filter((meta) => !articleIds || articleIds.includes(meta.id));
@@ -91,6 +105,7 @@ export function exportMethods({
       const chosen =
         !tag || meta.tags.includes(tag) ? highlights : highlights.filter((h) => h.tags.includes(tag));
       if (tag && chosen.length === 0 && !meta.tags.includes(tag)) continue;
+      if (!articleIds && !includeEmpty && chosen.length === 0 && !annotatedItself(meta)) continue;
       if (only) {
         const picked = chosen.filter((h) => only.has(h.id));
         if (picked.length > 0) articles.push({ meta, highlights: picked });
@@ -119,6 +134,7 @@ export function exportMethods({
         exportedAt: now().toISOString(),
         appVersion: APP_VERSION,
         colorNames: colorNames(),
+        ...(chosen.language === undefined ? {} : { language: chosen.language }),
         reviews: reviews(),
       });
       const title =

@@ -337,11 +337,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     exportNotes: exports.exportNotes,
     restoreFromFile,
 
-    async exportToFile({ format, articleIds, tag, highlightIds }) {
+    async exportToFile({ format, articleIds, tag, highlightIds, includeEmpty, language }) {
       const { text, fileName, attachments } = await exports.exportNotes(format, {
         articleIds,
         tag,
         highlightIds,
+        includeEmpty,
+        language,
       });
       const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
       if (file === null) return null;

@@ -46,8 +46,9 @@ Commands:
                    delete a highlight; prints its ID
   update ID FILE   replace an article by a newer version of it; highlights re-anchor;
                    prints HIGHLIGHT_ID<TAB>STATUS (exact|moved|fuzzy|orphan) per highlight
-  export --format md|json|csv|html [--article ID]... [--tag T] [-o FILE]
-                   export notes (stdout without -o)
+  export --format md|json|csv|html [--article ID]... [--tag T] [--all] [-o FILE]
+                   export notes (stdout without -o); without --article, only articles with
+                   highlights, a note or tags, unless --all
   search QUERY [--only notes|highlights] [--tag T]
                    hits across articles, highlights and notes:
                    ARTICLE_ID<TAB>KIND<TAB>START<TAB>END<TAB>SNIPPET
@@ -117,6 +118,7 @@ type Flags = {
   since?: string;
   until?: string;
   count?: string;
+  all?: boolean;
 };
 
 /** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
@@ -225,6 +227,7 @@ async function runCommand(
       const { text, skipped, attachments } = await service.exportNotes(format, {
         articleIds: flags.article,
         tag: flags.tag?.[0],
+        includeEmpty: flags.all === true,
       });
       if (flags.output !== undefined) {
         await writeUserFile(flags.output, text, service.dataDir);
@@ -334,6 +337,7 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
         since: { type: 'string' },
         until: { type: 'string' },
         count: { type: 'string' },
+        all: { type: 'boolean', default: false },
       },
     });
   } catch (error) {

@@ -15,7 +15,8 @@ import { byChapter } from './chapters';
 import { picturesByHighlight } from './pictures';
 import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 
-type Names = ExportInput['colorNames'];
+/** What the labels are written with: the reader's colour names and the interface language. */
+type Words = Pick<ExportInput, 'colorNames' | 'language'>;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 // An export with pictures carries them inside the file as data: URIs; still nothing else may load.
@@ -26,10 +27,10 @@ function colorClass(color: Color): string {
   return Object.hasOwn(HIGHLIGHT_TINTS, color) ? `color-${color}` : 'color-yellow';
 }
 
-function tagList(tags: readonly string[], dir: Direction): string {
+function tagList(tags: readonly string[], dir: Direction, words: Words): string {
   if (tags.length === 0) return '';
   const items = tags.map((tag) => `<li dir="auto">#${escapeHtml(tag)}</li>`).join('');
-  return `<span>${escapeHtml(label('tags', dir))}:</span> <ul class="tags">${items}</ul>`;
+  return `<span>${escapeHtml(label('tags', dir, words.language))}:</span> <ul class="tags">${items}</ul>`;
 }
 
 /** A picture embedded in the page (only data: URIs of pictures the app stored are ever written). */
@@ -41,7 +42,7 @@ function pictureHtml(picture: ExportPicture): string {
 function highlightHtml(
   highlight: ExportHighlight,
   dir: Direction,
-  names: Names,
+  words: Words,
   pictures: readonly ExportPicture[] = [],
 ): string {
   const parts = [
@@ -51,18 +52,18 @@ function highlightHtml(
   if (highlight.note.trim() !== '') {
     parts.push(`<div class="note" dir="auto">\n${htmlNote(highlight.note, dir)}\n</div>`);
   }
-  const color = `<span>${escapeHtml(`${label('color', dir)}: ${colorLabel(highlight.color, names)}`)}</span>`;
-  const tags = tagList(highlight.tags, dir);
+  const color = `<span>${escapeHtml(`${label('color', dir, words.language)}: ${colorLabel(highlight.color, words.colorNames, words.language)}`)}</span>`;
+  const tags = tagList(highlight.tags, dir, words);
   parts.push(`<div class="meta">${tags === '' ? color : `${tags} · ${color}`}</div>`);
   return `<section class="highlight">\n${parts.join('\n')}\n</section>`;
 }
 
-function articleHtml(article: ExportArticle, names: Names): string {
+function articleHtml(article: ExportArticle, words: Words): string {
   const { meta } = article;
   const dir = meta.dir === 'ltr' ? 'ltr' : 'rtl';
   const parts = [`<h1>${escapeHtml(meta.title.trim() || meta.source.name)}</h1>`];
-  const source = `${escapeHtml(label('source', dir))}: <span dir="auto">${escapeHtml(meta.source.name)}</span>`;
-  const tags = tagList(meta.tags, dir);
+  const source = `${escapeHtml(label('source', dir, words.language))}: <span dir="auto">${escapeHtml(meta.source.name)}</span>`;
+  const tags = tagList(meta.tags, dir, words);
   parts.push(`<div class="meta">${tags === '' ? source : `${source} · ${tags}`}</div>`);
   if (meta.note.trim() !== '') {
     parts.push(`<div class="note article-note" dir="auto">\n${htmlNote(meta.note, dir)}\n</div>`);
@@ -71,19 +72,19 @@ function articleHtml(article: ExportArticle, names: Names): string {
   const withPictures = picturesByHighlight(article);
   if (anchored.length > 0) {
     parts.push(
-      `<h2>${escapeHtml(label('highlights', dir))}</h2>`,
+      `<h2>${escapeHtml(label('highlights', dir, words.language))}</h2>`,
       ...byChapter(
         anchored,
         article.chapters,
         (title) => `<h3 dir="auto">${escapeHtml(title)}</h3>`,
-        (h) => highlightHtml(h, dir, names, withPictures.get(h)),
+        (h) => highlightHtml(h, dir, words, withPictures.get(h)),
       ),
     );
   }
   if (orphans.length > 0) {
     parts.push(
-      `<section class="orphans">\n<h2>${escapeHtml(label('orphans', dir))}</h2>`,
-      ...orphans.map((h) => highlightHtml(h, dir, names)),
+      `<section class="orphans">\n<h2>${escapeHtml(label('orphans', dir, words.language))}</h2>`,
+      ...orphans.map((h) => highlightHtml(h, dir, words)),
       '</section>',
     );
   }
@@ -96,7 +97,7 @@ export function toHtml(input: ExportInput): string {
   const lang = first?.lang ?? 'ar';
   const dir: Direction = first?.dir === 'ltr' ? 'ltr' : 'rtl';
   const title = input.articles.length === 1 && first !== undefined ? first.title : 'Hamish';
-  const exported = `${label('exported', dir)}: ${input.exportedAt} · Hamish ${input.appVersion}`;
+  const exported = `${label('exported', dir, input.language)}: ${input.exportedAt} · Hamish ${input.appVersion}`;
   const hasPictures = input.articles.some((article) => article.pictures?.some((p) => p.dataUri));
   return [
     '<!doctype html>',
@@ -109,7 +110,7 @@ export function toHtml(input: ExportInput): string {
     `<style>\n${HTML_STYLE}\n</style>`,
     '</head>',
     '<body>',
-    ...input.articles.map((article) => articleHtml(article, input.colorNames)),
+    ...input.articles.map((article) => articleHtml(article, input)),
     `<footer class="exported">${escapeHtml(exported)}</footer>`,
     '</body>',
     '</html>',

@@ -16,3 +16,4 @@ export {
 export { toCsv } from './csv';
 export { toHtml } from './html';
 export { safeFileName } from './file-name';
+export type { ExportLanguage } from './labels';

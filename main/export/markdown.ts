@@ -30,7 +30,8 @@ import { ATTACHMENTS_FOLDER, picturesByHighlight } from './pictures';
 import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 import { yamlString } from './yaml-string';
 
-type Names = ExportInput['colorNames'];
+/** What the labels are written with: the reader's colour names and the interface language. */
+type Words = Pick<ExportInput, 'colorNames' | 'language'>;
 
 function textLine(text: string, dir: Direction): string {
   const escaped = escapeMarkdownLine(text);
@@ -60,43 +61,48 @@ function pictureLine(picture: ExportPicture): string {
 function highlightBlock(
   highlight: ExportHighlight,
   dir: Direction,
-  names: Names,
+  words: Words,
   pictures: readonly ExportPicture[] = [],
 ): string {
   const parts = [...pictures.map(pictureLine), markdownQuote(highlight.target.exact, dir)];
   if (highlight.note.trim() !== '') parts.push(markdownNote(highlight.note, dir).join('\n'));
   const tags = tagLine(highlight.tags);
-  const meta = [`${label('color', dir)}: ${colorLabel(highlight.color, names)}`];
-  if (tags !== '') meta.unshift(`${label('tags', dir)}: ${tags}`);
+  const meta = [
+    `${label('color', dir, words.language)}: ${colorLabel(highlight.color, words.colorNames, words.language)}`,
+  ];
+  if (tags !== '') meta.unshift(`${label('tags', dir, words.language)}: ${tags}`);
   parts.push(meta.join(' · '));
   return parts.join('\n\n');
 }
 
-function articleSection(article: ExportArticle, names: Names, withMetaLines: boolean): string {
+function articleSection(article: ExportArticle, words: Words, withMetaLines: boolean): string {
   const { meta } = article;
   const dir = meta.dir;
   const parts = [`# ${textLine(meta.title.trim() || meta.source.name, dir)}`];
   if (withMetaLines) {
-    parts.push(`${label('source', dir)}: ${escapeMarkdownLine(meta.source.name)}`);
+    parts.push(`${label('source', dir, words.language)}: ${escapeMarkdownLine(meta.source.name)}`);
     const tags = tagLine(meta.tags);
-    if (tags !== '') parts.push(`${label('tags', dir)}: ${tags}`);
+    if (tags !== '') parts.push(`${label('tags', dir, words.language)}: ${tags}`);
   }
   if (meta.note.trim() !== '') parts.push(markdownNote(meta.note, dir).join('\n'));
   const { anchored, orphans } = inReadingOrder(article.highlights);
   const withPictures = picturesByHighlight(article);
   if (anchored.length > 0) {
     parts.push(
-      `## ${label('highlights', dir)}`,
+      `## ${label('highlights', dir, words.language)}`,
       ...byChapter(
         anchored,
         article.chapters,
         (title) => `### ${textLine(title, dir)}`,
-        (h) => highlightBlock(h, dir, names, withPictures.get(h)),
+        (h) => highlightBlock(h, dir, words, withPictures.get(h)),
       ),
     );
   }
   if (orphans.length > 0) {
-    parts.push(`## ${label('orphans', dir)}`, ...orphans.map((h) => highlightBlock(h, dir, names)));
+    parts.push(
+      `## ${label('orphans', dir, words.language)}`,
+      ...orphans.map((h) => highlightBlock(h, dir, words)),
+    );
   }
   return parts.join('\n\n');
 }
@@ -137,7 +143,7 @@ export function toMarkdown(input: ExportInput): string {
       ['exported', exported],
       ['app', app],
     ]);
-    return `${head}\n\n${articleSection(only, input.colorNames, false)}\n`;
+    return `${head}\n\n${articleSection(only, input, false)}\n`;
   }
   const head = frontMatter([
     ['title', yamlString('Hamish export')],
@@ -145,6 +151,6 @@ export function toMarkdown(input: ExportInput): string {
     ['articles', String(input.articles.length)],
     ['app', app],
   ]);
-  const sections = input.articles.map((article) => articleSection(article, input.colorNames, true));
+  const sections = input.articles.map((article) => articleSection(article, input, true));
   return sections.length === 0 ? `${head}\n` : `${head}\n\n${sections.join('\n\n---\n\n')}\n`;
 }

@@ -6,6 +6,7 @@
 import type { AnchorStatus, Color, Highlight } from '../annotations/model';
 import type { ReviewState } from '../review/schedule';
 import type { ArticleMeta } from '../store';
+import type { ExportLanguage } from './labels';
 
 /** A highlight with where it was found in the current text: start/end are -1 for an orphan. */
 export type ExportHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
@@ -35,6 +36,12 @@ export type ExportInput = {
   appVersion: string;
   /** The reader's names for the colours (e.g. from the UI language); the colour key is used without one. */
   colorNames?: Partial<Record<Color, string>>;
+  /**
+   * The interface language the person reads the app in: Markdown and HTML labels and colour names are
+   * written in it. Absent (the command line): bilingual labels and the colour keys. CSV and JSON keep
+   * the column names and values other tools read, whatever the language.
+   */
+  language?: ExportLanguage;
   /** The daily review's state per highlight id (the JSON export carries it, so a restore can bring it back). */
   reviews?: Readonly<Record<string, ReviewState>>;
 };
