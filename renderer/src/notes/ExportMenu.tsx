@@ -1,8 +1,9 @@
-import { Download } from 'lucide-react';
+import { Download, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
+import { ExportStatus, type ExportOutcome } from './ExportStatus';
 
 const FORMATS = ['md', 'json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -20,19 +21,30 @@ type Props = {
 
 /**
  * Export notes: pick a format, then main asks where to save (its save dialog proposes a safe file name made
- * from the title). The result — the file saved, or why not — is said in a status line.
+ * from the title). Markdown and HTML are written in the interface language. "Export all" writes only the
+ * articles with highlights, a note or tags, unless the person ticks "every article". The result — the file
+ * saved, or why not — is said in a status line that floats over the page (ExportStatus), so it never moves
+ * the buttons around it.
  */
 export function ExportMenu({ articleIds, highlightIds, label, icon, compact = false }: Props) {
   const t = useT();
   const message = useErrorMessage();
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
+  const [includeEmpty, setIncludeEmpty] = useState(false);
+  const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
+  const exportsAll = articleIds === undefined && highlightIds === undefined;
 
   const run = async (format: Format) => {
     setOpen(false);
-    const result = await call('exportToFile', { format, articleIds, highlightIds });
-    if (!result.ok) setStatus(message(result.error));
-    else if (result.value) setStatus(t('export.done', { file: result.value.file }));
+    const result = await call('exportToFile', {
+      format,
+      articleIds,
+      highlightIds,
+      language: t.language,
+      ...(exportsAll && includeEmpty ? { includeEmpty: true } : {}),
+    });
+    if (!result.ok) setOutcome({ error: message(result.error) });
+    else if (result.value) setOutcome({ file: result.value.file });
   };
 
   return (
@@ -44,7 +56,10 @@ export function ExportMenu({ articleIds, highlightIds, label, icon, compact = fa
         title={label}
         aria-expanded={open}
         aria-haspopup="menu"
-        onClick={() => setOpen((shown) => !shown)}
+        onClick={() => {
+          setOutcome(null);
+          setOpen((shown) => !shown);
+        }}
       >
         {icon ?? <Download aria-hidden="true" size={compact ? 15 : 16} />}
         {!compact && label}
@@ -62,13 +77,25 @@ export function ExportMenu({ articleIds, highlightIds, label, icon, compact = fa
               {t(`export.${format}`)}
             </button>
           ))}
+          {exportsAll && (
+            <label className="export-include-empty">
+              <input
+                type="checkbox"
+                role="menuitemcheckbox"
+                checked={includeEmpty}
+                onChange={(event) => setIncludeEmpty(event.target.checked)}
+                onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+              />
+              {t('export.includeEmpty')}
+            </label>
+          )}
         </span>
       )}
-      {status && (
-        <span className="export-status" role="status" dir="auto">
-          {status}
-        </span>
-      )}
+      <ExportStatus
+        outcome={outcome}
+        onDismiss={() => setOutcome(null)}
+        closeIcon={<X aria-hidden="true" size={14} />}
+      />
     </span>
   );
 }
