@@ -1,6 +1,6 @@
 /**
- * Text from the reader's data into HTML: escaped, never interpreted. A note's Markdown is shown as its
- * plain text in paragraphs, so nothing in a note can become markup, a link or a request.
+ * Text from the reader's data into HTML: escaped, never interpreted. A note is shown formatted by
+ * html-note.ts; the plain paragraphs here are its fallback for a note nested too deep to parse.
  */
 import type { Direction } from '../articles';
 import { leadingLatinRun } from './bidi-isolate';

@@ -9,14 +9,11 @@ import type { Direction } from '../articles';
 import { escapeHtml, htmlParagraphs } from './html-text';
 import { htmlNote } from './html-note';
 import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';
-import { colorLabel, label } from './labels';
+import { colorLine, label, type LabelWords } from './labels';
 import { inReadingOrder } from './reading-order';
 import { byChapter } from './chapters';
 import { picturesByHighlight } from './pictures';
 import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
-
-/** What the labels are written with: the reader's colour names and the interface language. */
-type Words = Pick<ExportInput, 'colorNames' | 'language'>;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 // An export with pictures carries them inside the file as data: URIs; still nothing else may load.
@@ -27,7 +24,7 @@ function colorClass(color: Color): string {
   return Object.hasOwn(HIGHLIGHT_TINTS, color) ? `color-${color}` : 'color-yellow';
 }
 
-function tagList(tags: readonly string[], dir: Direction, words: Words): string {
+function tagList(tags: readonly string[], dir: Direction, words: LabelWords): string {
   if (tags.length === 0) return '';
   const items = tags.map((tag) => `<li dir="auto">#${escapeHtml(tag)}</li>`).join('');
   return `<span>${escapeHtml(label('tags', dir, words.language))}:</span> <ul class="tags">${items}</ul>`;
@@ -42,7 +39,7 @@ function pictureHtml(picture: ExportPicture): string {
 function highlightHtml(
   highlight: ExportHighlight,
   dir: Direction,
-  words: Words,
+  words: LabelWords,
   pictures: readonly ExportPicture[] = [],
 ): string {
   const parts = [
@@ -52,13 +49,13 @@ function highlightHtml(
   if (highlight.note.trim() !== '') {
     parts.push(`<div class="note" dir="auto">\n${htmlNote(highlight.note, dir)}\n</div>`);
   }
-  const color = `<span>${escapeHtml(`${label('color', dir, words.language)}: ${colorLabel(highlight.color, words.colorNames, words.language)}`)}</span>`;
+  const color = `<span>${escapeHtml(colorLine(highlight.color, dir, words))}</span>`;
   const tags = tagList(highlight.tags, dir, words);
   parts.push(`<div class="meta">${tags === '' ? color : `${tags} · ${color}`}</div>`);
   return `<section class="highlight">\n${parts.join('\n')}\n</section>`;
 }
 
-function articleHtml(article: ExportArticle, words: Words): string {
+function articleHtml(article: ExportArticle, words: LabelWords): string {
   const { meta } = article;
   const dir = meta.dir === 'ltr' ? 'ltr' : 'rtl';
   const parts = [`<h1>${escapeHtml(meta.title.trim() || meta.source.name)}</h1>`];

@@ -29,6 +29,9 @@ const COLOR_NAMES: Record<Color, readonly [string, string]> = {
 
 export type LabelKey = keyof typeof WORDS;
 
+/** What the labels are written with: the reader's colour names and the interface language. */
+export type LabelWords = { colorNames?: Partial<Record<Color, string>>; language?: ExportLanguage };
+
 /**
  * In the given language: «المقتطفات» or «Highlights». Without one: «عربي / English» in a right-to-left
  * article, «English / عربي» in a left-to-right one.
@@ -52,4 +55,9 @@ export function colorLabel(
   const known = Object.hasOwn(COLOR_NAMES, color) ? COLOR_NAMES[color] : undefined;
   const base = language === 'ar' && known ? known[0] : color;
   return own ? `${base} (${own})` : base;
+}
+
+/** The line under a highlight that names its colour: «اللون: الأصفر (مهم)». */
+export function colorLine(color: Color, dir: Direction, words: LabelWords): string {
+  return `${label('color', dir, words.language)}: ${colorLabel(color, words.colorNames, words.language)}`;
 }

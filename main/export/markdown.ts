@@ -21,7 +21,7 @@
 import type { Direction, WebSource } from '../articles';
 import { isolateLeadingLatin } from './bidi-isolate';
 import { byChapter } from './chapters';
-import { colorLabel, label } from './labels';
+import { colorLine, label, type LabelWords } from './labels';
 import { escapeMarkdownLine } from './markdown-escape';
 import { markdownNote } from './markdown-note';
 import { obsidianTags } from './obsidian-tag';
@@ -29,9 +29,6 @@ import { inReadingOrder } from './reading-order';
 import { ATTACHMENTS_FOLDER, picturesByHighlight } from './pictures';
 import type { ExportArticle, ExportHighlight, ExportInput, ExportPicture } from './types';
 import { yamlString } from './yaml-string';
-
-/** What the labels are written with: the reader's colour names and the interface language. */
-type Words = Pick<ExportInput, 'colorNames' | 'language'>;
 
 function textLine(text: string, dir: Direction): string {
   const escaped = escapeMarkdownLine(text);
@@ -61,21 +58,19 @@ function pictureLine(picture: ExportPicture): string {
 function highlightBlock(
   highlight: ExportHighlight,
   dir: Direction,
-  words: Words,
+  words: LabelWords,
   pictures: readonly ExportPicture[] = [],
 ): string {
   const parts = [...pictures.map(pictureLine), markdownQuote(highlight.target.exact, dir)];
   if (highlight.note.trim() !== '') parts.push(markdownNote(highlight.note, dir).join('\n'));
   const tags = tagLine(highlight.tags);
-  const meta = [
-    `${label('color', dir, words.language)}: ${colorLabel(highlight.color, words.colorNames, words.language)}`,
-  ];
+  const meta = [colorLine(highlight.color, dir, words)];
   if (tags !== '') meta.unshift(`${label('tags', dir, words.language)}: ${tags}`);
   parts.push(meta.join(' · '));
   return parts.join('\n\n');
 }
 
-function articleSection(article: ExportArticle, words: Words, withMetaLines: boolean): string {
+function articleSection(article: ExportArticle, words: LabelWords, withMetaLines: boolean): string {
   const { meta } = article;
   const dir = meta.dir;
   const parts = [`# ${textLine(meta.title.trim() || meta.source.name, dir)}`];
