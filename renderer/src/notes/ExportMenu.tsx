@@ -1,4 +1,4 @@
-import { Download, X } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
@@ -91,11 +91,7 @@ export function ExportMenu({ articleIds, highlightIds, label, icon, compact = fa
           )}
         </span>
       )}
-      <ExportStatus
-        outcome={outcome}
-        onDismiss={() => setOutcome(null)}
-        closeIcon={<X aria-hidden="true" size={14} />}
-      />
+      <ExportStatus outcome={outcome} onDismiss={() => setOutcome(null)} />
     </span>
   );
 }

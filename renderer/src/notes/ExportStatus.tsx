@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/I18nProvider';
@@ -8,7 +9,7 @@ export type ExportOutcome = { file: string } | { error: string };
 // Stands for the file in the translated sentence, which is then cut around it.
 const FILE_SLOT = '\u0000';
 
-type Props = { outcome: ExportOutcome | null; onDismiss: () => void; closeIcon: ReactNode };
+type Props = { outcome: ExportOutcome | null; onDismiss: () => void };
 
 /**
  * The export's result, said once (a status region) and shown in a box at the foot of the window, drawn
@@ -17,7 +18,7 @@ type Props = { outcome: ExportOutcome | null; onDismiss: () => void; closeIcon: 
  * (content-visibility) and would hide a box drawn inside it. The path is a left-to-right isolate, so its
  * slashes stay in order inside the Arabic sentence.
  */
-export function ExportStatus({ outcome, onDismiss, closeIcon }: Props) {
+export function ExportStatus({ outcome, onDismiss }: Props) {
   const t = useT();
   let text: ReactNode = null;
   if (outcome && 'file' in outcome) {
@@ -40,7 +41,7 @@ export function ExportStatus({ outcome, onDismiss, closeIcon }: Props) {
             {text}
           </span>
           <button type="button" className="icon-only" aria-label={t('export.dismiss')} onClick={onDismiss}>
-            {closeIcon}
+            <X aria-hidden="true" size={14} />
           </button>
         </>
       )}
