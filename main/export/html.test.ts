@@ -60,6 +60,12 @@ describe('toHtml', () => {
     expect(seed).not.toMatch(/\*\*|`|^> /m);
   });
 
+  it('keeps the export date and the app name in order in an Arabic page', () => {
+    expect(seed).toMatch(
+      /<footer class="exported">صُدّرت \/ Exported: <bdi dir="ltr">[^<]+<\/bdi> · <bdi dir="ltr">Hamish [^<]+<\/bdi><\/footer>/,
+    );
+  });
+
   it('lists orphans in their own section after the anchored highlights', () => {
     expect(seed.indexOf('<section class="orphans">')).toBeGreaterThan(seed.indexOf('color-pink'));
   });

@@ -94,7 +94,12 @@ export function toHtml(input: ExportInput): string {
   const lang = first?.lang ?? 'ar';
   const dir: Direction = first?.dir === 'ltr' ? 'ltr' : 'rtl';
   const title = input.articles.length === 1 && first !== undefined ? first.title : 'Hamish';
-  const exported = `${label('exported', dir, input.language)}: ${input.exportedAt} · Hamish ${input.appVersion}`;
+  // The date and the app's name are left-to-right runs: isolated, or an Arabic label scrambles their order.
+  const exported = [
+    `${escapeHtml(label('exported', dir, input.language))}: `,
+    `<bdi dir="ltr">${escapeHtml(input.exportedAt)}</bdi> · `,
+    `<bdi dir="ltr">Hamish ${escapeHtml(input.appVersion)}</bdi>`,
+  ].join('');
   const hasPictures = input.articles.some((article) => article.pictures?.some((p) => p.dataUri));
   return [
     '<!doctype html>',
@@ -108,7 +113,7 @@ export function toHtml(input: ExportInput): string {
     '</head>',
     '<body>',
     ...input.articles.map((article) => articleHtml(article, input)),
-    `<footer class="exported">${escapeHtml(exported)}</footer>`,
+    `<footer class="exported">${exported}</footer>`,
     '</body>',
     '</html>',
     '',

@@ -80,6 +80,7 @@ describe.skipIf(unavailable !== null)(
         'صفحة HTML',
       ]);
       await expect.poll(() => page.getByRole('menuitemcheckbox').isChecked()).toBe(false);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'export-menu-ar.png') });
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'صدّر كل الملاحظات' }).click();
       await expect.poll(() => page.getByRole('menu').count()).toBe(0);
@@ -142,6 +143,11 @@ describe.skipIf(unavailable !== null)(
       expect(html).toContain('<code dir="auto">AFRICOM</code>');
       expect(html).not.toContain('**');
       expect(html).not.toContain('مقال بلا ملاحظات');
+      const view = await browser.newPage({ viewport: { width: 800, height: 900 } });
+      await view.setContent(html);
+      await view.locator('.note strong').first().scrollIntoViewIfNeeded();
+      await view.screenshot({ path: path.join(RESULTS_DIR, 'export-html-note.png') });
+      await view.close();
     });
   },
 );
