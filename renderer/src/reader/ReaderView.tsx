@@ -1,6 +1,6 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
-import { blockStarts } from '../../../main/articles/model';
+import { blockStarts, canonicalText } from '../../../main/articles/model';
 import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';
@@ -19,6 +19,7 @@ import { useUndoKeys } from './use-undo-keys';
 import { useAfterFirstScreen } from '../use-after-first-screen';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
+import { useWordSnap } from './use-word-snap';
 
 // The first screen is the text: the notes panel (with its Markdown renderer), the find bar and the
 // highlight popover are fetched once the text is shown or when first opened.
@@ -65,6 +66,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const articleRef = useRef<HTMLElement>(null);
   const starts = useMemo(() => blockStarts(article.blocks), [article.blocks]);
   const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
+  const text = useMemo(() => canonicalText(article.blocks), [article.blocks]);
   const initialOffset = at?.start ?? article.progress?.offset ?? null;
   const [renderedBlocks, setRenderedBlocks] = useState(() =>
     firstRenderCount(initialOffset ?? 0, article, starts),
@@ -99,6 +101,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     lengths,
     displays,
   );
+  useWordSnap(articleRef, text, starts, lengths, displays);
   const [lastColor, setLastColor] = useState<Color>('yellow');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
