@@ -181,6 +181,86 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(async () => (await stored()).map((h) => h.target.exact)).toEqual([exact]);
     });
 
+    it('moves a visible caret through the text, selects from it mid-paragraph, highlights and extends', async () => {
+      await clearHighlights();
+      await page.setViewportSize(SIZES[0]);
+      await open();
+      // A click mid-paragraph puts the caret there; the keyboard then moves it, and it is drawn.
+      const point = await letterPoint(page, 'تابع المراسلون تطورات الوضع', 0, 0.4);
+      await page.mouse.click(point.x + 2, point.y);
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+ArrowLeft');
+      const caret = page.locator('.reading-caret');
+      await expect.poll(() => caret.isVisible()).toBe(true);
+      const at = await page.evaluate(() => {
+        const s = document.getSelection();
+        const range = document.createRange();
+        if (s?.focusNode) range.setStart(s.focusNode, s.focusOffset);
+        const r = range.getBoundingClientRect();
+        const c = document.querySelector('.reading-caret')?.getBoundingClientRect();
+        return {
+          collapsed: s?.isCollapsed,
+          caretX: r.left,
+          caretY: r.top,
+          drawnX: c?.left ?? -1,
+          drawnY: c?.top ?? -1,
+        };
+      });
+      expect(at.collapsed).toBe(true);
+      expect(Math.abs(at.drawnX - at.caretX)).toBeLessThan(3);
+      expect(Math.abs(at.drawnY - at.caretY)).toBeLessThan(3);
+      // Shift+Ctrl+Left selects word by word in reading order, starting from the caret, mid-paragraph.
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      const selected = await page.evaluate(() => document.getSelection()?.toString().trim());
+      expect(selected).toBe('المراسلون تطورات');
+      await page.keyboard.press('h');
+      await expect
+        .poll(async () => (await stored()).map((h) => h.target.exact.trim()))
+        .toEqual(['المراسلون تطورات']);
+      const first = (await stored())[0];
+      // Selecting on from the end of the highlight and pressing h again grows the same highlight.
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.press('h');
+      await expect
+        .poll(async () => (await stored()).map((h) => [h.id, h.target.exact.trim()]))
+        .toEqual([[first?.id, 'المراسلون تطورات الوضع']]);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'caret-extended.png') });
+    });
+
+    it('starts a keyboard selection on the first line in view, not at a paragraph above it', async () => {
+      await open();
+      await page.evaluate(() => {
+        document.getSelection()?.removeAllRanges();
+        const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+        const block = document.querySelector<HTMLElement>('[data-block="8"]');
+        if (!scroller || !block) return;
+        // Paragraph 8 starts a line above the view: its second line is the first one wholly in view.
+        const lineHeight = parseFloat(getComputedStyle(block).lineHeight);
+        scroller.scrollTop +=
+          block.getBoundingClientRect().top - scroller.getBoundingClientRect().top + lineHeight * 1.1;
+        document.querySelector<HTMLElement>('article')?.focus({ preventScroll: true });
+      });
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      const result = await page.evaluate(() => {
+        const s = document.getSelection();
+        const r = s?.getRangeAt(0).getBoundingClientRect();
+        const view = document.querySelector('.reader-scroll')?.getBoundingClientRect();
+        const block = (s?.anchorNode?.parentElement as HTMLElement | null)?.closest<HTMLElement>(
+          '[data-block]',
+        );
+        return {
+          top: r?.top ?? -1,
+          viewTop: view?.top ?? 0,
+          block: block?.dataset.block,
+          text: s?.toString(),
+        };
+      });
+      expect(result.block).toBe('8');
+      expect(result.top).toBeGreaterThanOrEqual(result.viewTop);
+      expect(result.text?.trim().length).toBeGreaterThan(0);
+    });
+
     for (const size of SIZES) {
       it(`keeps the popover of a highlight in the lower half inside a ${size.width}×${size.height} window, off its passage`, async () => {
         await clearHighlights();
