@@ -261,6 +261,84 @@ describe.skipIf(unavailable !== null)(
       expect(result.text?.trim().length).toBeGreaterThan(0);
     });
 
+    for (const theme of ['light', 'sepia', 'dark'] as const) {
+      it(`draws every focus ring in the reader at 3:1 or more against its background (${theme} theme)`, async () => {
+        await session.service.setSettings({ theme });
+        await page.setViewportSize(SIZES[0]);
+        await open();
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const rings: { name: string; style: string; width: number; ratio: number }[] = [];
+        for (let step = 0; step < 16; step++) {
+          await page.keyboard.press('Tab');
+          rings.push(
+            await page.evaluate(() => {
+              // Colours as the browser computes them: rgb()/rgba() strings.
+              const parse = (text: string) => {
+                const n = text.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+                return { r: n[0] ?? 0, g: n[1] ?? 0, b: n[2] ?? 0, a: n[3] ?? 1 };
+              };
+              const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+                const c = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+              };
+              const element = document.activeElement as HTMLElement;
+              const style = getComputedStyle(element);
+              // The ring lies outside the element: its background is the first opaque one around it.
+              let under = element.parentElement;
+              let background = parse('rgb(255 255 255)');
+              while (under) {
+                const color = parse(getComputedStyle(under).backgroundColor);
+                if (color.a > 0.9) {
+                  background = color;
+                  break;
+                }
+                under = under.parentElement;
+              }
+              const ring = parse(style.outlineColor);
+              const [hi, lo] = [lum(ring), lum(background)].sort((a, b) => b - a) as [number, number];
+              return {
+                name: `${element.tagName} ${element.className} ${element.getAttribute('aria-label') ?? ''}`,
+                style: style.outlineStyle,
+                width: parseFloat(style.outlineWidth),
+                ratio: (hi + 0.05) / (lo + 0.05),
+              };
+            }),
+          );
+        }
+        const weak = rings.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3);
+        expect(weak).toEqual([]);
+        expect(rings.some((r) => r.name.startsWith('ARTICLE'))).toBe(true);
+        const article = rings.find((r) => r.name.startsWith('ARTICLE'));
+        expect(article?.style).toBe('solid');
+        await page.locator('article').focus();
+        await page.screenshot({ path: path.join(RESULTS_DIR, `focus-ring-${theme}.png`) });
+      });
+    }
+
+    it('puts focus on the passage after a search hit is opened with Enter', async () => {
+      await session.service.setSettings({ theme: 'light' });
+      await open();
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('searchbox').fill('"هدفها بدقة"');
+      const hit = page.locator('.search-hit').first();
+      await hit.waitFor();
+      await hit.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('article h1').waitFor();
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const active = document.activeElement as HTMLElement | null;
+            const block = active?.closest<HTMLElement>('[data-block]');
+            return block && active?.closest('article') ? (block.textContent ?? '') : (active?.tagName ?? '');
+          }),
+        )
+        .toContain('هَدَفَهَا بِدِقَّةٍ');
+      // The caret is at the hit: the keyboard goes on from there.
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await expect.poll(() => page.evaluate(() => document.getSelection()?.toString().trim())).toBe('هَدَفَهَا');
+    });
+
     for (const size of SIZES) {
       it(`keeps the popover of a highlight in the lower half inside a ${size.width}×${size.height} window, off its passage`, async () => {
         await clearHighlights();

@@ -11,6 +11,7 @@ import { COLORS, type Color } from './colors';
 import type { Span } from '../search/FindBar';
 import { withoutVowelMarks, type DisplayText } from './display-text';
 import { blockElements, canonicalToRange, offsetAtPoint, type Displays } from './dom-offsets';
+import { focusPassage } from './focus-passage';
 import { highlightToExtend } from './highlight-extension';
 import { moveCaretByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
@@ -146,7 +147,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   // A search hit opened here: flash it once it is laid out (the reading position put it at the top).
   useEffect(() => {
     if (!at) return;
-    const timer = setTimeout(() => flash(blocks(), starts, at, displays), 300);
+    const timer = setTimeout(() => {
+      flash(blocks(), starts, at, displays);
+      focusPassage(blocks(), starts, at, displays);
+    }, 300);
     return () => clearTimeout(timer);
   }, [at, blocks, starts, displays]);
 
