@@ -401,6 +401,30 @@ describe.skipIf(unavailable !== null)(
         });
         expect(inside(box, size), JSON.stringify({ box, size })).toBe(true);
         expect(selected && overlaps(box, selected), JSON.stringify({ box, selected })).toBe(false);
+
+        // A selection of two paragraphs whose start is scrolled above the window: no room above it, so the
+        // toolbar goes below its end rather than over its visible lines.
+        const spread = await page.evaluate(() => {
+          const first = document.querySelector('[data-block="6"]')?.firstChild;
+          const last = document.querySelector('[data-block="7"]')?.firstChild;
+          const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+          if (!first || !last || !scroller) return null;
+          document.getSelection()?.setBaseAndExtent(first, 0, last, 20);
+          const range = document.getSelection()?.getRangeAt(0);
+          const top = range?.getBoundingClientRect().top ?? 0;
+          scroller.scrollTop += top + 30;
+          const r = range?.getBoundingClientRect();
+          return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null;
+        });
+        expect(spread && spread.top < 0 && spread.bottom < size.height - 80, JSON.stringify(spread)).toBe(
+          true,
+        );
+        await expect
+          .poll(async () => {
+            const now = await boxOf(page, '.selection-toolbar');
+            return inside(now, size) && !!spread && !overlaps(now, { ...spread, top: 0 });
+          })
+          .toBe(true);
         await page.evaluate(() => document.getSelection()?.removeAllRanges());
       });
     }
