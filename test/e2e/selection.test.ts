@@ -219,12 +219,21 @@ describe.skipIf(unavailable !== null)(
         .poll(async () => (await stored()).map((h) => h.target.exact.trim()))
         .toEqual(['المراسلون تطورات']);
       const first = (await stored())[0];
+      await expect.poll(() => page.locator('.notes-entry').count()).toBe(1);
       // Selecting on from the end of the highlight and pressing h again grows the same highlight.
       await page.keyboard.press('Control+Shift+ArrowLeft');
       await page.keyboard.press('h');
       await expect
         .poll(async () => (await stored()).map((h) => [h.id, h.target.exact.trim()]))
         .toEqual([[first?.id, 'المراسلون تطورات الوضع']]);
+      await expect
+        .poll(() => page.locator('[data-announcer]').allTextContents())
+        .toContainEqual(expect.stringContaining('وُسّع تظليل'));
+      // Undo gives the highlight its passage back.
+      await page.keyboard.press('Control+z');
+      await expect
+        .poll(async () => (await stored()).map((h) => [h.id, h.target.exact.trim()]))
+        .toEqual([[first?.id, 'المراسلون تطورات']]);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'caret-extended.png') });
     });
 

@@ -180,7 +180,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
       setLastColor(color);
       const selected = document.getSelection()?.getRangeAt(0).cloneRange();
       // A selection running on from a highlight grows it rather than laying a second one over it.
-      const grow = highlightToExtend(highlights, selection.start, selection.end, anyColor ? null : color);
+      const grow = highlightToExtend(store.latest(), selection.start, selection.end, anyColor ? null : color);
       const saved = grow
         ? (await store.update(grow.highlight.id, { start: grow.start, end: grow.end })) === null
         : 'id' in (await store.create(selection.start, selection.end, color));
@@ -193,7 +193,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           : false;
       if (saved && same) clearSelection();
     },
-    [starts, lengths, displays, store, clearSelection, highlights],
+    [starts, lengths, displays, store, clearSelection],
   );
 
   const openHighlight = useCallback(

@@ -232,6 +232,8 @@ export function useHighlights(
 
   return {
     highlights,
+    /** The list as of the last save acknowledged, even before React has drawn it (for a quick key press). */
+    latest: useCallback(() => current.current, []),
     article,
     articleRevision,
     error,
