@@ -76,8 +76,25 @@ export const contract = {
       'the passage is empty or reversed (start must be before end)',
     ),
   updateHighlight: z
-    .object({ articleId: Id, id: Id, color: Color.optional(), note: Note.optional(), tags: Tags.optional() })
-    .strict(),
+    .object({
+      articleId: Id,
+      id: Id,
+      color: Color.optional(),
+      note: Note.optional(),
+      tags: Tags.optional(),
+      // A new passage for the highlight (extending it): both ends or neither.
+      start: Offset.optional(),
+      end: Offset.optional(),
+    })
+    .strict()
+    .refine(
+      (input) => (input.start === undefined) === (input.end === undefined),
+      'a new passage needs both its start and its end',
+    )
+    .refine(
+      (input) => input.start === undefined || input.end === undefined || input.start < input.end,
+      'the passage is empty or reversed (start must be before end)',
+    ),
   deleteHighlight: z.object({ articleId: Id, id: Id }).strict(),
   restoreHighlight: z.object({ highlight: HighlightInput }).strict(),
   setArticleNote: z.object({ id: Id, note: Note.optional(), tags: Tags.optional() }).strict(),

@@ -66,6 +66,22 @@ export function highlightMethods(
     return { ...highlight, ...resolveTarget(await textOf(highlight.articleId), highlight.target) };
   }
 
+  /** The passage [start, end) checked against the article's text and widened to whole graphemes. */
+  function passageIn(text: string, rawStart: number, rawEnd: number): { start: number; end: number } {
+    if (rawEnd > text.length) {
+      throw new HamishError(
+        'invalid-input',
+        `The passage [${rawStart}, ${rawEnd}) runs past the end of the article (${text.length}).`,
+      );
+    }
+    // A passage never splits a letter from its harakat (or a surrogate pair): widen to whole graphemes.
+    const span = snapToGraphemes(text, rawStart, rawEnd);
+    if (text.slice(span.start, span.end).trim().length === 0) {
+      throw new HamishError('invalid-input', 'The selection is empty or only spaces.');
+    }
+    return span;
+  }
+
   function existing(highlights: readonly Highlight[], id: string, articleId: string): Highlight {
     const found = highlights.find((h) => h.id === id);
     if (!found) throw new HamishError('not-found', `No highlight with id ${id} in article ${articleId}.`);
@@ -79,17 +95,7 @@ export function highlightMethods(
     async createHighlight({ articleId, start: rawStart, end: rawEnd, color, note = '', tags = [] }) {
       requireArticle(articleId);
       const text = await textOf(articleId);
-      if (rawEnd > text.length) {
-        throw new HamishError(
-          'invalid-input',
-          `The passage [${rawStart}, ${rawEnd}) runs past the end of the article (${text.length}).`,
-        );
-      }
-      // A passage never splits a letter from its harakat (or a surrogate pair): widen to whole graphemes.
-      const { start, end } = snapToGraphemes(text, rawStart, rawEnd);
-      if (text.slice(start, end).trim().length === 0) {
-        throw new HamishError('invalid-input', 'The selection is empty or only spaces.');
-      }
+      const { start, end } = passageIn(text, rawStart, rawEnd);
       const at = now().toISOString();
       const highlight: Highlight = {
         id: randomBytes(8).toString('hex'),
@@ -106,9 +112,16 @@ export function highlightMethods(
       return { ...highlight, status: 'exact', start, end };
     },
 
-    async updateHighlight({ articleId, id, color, note, tags }) {
+    async updateHighlight({ articleId, id, color, note, tags, start, end }) {
       requireArticle(articleId);
       existing((await store.annotations(articleId)).highlights, id, articleId);
+      // A new passage (the highlight extended) is described afresh in the current text.
+      let target: Highlight['target'] | undefined;
+      if (start !== undefined && end !== undefined) {
+        const text = await textOf(articleId);
+        const span = passageIn(text, start, end);
+        target = describeTarget(text, span.start, span.end);
+      }
       // Computed from the highlight as saved just before this change, so two edits made at once both land.
       const saved = await store.changeHighlight(articleId, id, (current) => {
         requireArticle(articleId); // checked again as it is saved: the article may have left meanwhile
@@ -117,6 +130,7 @@ export function highlightMethods(
           color: color ?? current.color,
           note: note ?? current.note,
           tags: tags === undefined ? current.tags : uniqueTags(tags),
+          target: target ?? current.target,
           updatedAt: now().toISOString(),
         };
       });

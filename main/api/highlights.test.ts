@@ -76,6 +76,27 @@ describe('highlights', () => {
     expect((await stat(path.join(dir, 'library.json'))).mtimeMs).toBe(libraryBefore.mtimeMs);
   });
 
+  it('extend to a new passage, keeping their id, note and tags, and described afresh', async () => {
+    const created = await highlight(QUOTE, { note: 'ملاحظة', tags: ['ليبيا'] });
+    const longer = 'الرئيس الأمريكي “دونالد ترامب” مساء';
+    const start = text.indexOf(longer);
+    const result = await dispatch(service, 'updateHighlight', {
+      articleId,
+      id: created.id,
+      start,
+      end: start + longer.length,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: created.id, note: 'ملاحظة', tags: ['ليبيا'], start, target: { exact: longer } },
+    });
+    const reopened = await createService({ dataDir: dir });
+    const list = (await reopened.openArticle({ id: articleId })).highlights;
+    expect(list.map((h) => h.target.exact)).toEqual([longer]);
+    const half = await dispatch(service, 'updateHighlight', { articleId, id: created.id, start });
+    expect(half).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('can be deleted and restored (undo)', async () => {
     const created = await highlight();
     const deleted = await dispatch(service, 'deleteHighlight', { articleId, id: created.id });

@@ -18,6 +18,13 @@ describe('highlight announcements', () => {
     ]);
   });
 
+  it('reports a highlight whose passage was extended', () => {
+    const placed = { ...yellow, start: 10, end: 20 };
+    expect(highlightChanges([placed], [{ ...placed, end: 27 }])).toEqual([
+      { kind: 'extended', color: 'yellow' },
+    ]);
+  });
+
   it('says nothing when only a note changed', () => {
     expect(highlightChanges([yellow], [{ ...yellow, note: 'جديد' }])).toEqual([]);
   });

@@ -1,13 +1,17 @@
 import type { Color } from '../../../main/annotations/model';
 
-type Announced = { id: string; color: Color; note: string };
+type Announced = { id: string; color: Color; note: string; start?: number; end?: number };
 
 export type HighlightChange =
   | { kind: 'added'; color: Color; hasNote: boolean }
   | { kind: 'removed'; color: Color }
-  | { kind: 'recoloured'; color: Color };
+  | { kind: 'recoloured'; color: Color }
+  | { kind: 'extended'; color: Color };
 
-/** What changed between two lists of an article's highlights, to be announced (creation, deletion, colour). */
+/**
+ * What changed between two lists of an article's highlights, to be announced (creation, deletion, colour,
+ * a passage extended).
+ */
 export function highlightChanges(
   before: readonly Announced[],
   after: readonly Announced[],
@@ -19,6 +23,8 @@ export function highlightChanges(
     const previous = old.get(highlight.id);
     if (!previous) changes.push({ kind: 'added', color: highlight.color, hasNote: highlight.note !== '' });
     else if (previous.color !== highlight.color) changes.push({ kind: 'recoloured', color: highlight.color });
+    else if (previous.start !== highlight.start || previous.end !== highlight.end)
+      changes.push({ kind: 'extended', color: highlight.color });
   }
   for (const highlight of before)
     if (!now.has(highlight.id)) changes.push({ kind: 'removed', color: highlight.color });

@@ -9,6 +9,7 @@ const MESSAGES: Record<HighlightChange['kind'], MessageKey> = {
   added: 'announce.added',
   removed: 'announce.removed',
   recoloured: 'announce.recoloured',
+  extended: 'announce.extended',
 };
 
 /** The sentences that announce `changes`, with each highlight's colour and whether it has a note. */
@@ -21,7 +22,7 @@ export function describeChanges(t: Translate, changes: readonly HighlightChange[
 }
 
 /**
- * Announces highlights created, deleted or recoloured, with their colour and note. A list that
+ * Announces highlights created, deleted, recoloured or extended, with their colour and note. A list that
  * `announcedElsewhere` claims (the result of an undo or redo, announced with it in one sentence) is skipped.
  */
 export function useHighlightAnnouncements(

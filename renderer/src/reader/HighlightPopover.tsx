@@ -11,6 +11,7 @@ import { TagInput } from '../notes/TagInput';
 import { COLORS } from './colors';
 import type { HighlightPatch } from './use-highlights';
 import { IconButton } from '../IconButton';
+import { useFloatingPosition } from './use-floating-position';
 
 type Props = {
   highlight: ResolvedHighlight;
@@ -57,12 +58,9 @@ export function HighlightPopover(props: Props) {
     onDelete();
   };
 
-  const style = rect
-    ? {
-        top: Math.min(rect.bottom + 8, window.innerHeight - 420),
-        left: Math.min(Math.max(8, rect.left), window.innerWidth - 380),
-      }
-    : undefined;
+  // Below the passage, or above it when there is more room there: never over the passage being annotated.
+  // A highlight with no place in the text (an orphan) has no rect: the popover then keeps its corner.
+  useFloatingPosition(dialogRef, rect, 'bottom');
 
   return (
     <div
@@ -71,7 +69,7 @@ export function HighlightPopover(props: Props) {
       role="dialog"
       aria-modal="true"
       aria-label={t('highlight.dialog', { color: colorName(highlight.color) })}
-      style={style}
+      data-placed={rect ? 'beside' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();

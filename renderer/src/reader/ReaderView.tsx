@@ -1,6 +1,6 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
-import { blockStarts } from '../../../main/articles/model';
+import { blockStarts, canonicalText } from '../../../main/articles/model';
 import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';
@@ -11,7 +11,9 @@ import { COLORS, type Color } from './colors';
 import type { Span } from '../search/FindBar';
 import { withoutVowelMarks, type DisplayText } from './display-text';
 import { blockElements, canonicalToRange, offsetAtPoint, type Displays } from './dom-offsets';
-import { extendSelectionByKey } from './keyboard-selection';
+import { focusPassage } from './focus-passage';
+import { highlightToExtend } from './highlight-extension';
+import { moveCaretByKey } from './keyboard-selection';
 import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights, type ArticlePatch } from './use-highlights';
@@ -19,6 +21,8 @@ import { useUndoKeys } from './use-undo-keys';
 import { useAfterFirstScreen } from '../use-after-first-screen';
 import { useReadingPosition } from './use-reading-position';
 import { readSelection, useCanonicalSelection } from './use-selection';
+import { useReadingCaret } from './use-reading-caret';
+import { useWordSnap } from './use-word-snap';
 
 // The first screen is the text: the notes panel (with its Markdown renderer), the find bar and the
 // highlight popover are fetched once the text is shown or when first opened.
@@ -65,6 +69,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const articleRef = useRef<HTMLElement>(null);
   const starts = useMemo(() => blockStarts(article.blocks), [article.blocks]);
   const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
+  const text = useMemo(() => canonicalText(article.blocks), [article.blocks]);
   const initialOffset = at?.start ?? article.progress?.offset ?? null;
   const [renderedBlocks, setRenderedBlocks] = useState(() =>
     firstRenderCount(initialOffset ?? 0, article, starts),
@@ -99,6 +104,8 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
     lengths,
     displays,
   );
+  useWordSnap(articleRef, text, starts, lengths, displays);
+  useReadingCaret(articleRef, scrollerRef);
   const [lastColor, setLastColor] = useState<Color>('yellow');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
@@ -140,7 +147,10 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   // A search hit opened here: flash it once it is laid out (the reading position put it at the top).
   useEffect(() => {
     if (!at) return;
-    const timer = setTimeout(() => flash(blocks(), starts, at, displays), 300);
+    const timer = setTimeout(() => {
+      flash(blocks(), starts, at, displays);
+      focusPassage(blocks(), starts, at, displays);
+    }, 300);
     return () => clearTimeout(timer);
   }, [at, blocks, starts, displays]);
 
@@ -164,12 +174,16 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   // Keys and toolbar read the selection from the document at the moment they act: the React copy may
   // lag a selectionchange behind.
   const highlightSelection = useCallback(
-    async (color: Color) => {
+    async (color: Color, anyColor = false) => {
       const selection = readSelection(articleRef.current, starts, lengths, displays);
       if (!selection) return;
       setLastColor(color);
       const selected = document.getSelection()?.getRangeAt(0).cloneRange();
-      const created = await store.create(selection.start, selection.end, color);
+      // A selection running on from a highlight grows it rather than laying a second one over it.
+      const grow = highlightToExtend(store.latest(), selection.start, selection.end, anyColor ? null : color);
+      const saved = grow
+        ? (await store.update(grow.highlight.id, { start: grow.start, end: grow.end })) === null
+        : 'id' in (await store.create(selection.start, selection.end, color));
       // Clear the selection that was highlighted, not one the reader made while the save was under way.
       const now = document.getSelection();
       const same =
@@ -177,7 +191,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
           ? selected.compareBoundaryPoints(Range.START_TO_START, now.getRangeAt(0)) === 0 &&
             selected.compareBoundaryPoints(Range.END_TO_END, now.getRangeAt(0)) === 0
           : false;
-      if ('id' in created && same) clearSelection();
+      if (saved && same) clearSelection();
     },
     [starts, lengths, displays, store, clearSelection],
   );
@@ -244,7 +258,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
       const selection = readSelection(articleRef.current, starts, lengths, displays);
       if (selection && event.key.toLowerCase() === 'h') {
         event.preventDefault();
-        void highlightSelection(lastColor);
+        void highlightSelection(lastColor, true);
       } else if (digit >= 1 && digit <= COLORS.length) {
         const color = COLORS[digit - 1] ?? 'yellow';
         if (selection) {
@@ -343,7 +357,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
             onKeyDown={(event) => {
               if (
                 articleRef.current &&
-                extendSelectionByKey(event.nativeEvent, articleRef.current, 0, article.dir)
+                moveCaretByKey(event.nativeEvent, articleRef.current, scrollerRef.current, article.dir)
               )
                 event.preventDefault();
             }}

@@ -1,7 +1,9 @@
 import { Highlighter } from 'lucide-react';
+import { useRef } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from './color-names';
 import { COLORS, colorKey, type Color } from './colors';
+import { useFloatingPosition } from './use-floating-position';
 
 type Props = { rect: DOMRect; lastColor: Color; onPick: (color: Color) => void };
 
@@ -13,15 +15,15 @@ export function SelectionToolbar({ rect, lastColor, onPick }: Props) {
   const t = useT();
   const name = useColorName();
   const named = COLORS.some((color) => name(color) !== t(colorKey(color)));
-  const top = Math.max(8, rect.top - 52);
-  const width = named ? 460 : 228;
-  const left = Math.min(Math.max(8, rect.left + rect.width / 2 - width / 2), window.innerWidth - width);
+  const ref = useRef<HTMLDivElement>(null);
+  // Above the selection, or below it when there is no room above: never over the selected words.
+  useFloatingPosition(ref, rect, 'top');
   return (
     <div
+      ref={ref}
       className="selection-toolbar"
       role="toolbar"
       aria-label={t('highlight.toolbar')}
-      style={{ top, left }}
       onMouseDown={(event) => event.preventDefault()}
     >
       <Highlighter aria-hidden="true" size={16} className="muted" />

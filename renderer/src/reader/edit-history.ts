@@ -1,12 +1,13 @@
 import type { Color, Highlight } from '../../../main/annotations/model';
 
-export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
+/** Fields of a highlight to change; `start` and `end` (together) give it a new passage. */
+export type HighlightPatch = { color?: Color; note?: string; tags?: string[]; start?: number; end?: number };
 
 /** A change to the article's own note and tags. */
 export type ArticlePatch = { note?: string; tags?: string[] };
 
 /** What the reader did, in words an announcement can use; kept when a step is undone and redone. */
-export type ChangeKind = 'create' | 'delete' | 'color' | 'note' | 'tags';
+export type ChangeKind = 'create' | 'delete' | 'color' | 'note' | 'tags' | 'extend';
 
 /**
  * One change to an article's highlights or its own note, as it can be reversed: a highlight that now exists
@@ -28,8 +29,9 @@ export const EMPTY_HISTORY: EditHistory = { undo: [], redo: [] };
 
 const DEPTH = 50;
 
-/** What a patch changes, for the announcement: the colour, else the note, else the tags. */
+/** What a patch changes, for the announcement: the passage, else the colour, else the note, else the tags. */
 export function changeOf(patch: HighlightPatch): ChangeKind {
+  if (patch.start !== undefined) return 'extend';
   if (patch.color !== undefined) return 'color';
   if (patch.note !== undefined) return 'note';
   return 'tags';

@@ -1,35 +1,70 @@
 /**
- * Selecting text with the keyboard inside the article (no caret browsing needed): Shift+arrows extend the
- * selection by character, with Ctrl (Alt on macOS) by word; Shift+Up/Down by line. The first press starts
- * at the top of the visible text. Uses Selection.modify, which Chromium implements.
+ * Caret browsing in the article (docs/ARCHITECTURE.md, "Data flow: highlight a passage"): the document's
+ * selection, collapsed, is a caret the reader moves through the text with the keyboard, drawn by
+ * use-reading-caret.ts. Arrows move it by character (with Ctrl, or Alt on macOS, by word), Up/Down by line
+ * (with Ctrl/Alt by sentence), Home/End to the line's ends; with Shift they select from it. Moves are
+ * logical, in reading order: in a right-to-left article the left arrow reads on, even across an embedded
+ * Latin run, so a screen-reader user hears the text in order. Uses Selection.modify, which Chromium has.
  */
 
 type Modifiable = Selection & {
   modify?: (alter: 'move' | 'extend', direction: string, granularity: string) => void;
 };
 
-function firstVisibleTextNode(article: HTMLElement, top: number): Text | null {
+/** The first text position on the first line wholly inside the scroller's view (mid-paragraph if need be). */
+export function firstVisiblePosition(
+  article: HTMLElement,
+  scroller: HTMLElement | null,
+): { node: Node; offset: number } | null {
+  const top = scroller ? scroller.getBoundingClientRect().top : 0;
   for (const block of article.querySelectorAll<HTMLElement>('[data-block]')) {
-    if (block.getBoundingClientRect().bottom < top) continue;
+    const box = block.getBoundingClientRect();
+    if (box.bottom <= top) continue;
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    const node = walker.nextNode();
-    if (node) return node as Text;
+    const first = walker.nextNode();
+    if (!first) continue;
+    if (box.top >= top) return { node: first, offset: 0 };
+    // The block starts above the view: take the line at the top of the view, at its start edge.
+    const style = getComputedStyle(block);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+    const x = style.direction === 'rtl' ? box.right - 4 : box.left + 4;
+    const y = Math.min(box.bottom - 1, top + line * 1.2);
+    const at = document.caretRangeFromPoint?.(x, y);
+    if (at && block.contains(at.startContainer)) return { node: at.startContainer, offset: at.startOffset };
+    return { node: first, offset: 0 };
   }
   return null;
 }
 
+function caretRect(selection: Selection): DOMRect | null {
+  if (!selection.focusNode) return null;
+  const range = document.createRange();
+  range.setStart(selection.focusNode, selection.focusOffset);
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  return rect.height > 0 ? rect : null;
+}
+
+/** Scrolls the scroller just enough to show the caret, with a line of room. */
+function keepInView(selection: Selection, scroller: HTMLElement | null): void {
+  const rect = caretRect(selection);
+  if (!rect || !scroller) return;
+  const box = scroller.getBoundingClientRect();
+  if (rect.top < box.top + rect.height) scroller.scrollTop += rect.top - box.top - rect.height * 2;
+  else if (rect.bottom > box.bottom - rect.height)
+    scroller.scrollTop += rect.bottom - box.bottom + rect.height * 2;
+}
+
 /**
- * Handles a keydown in the article; returns true when it extended the selection. Moves are logical (in
- * reading order), not visual: in a right-to-left article the left arrow reads on, even across an embedded
- * Latin run, so a screen-reader user hears the text in order. Ctrl/Alt+Shift+Up/Down extend by sentence.
+ * Handles a keydown in the article; returns true when it moved the caret or the selection. With no caret in
+ * the article yet, the first press puts it at the start of the first line in view, then moves it.
  */
-export function extendSelectionByKey(
+export function moveCaretByKey(
   event: KeyboardEvent,
   article: HTMLElement,
-  viewportTop: number,
+  scroller: HTMLElement | null,
   dir: 'rtl' | 'ltr' = 'rtl',
 ): boolean {
-  if (!event.shiftKey) return false;
+  if (event.metaKey && !event.altKey) return false;
   const word = event.ctrlKey || event.altKey;
   const onward = dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
   const back = dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
@@ -38,15 +73,25 @@ export function extendSelectionByKey(
     [back]: ['backward', word ? 'word' : 'character'],
     ArrowUp: ['backward', word ? 'sentence' : 'line'],
     ArrowDown: ['forward', word ? 'sentence' : 'line'],
+    Home: ['backward', 'lineboundary'],
+    End: ['forward', 'lineboundary'],
   };
   const move = moves[event.key];
   const selection = document.getSelection() as Modifiable | null;
   if (!move || !selection?.modify) return false;
-  if (selection.rangeCount === 0 || !article.contains(selection.anchorNode)) {
-    const start = firstVisibleTextNode(article, viewportTop);
+  if (selection.rangeCount === 0 || !article.contains(selection.focusNode)) {
+    const start = firstVisiblePosition(article, scroller);
     if (!start) return false;
-    selection.collapse(start, 0);
+    selection.collapse(start.node, start.offset);
   }
-  selection.modify('extend', move[0], move[1]);
+  const before = { node: selection.focusNode, offset: selection.focusOffset, anchor: selection.anchorNode };
+  const anchorOffset = selection.anchorOffset;
+  selection.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+  // The caret never leaves the article (into the notes panel or the page around it).
+  if (!article.contains(selection.focusNode) && before.node && before.anchor) {
+    if (event.shiftKey) selection.setBaseAndExtent(before.anchor, anchorOffset, before.node, before.offset);
+    else selection.collapse(before.node, before.offset);
+  }
+  keepInView(selection, scroller);
   return true;
 }

@@ -39,6 +39,10 @@ function fieldsOf(highlight: ResolvedHighlight, patch: HighlightPatch): Highligh
   if (patch.color !== undefined) before.color = highlight.color;
   if (patch.note !== undefined) before.note = highlight.note;
   if (patch.tags !== undefined) before.tags = highlight.tags;
+  if (patch.start !== undefined) {
+    before.start = highlight.start;
+    before.end = highlight.end;
+  }
   return before;
 }
 
@@ -228,6 +232,8 @@ export function useHighlights(
 
   return {
     highlights,
+    /** The list as of the last save acknowledged, even before React has drawn it (for a quick key press). */
+    latest: useCallback(() => current.current, []),
     article,
     articleRevision,
     error,

@@ -37,8 +37,11 @@ export function useCanonicalSelection(
       scroller?.removeEventListener('scroll', read);
     };
   }, [articleRef, scrollerRef, starts, lengths, displays]);
+  // The selection collapses to where it ended, which stays the keyboard's caret (keyboard-selection.ts).
   const clear = () => {
-    document.getSelection()?.removeAllRanges();
+    const current = document.getSelection();
+    if (current?.focusNode) current.collapse(current.focusNode, current.focusOffset);
+    else current?.removeAllRanges();
     setSelection(null);
   };
   return [selection, clear];

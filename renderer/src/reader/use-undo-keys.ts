@@ -13,6 +13,7 @@ const CHANGES: Record<ChangeKind, MessageKey> = {
   color: 'change.color',
   note: 'change.note',
   tags: 'change.tags',
+  extend: 'change.extend',
 };
 
 /** Which history key a press is: Ctrl/⌘+Z undo; Ctrl/⌘+Shift+Z and Ctrl+Y redo; else null. */

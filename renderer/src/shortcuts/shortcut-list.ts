@@ -30,6 +30,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     title: 'shortcuts.highlighting',
     shortcuts: [
+      { keys: [{ named: 'arrows' }], description: 'shortcuts.caret' },
+      { keys: [{ char: 'Home' }], or: [{ char: 'End' }], description: 'shortcuts.lineEnds' },
       { keys: [shift, { named: 'arrows' }], description: 'shortcuts.extend' },
       { keys: [{ char: 'h' }], description: 'shortcuts.highlight' },
       { keys: [{ char: '1–5' }], description: 'shortcuts.colour' },

@@ -71,6 +71,16 @@ describe('theme palettes', () => {
       expect(low).toEqual([]);
     });
 
+    it(`draws focus rings (the accent) at 3:1 or more on every background of the ${theme} theme`, () => {
+      // WCAG 2.4.13 / 1.4.11: the ring must be seen against what lies around it.
+      const low: string[] = [];
+      for (const under of ['paper', 'surface', 'panel', 'accent-soft'] as const) {
+        const ratio = contrastRatio(color(palette, 'accent'), color(palette, under));
+        if (ratio < 3) low.push(`accent on ${under}: ${ratio.toFixed(2)}`);
+      }
+      expect(low).toEqual([]);
+    });
+
     it(`gives form-control borders 3:1 against the page in the ${theme} theme`, () => {
       // WCAG 1.4.11 (non-text contrast): a field must be found without its label.
       expect(contrastRatio(color(palette, 'rule-strong'), color(palette, 'surface'))).toBeGreaterThanOrEqual(
