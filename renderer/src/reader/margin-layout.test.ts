@@ -38,6 +38,15 @@ describe('stacking margin notes', () => {
     expect(placed.map((p) => p.top)).toEqual([62, 120, 178]);
   });
 
+  it('leaves the notes before the raised one at their places when they are clear of it', () => {
+    const items = [
+      { id: 'a', anchor: 240, height: 80 },
+      { id: 'b', anchor: 240, height: 60 },
+      { id: 'c', anchor: 447, height: 140 },
+    ];
+    expect(stackNotes(items, GAP, 'c').map((p) => p.top)).toEqual([240, 328, 447]);
+  });
+
   it('moves the stack down again when the notes above the raised one reach the top edge', () => {
     const items = [
       { id: 'a', anchor: 0, height: 50 },

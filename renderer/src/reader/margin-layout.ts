@@ -27,14 +27,19 @@ export function stackNotes(
   const height = (i: number) => items[i]?.height ?? 0;
   const top = (i: number) => tops[i] ?? 0;
 
-  if (pivot < 0) {
-    for (let i = 1; i < items.length; i++) tops[i] = Math.max(top(i), top(i - 1) + height(i - 1) + gap);
-  } else {
-    // The raised note stays put; those before it go up out of its way, those after it go down.
+  const down = (from: number, to: number) => {
+    for (let i = Math.max(1, from); i < to; i++) tops[i] = Math.max(top(i), top(i - 1) + height(i - 1) + gap);
+  };
+  if (pivot < 0) down(1, items.length);
+  else {
+    // The notes before the raised one stack as usual; the raised one stays at its passage, and those
+    // before it that would run into it go up out of its way (only as far as they must); those after it
+    // go down.
+    down(1, pivot);
     for (let i = pivot - 1; i >= 0; i--) tops[i] = Math.min(top(i), top(i + 1) - height(i) - gap);
     // Moving up stops at the top edge: from there the stack is pushed down again in order.
     if (top(0) < minTop) tops[0] = minTop;
-    for (let i = 1; i < items.length; i++) tops[i] = Math.max(top(i), top(i - 1) + height(i - 1) + gap);
+    down(1, items.length);
   }
   return items.map((item, i) => ({ id: item.id, top: top(i) }));
 }
