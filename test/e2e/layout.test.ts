@@ -1,8 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalText } from '../../main/articles/model';
-import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR, type Session } from './harness';
+import {
+  bridge,
+  browserUnavailable,
+  closeSession,
+  openSession,
+  RESULTS_DIR,
+  SEED,
+  type Session,
+} from './harness';
 
 const unavailable = browserUnavailable();
 
@@ -220,6 +229,90 @@ describe.skipIf(unavailable !== null)(
         const drawer = page.getByRole('dialog', { name: 'الملاحظات' });
         await expect.poll(() => drawer.locator('.notes-entry').count()).toBe(NOTED.length);
         await expect(drawer.locator('.notes-entry-note').first().textContent()).resolves.toBe(NOTED[0]?.note);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
+
+describe.skipIf(unavailable !== null)(
+  `margin notes of a long article in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let session: Session;
+    let articleId: string;
+    const HIGHLIGHTS = 1000;
+
+    beforeAll(async () => {
+      session = await openSession();
+      // About 1 MB of real Arabic paragraphs, with a thousand noted highlights spread over it.
+      const seed = (await readFile(SEED, 'utf8')).split('\n\n').slice(1).join('\n\n');
+      const parts = ['مقال طويل للقياس'];
+      for (let i = 0; Buffer.byteLength(parts.join('\n\n')) < 1024 * 1024; i++) parts.push(`${i}: ${seed}`);
+      const outcome = await session.service.importData({
+        name: 'long.txt',
+        base64: Buffer.from(parts.join('\n\n')).toString('base64'),
+      });
+      if (!outcome.ok) throw new Error('the long article was not imported');
+      articleId = outcome.id;
+      const text = canonicalText((await session.service.openArticle({ id: articleId })).blocks);
+      for (let i = 0; i < HIGHLIGHTS; i++) {
+        const start = text.indexOf(' ', Math.floor((i * text.length) / HIGHLIGHTS)) + 1;
+        await session.service.createHighlight({
+          articleId,
+          start,
+          end: start + 8,
+          color: 'green',
+          note: `ملاحظة رقم ${i} على هذا المقطع`,
+        });
+      }
+    }, 240_000);
+
+    afterAll(async () => {
+      await closeSession(session);
+    });
+
+    it('lays out only the notes near the screen, quickly, wherever the reader is', async () => {
+      const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ar' });
+      try {
+        await bridge(page, session.service);
+        await page.goto(`${session.origin}/index.html#/article/${articleId}`);
+        await page.locator('.margin-note').first().waitFor({ timeout: 30_000 });
+        await page.evaluate(() => {
+          const w = window as unknown as { costs: Record<string, number[]> };
+          w.costs = {};
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) (w.costs[entry.name] ??= []).push(entry.duration);
+          }).observe({ entryTypes: ['measure'] });
+        });
+        const counts: number[] = [];
+        const height = await page.locator('.reader-scroll').evaluate((s) => s.scrollHeight);
+        for (let stop = 0; stop <= 20; stop++) {
+          await page
+            .locator('.reader-scroll')
+            .evaluate((s, top) => s.scrollTo({ top }), Math.floor((stop * height) / 21));
+          await page.waitForTimeout(150);
+          const notes = await marginNotes(page);
+          counts.push(notes.length);
+          const visible = notes.filter((n) => n.box.bottom > 0 && n.box.top < 800);
+          for (const [i, note] of visible.entries())
+            for (const other of visible.slice(i + 1)) expect(overlap(note.box, other.box)).toBe(false);
+        }
+        const costs = await page.evaluate(
+          () => (window as unknown as { costs: Record<string, number[]> }).costs,
+        );
+        const summary = Object.fromEntries(
+          Object.entries(costs).map(([name, list]) => {
+            const sorted = [...list].sort((a, b) => a - b);
+            const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+            return [name, { runs: list.length, median: at(0.5), p95: at(0.95), max: at(1) }];
+          }),
+        );
+        console.log('margin notes, 1 MB article, 1000 highlights:', JSON.stringify({ counts, summary }));
+        // Never the thousand: only those within a screen of the one shown.
+        expect(Math.max(...counts)).toBeLessThan(60);
+        expect(Math.min(...counts.slice(1, -1))).toBeGreaterThan(0);
+        expect(summary['hamish:margin-find']?.median ?? Infinity).toBeLessThan(50);
       } finally {
         await page.close();
       }

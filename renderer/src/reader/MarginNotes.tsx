@@ -28,6 +28,15 @@ const GAP_PX = 10;
 // a note never appears or moves while in sight, few enough that a thousand highlights cost nothing.
 const SCREENS_AROUND = 1;
 
+/**
+ * A named user timing: the cost of margin notes shows in a profile, and the e2e reads it with a
+ * PerformanceObserver. Cleared at once, so a long reading session keeps no growing list of them.
+ */
+function timed(name: string, start: number): void {
+  performance.measure(name, { start });
+  performance.clearMeasures(name);
+}
+
 type Placed = { highlight: ResolvedHighlight; anchor: number };
 
 function sameAnchors(a: readonly Placed[], b: readonly Placed[]): boolean {
@@ -94,7 +103,7 @@ export function MarginNotes(props: Props) {
       }
     }
     setPlaced((now) => (sameAnchors(now, next) ? now : next));
-    performance.measure('hamish:margin-notes', { start: started });
+    timed('hamish:margin-find', started);
   }, [room, scrollerRef, articleRef, noted, starts, displays]);
 
   // Stacks the notes shown, from their measured heights; positions are written straight to the elements.
@@ -103,6 +112,7 @@ export function MarginNotes(props: Props) {
     const article = articleRef.current;
     const layer = layerRef.current;
     if (!scroller || !article || !layer) return;
+    const started = performance.now();
     const items = placed.flatMap(({ highlight, anchor }) => {
       const element = elements.current.get(highlight.id);
       return element ? [{ id: highlight.id, anchor, height: element.offsetHeight }] : [];
@@ -118,6 +128,7 @@ export function MarginNotes(props: Props) {
     const left =
       side === 'left' ? column.left - box.left - GAP_PX * 2 - width : column.right - box.left + GAP_PX * 2;
     layer.style.left = `${left + scroller.scrollLeft}px`;
+    timed('hamish:margin-stack', started);
   }, [placed, editingId, activeId, side, scrollerRef, articleRef]);
 
   useEffect(() => {
