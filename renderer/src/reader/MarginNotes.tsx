@@ -50,8 +50,8 @@ function sameAnchors(a: readonly Placed[], b: readonly Placed[]): boolean {
  * Each highlight's note in the margin beside its passage, like a printed book's marginalia: at the side
  * the column's text ends (the left in Arabic), aligned to its passage, stacked without overlap
  * (margin-layout.ts), the active one raised. Only the notes near the screen are rendered and measured
- * (see docs/ARCHITECTURE.md, "Margin notes"). Without room beside the column it shows nothing and the
- * notes panel is the way to the notes.
+ * (see docs/ARCHITECTURE.md, "Margin notes and the reader's layout"). Without room beside the column
+ * it shows nothing, and the notes panel is the way to the notes.
  */
 export function MarginNotes(props: Props) {
   const { scrollerRef, articleRef, highlights, starts, displays, side, activeId, layoutKey } = props;

@@ -1,7 +1,7 @@
 /**
  * Where each margin note stands: beside its passage, in reading order, never over another note.
  * Pure arithmetic on measured numbers, so the stacking is tested apart from the DOM
- * (see docs/ARCHITECTURE.md, "Margin notes").
+ * (see docs/ARCHITECTURE.md, "Margin notes and the reader's layout").
  */
 
 /** One note to place: the top of its passage and the note's own height, in the same coordinates. */

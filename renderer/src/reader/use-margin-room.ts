@@ -9,9 +9,9 @@ const MARGIN_PX = 14 * 16 + 40;
 const PADDING_PX = 2 * 24;
 
 /**
- * The side of the margin when the reader's scroller has room for the margin beside a readable column. While it has, the
- * scroller is marked with the margin's side (`data-margin`), and margin-notes.css moves the column over to make
- * the room; without it the margin notes fold away.
+ * The side of the margin when the reader's scroller has room for it beside a readable column, else null.
+ * While it has, the scroller is marked with the margin's side (`data-margin`) and margin-notes.css moves
+ * the column over to make the room; without it the margin notes fold away.
  */
 export function useMarginRoom(
   scrollerRef: RefObject<HTMLElement | null>,
