@@ -229,6 +229,12 @@ describe.skipIf(unavailable !== null)(
         const drawer = page.getByRole('dialog', { name: 'الملاحظات' });
         await expect.poll(() => drawer.locator('.notes-entry').count()).toBe(NOTED.length);
         await expect(drawer.locator('.notes-entry-note').first().textContent()).resolves.toBe(NOTED[0]?.note);
+        // Choosing a passage shows it: the drawer gives way to the text.
+        await drawer.locator('.notes-entry-quote').nth(2).click();
+        await expect.poll(() => page.locator('.drawer').count()).toBe(0);
+        const top = await passageTop(page, 'ورغم بسط سيطرته');
+        expect(top).toBeGreaterThan(0);
+        expect(top).toBeLessThan(900);
       } finally {
         await page.close();
       }

@@ -2,6 +2,9 @@ import { useRef, type ReactNode } from 'react';
 import './drawers.css';
 import { useDrawer } from './use-drawer';
 
+// What takes the reader somewhere in the text: the contents' entries and the notes panel's passages.
+const CHOICES = '.toc-link, .notes-entry-quote';
+
 type Props = {
   /** A drawer over the text (narrow window) rather than a column beside it. */
   drawer: boolean;
@@ -38,6 +41,10 @@ function Drawer({ side, label, onClose, children }: Omit<Props, 'drawer'>) {
         aria-label={label}
         tabIndex={-1}
         onKeyDown={onKeyDown}
+        onClick={(event) => {
+          // A place chosen in the drawer (a section, a highlight) is shown at once: the drawer gives way.
+          if (event.target instanceof Element && event.target.closest(CHOICES)) onClose();
+        }}
       >
         {children}
       </div>
