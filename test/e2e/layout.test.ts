@@ -68,7 +68,8 @@ function topBarButtons(page: Page) {
     );
     return {
       heights: boxes.map((b) => Math.round(b.height)),
-      rows: new Set(boxes.map((b) => Math.round(b.top))).size,
+      // A button that starts below the bottom of another one is on a second line.
+      rows: boxes.some((a) => boxes.some((b) => b.top >= a.bottom)) ? 2 : 1,
       barHeight: document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0,
     };
   });
@@ -218,6 +219,42 @@ describe.skipIf(unavailable !== null)(
           await page.close();
         }
       });
+    }
+
+    for (const language of ['ar', 'en'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        it(`fits the window at every size in the ${theme} theme, ${language} interface`, async () => {
+          await session.service.setSettings({ language, theme });
+          try {
+            for (const [width, height] of [
+              [1280, 800],
+              [900, 700],
+              [700, 900],
+            ] as const) {
+              const page = await open(width, height, language);
+              try {
+                await page.waitForTimeout(300);
+                // Nothing wider than the window, and the top bar on one line.
+                const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+                expect(overflow).toBeLessThanOrEqual(0);
+                expect((await topBarButtons(page)).rows).toBe(1);
+                // The margin notes, where there is room for them, stand in the window beside the column.
+                for (const { box } of await marginNotes(page)) {
+                  expect(box.left).toBeGreaterThanOrEqual(0);
+                  expect(box.right).toBeLessThanOrEqual((await boxOf(page, 'article.article')).left);
+                }
+                await page.screenshot({
+                  path: path.join(RESULTS_DIR, `layout-${width}x${height}-${language}-${theme}.png`),
+                });
+              } finally {
+                await page.close();
+              }
+            }
+          } finally {
+            await session.service.setSettings({ language: 'auto', theme: 'system' });
+          }
+        });
+      }
     }
 
     it('folds the margin notes away at 700×900, where the notes drawer lists them', async () => {

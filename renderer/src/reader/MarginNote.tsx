@@ -37,7 +37,14 @@ function Editor({ highlight, onSave, onDone }: Pick<Props, 'highlight' | 'onSave
     if ((await flush()) === null) onDone();
   };
   return (
-    <div className="margin-note-editor">
+    <div
+      className="margin-note-editor"
+      onBlur={(event) => {
+        // Moving on (a click in the text, Tab past the editor) ends the editing as Done does.
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
+          void done();
+      }}
+    >
       <textarea
         className="note-editor"
         aria-label={t('margin.editor', { quote: named(highlight.target.exact) })}
