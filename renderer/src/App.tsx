@@ -132,12 +132,17 @@ export function App() {
 
   const enterFocus = useCallback(() => {
     setFocusMode(true);
+    // Only the text: a drawer open over it closes.
+    if (narrow) {
+      setShowContents(false);
+      setShowNotes(false);
+    }
     // Focus on a control that focus mode hides (the button just pressed) would be lost: reading goes on
     // from the article instead.
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.closest('.topbar, .toc, .notes-panel'))
       document.querySelector<HTMLElement>('article.article')?.focus({ preventScroll: true });
-  }, []);
+  }, [narrow]);
   const leaveFocus = useCallback(() => {
     setFocusMode(false);
     // If focus was on the "leave" button, it went with it: put it on the button that enters again.
