@@ -221,6 +221,40 @@ describe.skipIf(unavailable !== null)(
       });
     }
 
+    it('puts the margin at the right of a left-to-right article', async () => {
+      const text = [
+        'Notes in the margin',
+        'A printed book leaves room beside its text, and readers have always written there.',
+        'Hamish means margin in Arabic; its notes should live there too.',
+      ].join('\n\n');
+      const outcome = await session.service.importData({
+        name: 'margin.txt',
+        base64: Buffer.from(text).toString('base64'),
+      });
+      if (!outcome.ok) throw new Error('the English article was not imported');
+      const start = text.indexOf('readers have');
+      await session.service.createHighlight({
+        articleId: outcome.id,
+        start,
+        end: start + 'readers have'.length,
+        color: 'blue',
+        note: 'Marginalia.',
+      });
+      const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+      try {
+        await bridge(page, session.service);
+        await page.goto(`${session.origin}/index.html#/article/${outcome.id}`);
+        await page.locator('.margin-note').waitFor();
+        const note = (await marginNotes(page))[0];
+        const column = await boxOf(page, 'article.article');
+        expect(note?.box.left).toBeGreaterThanOrEqual(column.right);
+        expect(Math.abs((note?.box.top ?? 0) - (await passageTop(page, 'readers have')))).toBeLessThan(3);
+        await page.screenshot({ path: path.join(RESULTS_DIR, 'margin-notes-ltr-1280x800.png') });
+      } finally {
+        await page.close();
+      }
+    });
+
     for (const language of ['ar', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {
         it(`fits the window at every size in the ${theme} theme, ${language} interface`, async () => {
