@@ -183,6 +183,25 @@ describe.skipIf(unavailable !== null)(
       }
     });
 
+    it('saves a margin note typed just before a reload: nothing typed is lost', async () => {
+      const page = await open(1280, 800);
+      try {
+        await page.locator('.margin-note').nth(1).click();
+        const editor = page.locator('.margin-note textarea');
+        // Filled at once and left at once, well inside the pause after which it would save itself.
+        await editor.fill('كُتبت في الهامش قبل إعادة التحميل');
+        await page.reload();
+        await page.locator('article h1').waitFor();
+        const stored = async () => {
+          const { highlights } = await session.service.openArticle({ id: articleId });
+          return highlights.find((h) => h.target.exact === NOTED[1]?.quote)?.note;
+        };
+        await expect.poll(stored).toBe('كُتبت في الهامش قبل إعادة التحميل');
+      } finally {
+        await page.close();
+      }
+    });
+
     for (const [width, height, minColumn] of [
       [900, 700, 480],
       [700, 900, 700 - 2 * 24 - 2],
