@@ -120,7 +120,10 @@ export function MarginNotes(props: Props) {
     const raised = editingId ?? activeId;
     for (const { id, top } of stackNotes(items, GAP_PX, raised)) {
       const element = elements.current.get(id);
-      if (element) element.style.insetBlockStart = `${top}px`;
+      if (!element) continue;
+      element.style.insetBlockStart = `${top}px`;
+      // A long note is shown cut short (faded) until it is raised.
+      element.toggleAttribute('data-clipped', element.scrollHeight > element.clientHeight + 1);
     }
     const box = scroller.getBoundingClientRect();
     const column = article.getBoundingClientRect();
