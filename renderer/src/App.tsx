@@ -18,6 +18,7 @@ import { loadLibraryPage } from './load-on-demand';
 import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
+import { DRAWERS_BELOW_PX, useNarrowWindow } from './use-narrow-window';
 
 // Only the reader is in the first bundle: every other page and dialog is fetched when first shown.
 const LibraryPage = lazy(() => loadLibraryPage().then((m) => ({ default: m.LibraryPage })));
@@ -41,9 +42,10 @@ function startArticle(articles: readonly ArticleSummary[]): string | null {
   return (lastRead(articles) ?? articles[0])?.id ?? null;
 }
 
-// Below these widths the panels start closed, leaving the text its room.
-const NOTES_MIN_WIDTH = 900;
-const CONTENTS_MIN_WIDTH = 1280;
+// Below these widths the panels start closed, leaving the text its room. Below DRAWERS_BELOW_PX they are
+// drawers, opened one at a time; up to CONTENTS_MIN_WIDTH the room beside the column goes to margin notes.
+const NOTES_MIN_WIDTH = DRAWERS_BELOW_PX;
+const CONTENTS_MIN_WIDTH = 1440;
 
 export function App() {
   const { settings, reset, error: settingsError, update, dismissReset } = useSettings();
@@ -52,6 +54,25 @@ export function App() {
   const [route, go] = useRoute();
   const [showNotes, setShowNotes] = useState(() => window.innerWidth >= NOTES_MIN_WIDTH);
   const [showContents, setShowContents] = useState(() => window.innerWidth >= CONTENTS_MIN_WIDTH);
+  const narrow = useNarrowWindow();
+  // Crossing into a narrow window closes the panels (open drawers would cover the text); back to a wide
+  // one, the notes come back beside it.
+  const [narrowBefore, setNarrowBefore] = useState(narrow);
+  if (narrow !== narrowBefore) {
+    setNarrowBefore(narrow);
+    setShowNotes(!narrow);
+    setShowContents(false);
+  }
+  const togglePanel = (panel: 'contents' | 'notes') => {
+    const opening = !(panel === 'contents' ? showContents : showNotes);
+    (panel === 'contents' ? setShowContents : setShowNotes)(opening);
+    // Drawers open one at a time.
+    if (opening && narrow) (panel === 'contents' ? setShowNotes : setShowContents)(false);
+  };
+  const closePanel = useCallback(
+    (panel: 'contents' | 'notes') => (panel === 'contents' ? setShowContents : setShowNotes)(false),
+    [],
+  );
   const [focusMode, setFocusMode] = useState(false);
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
   const focusButtonRef = useRef<HTMLButtonElement>(null);
@@ -111,12 +132,17 @@ export function App() {
 
   const enterFocus = useCallback(() => {
     setFocusMode(true);
+    // Only the text: a drawer open over it closes.
+    if (narrow) {
+      setShowContents(false);
+      setShowNotes(false);
+    }
     // Focus on a control that focus mode hides (the button just pressed) would be lost: reading goes on
     // from the article instead.
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.closest('.topbar, .toc, .notes-panel'))
       document.querySelector<HTMLElement>('article.article')?.focus({ preventScroll: true });
-  }, []);
+  }, [narrow]);
   const leaveFocus = useCallback(() => {
     setFocusMode(false);
     // If focus was on the "leave" button, it went with it: put it on the button that enters again.
@@ -158,8 +184,8 @@ export function App() {
               showContents={showContents}
               showNotes={showNotes}
               focusButtonRef={focusButtonRef}
-              onToggleContents={() => setShowContents((shown) => !shown)}
-              onToggleNotes={() => setShowNotes((shown) => !shown)}
+              onToggleContents={() => togglePanel('contents')}
+              onToggleNotes={() => togglePanel('notes')}
               onFocusMode={enterFocus}
               onShortcuts={() => setDialog('shortcuts')}
               onSettings={() => setDialog('settings')}
@@ -198,6 +224,8 @@ export function App() {
                     at={route.at}
                     showNotes={showNotes}
                     showContents={showContents}
+                    drawers={narrow}
+                    onClosePanel={closePanel}
                   />
                 ) : route.view === 'search' ? (
                   <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />

@@ -33,7 +33,7 @@ type Props = {
 /**
  * The window's top bar (the banner landmark): the app's name, the reader's panels and focus mode while an
  * article is open, then shortcuts, settings and the library. Icon-only buttons carry their name as a label
- * and a tooltip.
+ * and a tooltip; in a narrow window every button is icon-only (styles.css), so the bar stays one line.
  */
 export function TopBar({ focusButtonRef, ...props }: Props) {
   const t = useT();
@@ -41,7 +41,7 @@ export function TopBar({ focusButtonRef, ...props }: Props) {
     <header className="topbar">
       <span className="brand">
         <BookOpen aria-hidden="true" size={20} />
-        {t('app.name')}
+        <span className="brand-name">{t('app.name')}</span>
       </span>
       <nav aria-label={t('nav.main')} className="topbar-nav">
         {props.inArticle && (
@@ -50,19 +50,23 @@ export function TopBar({ focusButtonRef, ...props }: Props) {
               type="button"
               className="icon-button"
               aria-pressed={props.showContents}
+              aria-label={t('toc.title')}
+              title={t('toc.title')}
               onClick={props.onToggleContents}
             >
               <TableOfContents aria-hidden="true" size={18} className="mirror-rtl" />
-              {t('toc.title')}
+              <span className="topbar-label">{t('toc.title')}</span>
             </button>
             <button
               type="button"
               className="icon-button"
               aria-pressed={props.showNotes}
+              aria-label={t('panel.title')}
+              title={t('panel.title')}
               onClick={props.onToggleNotes}
             >
               <PanelRight aria-hidden="true" size={18} className="mirror-rtl" />
-              {t('panel.title')}
+              <span className="topbar-label">{t('panel.title')}</span>
             </button>
             <button
               ref={focusButtonRef}
@@ -121,10 +125,12 @@ export function TopBar({ focusButtonRef, ...props }: Props) {
           type="button"
           className="icon-button"
           aria-current={props.inLibrary ? 'page' : undefined}
+          aria-label={t('nav.library')}
+          title={t('nav.library')}
           onClick={props.onLibrary}
         >
           <Library aria-hidden="true" size={18} />
-          {t('nav.library')}
+          <span className="topbar-label">{t('nav.library')}</span>
         </button>
       </nav>
     </header>

@@ -11,12 +11,16 @@ export function ReaderPage({
   at,
   showNotes,
   showContents,
+  drawers,
+  onClosePanel,
 }: {
   id: string;
   /** A passage to bring into view (a search hit). */
   at?: { start: number; end: number };
   showNotes: boolean;
   showContents: boolean;
+  drawers: boolean;
+  onClosePanel: (panel: 'contents' | 'notes') => void;
 }) {
   const t = useT();
   // The attempt an article was loaded by keys its view: the view is replaced only once the reloaded
@@ -58,6 +62,8 @@ export function ReaderPage({
       article={article}
       showNotes={showNotes}
       showContents={showContents}
+      drawers={drawers}
+      onClosePanel={onClosePanel}
       at={loaded.attempt === 0 ? at : undefined}
       updateSummary={summary}
       onReload={(text) => {

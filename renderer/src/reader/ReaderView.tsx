@@ -20,6 +20,8 @@ import { useHighlights, type ArticlePatch } from './use-highlights';
 import { useUndoKeys } from './use-undo-keys';
 import { useAfterFirstScreen } from '../use-after-first-screen';
 import { useReadingPosition } from './use-reading-position';
+import { SidePanel } from './SidePanel';
+import { useMarginRoom } from './use-margin-room';
 import { readSelection, useCanonicalSelection } from './use-selection';
 import { useReadingCaret } from './use-reading-caret';
 import { useWordSnap } from './use-word-snap';
@@ -31,11 +33,15 @@ const FindBar = lazy(() => import('../search/FindBar').then((m) => ({ default: m
 const HighlightPopover = lazy(() =>
   import('./HighlightPopover').then((m) => ({ default: m.HighlightPopover })),
 );
+const MarginNotes = lazy(() => import('./MarginNotes').then((m) => ({ default: m.MarginNotes })));
 
 type Props = {
   article: ArticleView;
   showNotes: boolean;
   showContents: boolean;
+  /** The side panels are drawers over the text (a narrow window); closing one is the app's. */
+  drawers: boolean;
+  onClosePanel: (panel: 'contents' | 'notes') => void;
   onReload: (summary: string) => void;
   updateSummary: string | null;
   /** A passage to bring into view on opening (a search hit), instead of the saved reading position. */
@@ -63,7 +69,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. */
-export function ReaderView({ article, showNotes, showContents, onReload, updateSummary, at }: Props) {
+export function ReaderView(props: Props) {
+  const { article, showNotes, showContents, drawers, onClosePanel, onReload, updateSummary, at } = props;
   const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -111,6 +118,7 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const active = highlights.find((h) => h.id === activeId) ?? null;
+  const marginSide = useMarginRoom(scrollerRef, articleRef, article.dir === 'rtl' ? 'left' : 'right');
 
   const save = useCallback(
     (offset: number, fraction: number) => void call('saveProgress', { id: article.id, offset, fraction }),
@@ -300,12 +308,19 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
   return (
     <div className={`reader-layout${showNotes ? ' with-notes' : ''}`}>
       {showContents && (
-        <TableOfContents
-          blocks={article.blocks}
-          toc={article.toc}
-          lang={article.lang}
-          scrollerRef={scrollerRef}
-        />
+        <SidePanel
+          drawer={drawers}
+          side="start"
+          label={t('toc.title')}
+          onClose={() => onClosePanel('contents')}
+        >
+          <TableOfContents
+            blocks={article.blocks}
+            toc={article.toc}
+            lang={article.lang}
+            scrollerRef={scrollerRef}
+          />
+        </SidePanel>
       )}
       <div className="reader-column">
         <div
@@ -372,26 +387,44 @@ export function ReaderView({ article, showNotes, showContents, onReload, updateS
               />
             ))}
           </article>
+          {marginSide && (
+            <Suspense fallback={null}>
+              <MarginNotes
+                scrollerRef={scrollerRef}
+                articleRef={articleRef}
+                highlights={highlights}
+                starts={starts}
+                displays={displays}
+                side={marginSide}
+                activeId={activeId}
+                layoutKey={renderedBlocks}
+                onSave={(id, note, session) => store.update(id, { note }, { session })}
+                onEditStart={closePopover}
+              />
+            </Suspense>
+          )}
         </div>
       </div>
       {showNotes && (
-        // The panel's room is kept while its code loads, so the text does not move when it arrives.
-        <Suspense fallback={<aside className="notes-panel" aria-hidden="true" />}>
-          <NotesPanel
-            articleId={article.id}
-            highlights={highlights}
-            articleNote={store.article.note}
-            articleTags={store.article.tags}
-            articleRevision={store.articleRevision}
-            suggestions={suggestions}
-            onOpen={(h) => openHighlight(h, true)}
-            onArticleNote={saveArticleNote}
-            onUpdateSource={() => void updateSource()}
-            updateSummary={updateSummary}
-            web={article.source?.web}
-            onUpdatedFromWeb={onReload}
-          />
-        </Suspense>
+        <SidePanel drawer={drawers} side="end" label={t('panel.title')} onClose={() => onClosePanel('notes')}>
+          {/* The panel's room is kept while its code loads, so the text does not move when it arrives. */}
+          <Suspense fallback={<aside className="notes-panel" aria-hidden="true" />}>
+            <NotesPanel
+              articleId={article.id}
+              highlights={highlights}
+              articleNote={store.article.note}
+              articleTags={store.article.tags}
+              articleRevision={store.articleRevision}
+              suggestions={suggestions}
+              onOpen={(h) => openHighlight(h, true)}
+              onArticleNote={saveArticleNote}
+              onUpdateSource={() => void updateSource()}
+              updateSummary={updateSummary}
+              web={article.source?.web}
+              onUpdatedFromWeb={onReload}
+            />
+          </Suspense>
+        </SidePanel>
       )}
       {selection && !active && (
         <SelectionToolbar

@@ -1,0 +1,47 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import './margin-notes.css';
+
+// The narrowest column kept beside margin notes, in the article's own ems (a readable measure), and the
+// margin's width plus its gaps, in CSS pixels (as in margin-notes.css, --margin-note-width and the gaps).
+const MIN_COLUMN_EMS = 28;
+const MARGIN_PX = 14 * 16 + 40;
+// The scroller's own padding on both sides (.reader-scroll in styles.css).
+const PADDING_PX = 2 * 24;
+
+/**
+ * The side of the margin when the reader's scroller has room for it beside a readable column, else null.
+ * While it has, the scroller is marked with the margin's side (`data-margin`) and margin-notes.css moves
+ * the column over to make the room; without it the margin notes fold away.
+ */
+export function useMarginRoom(
+  scrollerRef: RefObject<HTMLElement | null>,
+  articleRef: RefObject<HTMLElement | null>,
+  side: 'left' | 'right',
+): 'left' | 'right' | null {
+  const [room, setRoom] = useState(false);
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    const article = articleRef.current;
+    if (!scroller || !article) return;
+    const measure = () => {
+      const em = parseFloat(getComputedStyle(article).fontSize) || 20;
+      setRoom(scroller.clientWidth - PADDING_PX - MARGIN_PX >= MIN_COLUMN_EMS * em);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    observer.observe(article);
+    return () => observer.disconnect();
+  }, [scrollerRef, articleRef]);
+
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    if (room) scroller.dataset.margin = side;
+    else delete scroller.dataset.margin;
+    return () => {
+      delete scroller.dataset.margin;
+    };
+  }, [room, side, scrollerRef]);
+  return room ? side : null;
+}
