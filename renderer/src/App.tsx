@@ -15,6 +15,7 @@ import { ReaderPage } from './reader/ReaderPage';
 import { useSettings } from './settings/use-settings';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
 import { loadLibraryPage } from './load-on-demand';
+import { contentsOpenAt, notesOpenAt } from './panels-open';
 import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
@@ -41,17 +42,13 @@ function startArticle(articles: readonly ArticleSummary[]): string | null {
   return (lastRead(articles) ?? articles[0])?.id ?? null;
 }
 
-// Below these widths the panels start closed, leaving the text its room.
-const NOTES_MIN_WIDTH = 900;
-const CONTENTS_MIN_WIDTH = 1280;
-
 export function App() {
   const { settings, reset, error: settingsError, update, dismissReset } = useSettings();
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
-  const [showNotes, setShowNotes] = useState(() => window.innerWidth >= NOTES_MIN_WIDTH);
-  const [showContents, setShowContents] = useState(() => window.innerWidth >= CONTENTS_MIN_WIDTH);
+  const [showNotes, setShowNotes] = useState(() => notesOpenAt(window.innerWidth));
+  const [showContents, setShowContents] = useState(() => contentsOpenAt(window.innerWidth));
   const [focusMode, setFocusMode] = useState(false);
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
   const focusButtonRef = useRef<HTMLButtonElement>(null);
