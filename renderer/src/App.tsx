@@ -15,10 +15,11 @@ import { ReaderPage } from './reader/ReaderPage';
 import { useSettings } from './settings/use-settings';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
 import { loadLibraryPage } from './load-on-demand';
+import { contentsOpenAt, notesOpenAt } from './panels-open';
 import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
-import { DRAWERS_BELOW_PX, useNarrowWindow } from './use-narrow-window';
+import { useNarrowWindow } from './use-narrow-window';
 
 // Only the reader is in the first bundle: every other page and dialog is fetched when first shown.
 const LibraryPage = lazy(() => loadLibraryPage().then((m) => ({ default: m.LibraryPage })));
@@ -42,18 +43,13 @@ function startArticle(articles: readonly ArticleSummary[]): string | null {
   return (lastRead(articles) ?? articles[0])?.id ?? null;
 }
 
-// Below these widths the panels start closed, leaving the text its room. Below DRAWERS_BELOW_PX they are
-// drawers, opened one at a time; up to CONTENTS_MIN_WIDTH the room beside the column goes to margin notes.
-const NOTES_MIN_WIDTH = DRAWERS_BELOW_PX;
-const CONTENTS_MIN_WIDTH = 1440;
-
 export function App() {
   const { settings, reset, error: settingsError, update, dismissReset } = useSettings();
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
-  const [showNotes, setShowNotes] = useState(() => window.innerWidth >= NOTES_MIN_WIDTH);
-  const [showContents, setShowContents] = useState(() => window.innerWidth >= CONTENTS_MIN_WIDTH);
+  const [showNotes, setShowNotes] = useState(() => notesOpenAt(window.innerWidth));
+  const [showContents, setShowContents] = useState(() => contentsOpenAt(window.innerWidth));
   const narrow = useNarrowWindow();
   // Crossing into a narrow window closes the panels (open drawers would cover the text); back to a wide
   // one, the notes come back beside it.

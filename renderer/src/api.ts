@@ -62,6 +62,17 @@ export function arrived<M extends EarlyMethod>(method: M, input: Inputs[M]): Res
   return settled.get(earlyKey(method, input)) as Result<Outputs[M]> | undefined;
 }
 
+/**
+ * The answer to a read started early, as a promise, without using it up (the view that asks for it with
+ * `callOnce` still gets it); undefined if it was not started.
+ */
+export function pendingEarly<M extends EarlyMethod>(
+  method: M,
+  input: Inputs[M],
+): Promise<Result<Outputs[M]>> | undefined {
+  return early.get(earlyKey(method, input)) as Promise<Result<Outputs[M]>> | undefined;
+}
+
 /** Starts opening an article before the interface is ready for it. */
 export function prefetchArticle(id: string): void {
   callEarly('openArticle', { id });

@@ -1,6 +1,8 @@
 // The entry is kept small so that it runs at once: it asks main for what the first screen shows
-// (early-calls.ts), and only then loads React and the views, while the answers are on their way.
+// (early-calls.ts), draws an article's first screen from the answer as plain DOM (first-screen.ts), and
+// only then loads React and the views. See docs/ARCHITECTURE.md, "Opening fast".
 import './early-calls';
+import { showFirstScreen } from './first-screen/first-screen';
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '@fontsource/amiri/400.css';
@@ -16,5 +18,12 @@ import './dialog/dialog.css';
 import './settings/settings.css';
 import './toc/toc.css';
 import './library/library.css';
+import './first-screen/first-screen.css';
 
-void import('./start-app');
+// Start fetching the default reading face and the interface face now, in parallel with the first API
+// calls, rather than when the first Arabic glyph is laid out. The other faces load when chosen.
+void document.fonts.load('400 20px "Noto Naskh Arabic"', 'ب');
+void document.fonts.load('700 20px "Noto Naskh Arabic"', 'ب');
+void document.fonts.load('400 16px "Noto Sans Arabic"', 'ب');
+
+void showFirstScreen().then(() => import('./start-app'));

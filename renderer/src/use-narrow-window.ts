@@ -1,10 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
-/**
- * Below this window width the reader's side panels (contents, notes) are drawers over the text rather than
- * columns beside it: two columns of panel would leave the text a few words a line.
- */
-export const DRAWERS_BELOW_PX = 1024;
+import { DRAWERS_BELOW_PX } from './panels-open';
+
+export { DRAWERS_BELOW_PX };
 
 const query = () => window.matchMedia(`(max-width: ${DRAWERS_BELOW_PX - 0.02}px)`);
 

@@ -2,7 +2,8 @@
  * The yardstick of the opening bench: a page that does the reader's and the library's first job with
  * nothing in between — fetch the same JSON from the same server, append every block (or every list item)
  * as plain DOM. No framework, no web font, no highlights painted. Routed by the same hash as Hamish
- * (`#/article/ID`, `#/library`), so the bench drives both pages the same way. Served under the app's CSP,
+ * (`#/article/ID`, `#/library`), so the bench drives both pages the same way; `#/article/ID/N` shows only
+ * the first N blocks (a book's first chapter). Served under the app's CSP,
  * hence a script file rather than an inline script.
  */
 
@@ -32,12 +33,12 @@ const api = async (method, input) => {
 
 const TAGS = { heading: 'h2', paragraph: 'p', quote: 'blockquote', listItem: 'li' };
 
-async function showArticle(id) {
+async function showArticle(id, count) {
   const article = await api('openArticle', { id });
   const element = document.createElement('article');
   element.lang = article.lang;
   element.dir = article.dir;
-  for (const block of article.blocks) {
+  for (const block of article.blocks.slice(0, count)) {
     const child = document.createElement(TAGS[block.kind] ?? 'p');
     child.textContent = block.text;
     element.append(child);
@@ -61,8 +62,8 @@ async function showLibrary() {
 }
 
 function route() {
-  const [, view, id] = location.hash.split('/');
-  if (view === 'article' && id) void showArticle(decodeURIComponent(id));
+  const [, view, id, count] = location.hash.split('/');
+  if (view === 'article' && id) void showArticle(decodeURIComponent(id), count ? Number(count) : undefined);
   else if (view === 'library') void showLibrary();
 }
 

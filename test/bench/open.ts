@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createService, type Service } from '../../main/api/service';
 import { bridge, RENDERER_DIR } from '../e2e/harness';
+import { generateBook } from './book-generate';
 import { generateArabicArticle, ROOT } from './generate';
 import { httpBridge, serveOpenBench } from './open-server';
 import { median, row, type Row } from './table';
@@ -17,6 +18,13 @@ import { median, row, type Row } from './table';
  */
 
 const RUNS = 8;
+/**
+ * The article's text on screen: Hamish draws its first screen as plain DOM in a `div.article` before React
+ * has loaded (renderer/src/first-screen), then React's `<article>`; the minimal page draws an `<article>`.
+ */
+const TEXT = 'article p, .article p';
+/** The reader ready to use: React's `<article>` (for the minimal page, the same as TEXT). */
+const READER = 'article p';
 const LIBRARY_SIZE = 500;
 const VIEWPORT = { width: 1100, height: 800 };
 
@@ -28,10 +36,10 @@ type Kind = 'hamish' | 'minimal' | 'hamish-cdp-bridge';
  * paints it, and the time is taken just after that.
  * A script string, as tsx's helpers around named inner functions do not exist in the page.
  */
-function watchPaints(selector: string): string {
+function watchPaints(selector: string, paintsName = '__paints', framesName = '__frames'): string {
   return `{
-    const paints = (window.__paints = []);
-    const frames = (window.__frames = []);
+    const paints = (window.${paintsName} = []);
+    const frames = (window.${framesName} = []);
     let seen = null;
     new MutationObserver(() => {
       const found = document.querySelector(${JSON.stringify(selector)});
@@ -54,6 +62,9 @@ declare global {
     __paints: number[];
     /** The start of those frames, before their layout (the measure the issue first used). */
     __frames: number[];
+    /** The paints of the working reader (READER), when the page watches for it. */
+    __ready: number[];
+    __readyFrames: number[];
   }
 }
 
@@ -64,18 +75,36 @@ async function openPage(
   kind: Kind,
   hash: string,
   selector: string,
-): Promise<{ page: Page; painted: number; frame: number }> {
+  ready = selector,
+): Promise<{ page: Page; painted: number; frame: number; ready: number }> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   if (kind === 'hamish') await httpBridge(page);
   if (kind === 'hamish-cdp-bridge') await bridge(page, service);
   await page.addInitScript({ content: watchPaints(selector) });
+  await page.addInitScript({ content: watchPaints(ready, '__ready', '__readyFrames') });
   await page.goto(`${origin}/${kind === 'minimal' ? 'minimal' : 'index'}.html${hash}`);
-  await page.waitForFunction(() => window.__paints.length > 0);
-  const [painted = NaN, frame = NaN] = await page.evaluate(() => [window.__paints[0], window.__frames[0]]);
-  return { page, painted, frame };
+  await page.waitForFunction(() => window.__paints.length > 0 && window.__ready.length > 0);
+  const [painted = NaN, frame = NaN, readyAt = NaN] = await page.evaluate(() => [
+    window.__paints[0],
+    window.__frames[0],
+    window.__ready[0],
+  ]);
+  return { page, painted, frame, ready: readyAt };
 }
 
-/** Navigation → painted, `RUNS` times per kind (after one warm-up), the kinds taking turns. */
+type Timed = {
+  /** Medians per kind, in the order of the kinds. */
+  painted: number[];
+  frame: number[];
+  ready: number[];
+  /** The lowest and highest ratio of the first kind to the second over the runs (each run a pair). */
+  spread: [number, number];
+};
+
+/**
+ * Navigation → painted, `RUNS` times per kind (after one warm-up), the kinds taking turns. The minimal
+ * page may be given its own hash (to show the same part of a book as Hamish's first screen).
+ */
 async function timeOpen(
   browser: Browser,
   service: Service,
@@ -83,18 +112,28 @@ async function timeOpen(
   kinds: readonly Kind[],
   hash: string,
   selector: string,
-): Promise<{ painted: number[]; frame: number[] }> {
+  options: { minimalHash?: string; ready?: string } = {},
+): Promise<Timed> {
   const painted = kinds.map(() => [] as number[]);
   const frame = kinds.map(() => [] as number[]);
+  const ready = kinds.map(() => [] as number[]);
   for (let run = 0; run <= RUNS; run++) {
     for (const [k, kind] of kinds.entries()) {
-      const opened = await openPage(browser, service, origin, kind, hash, selector);
+      const at = kind === 'minimal' ? (options.minimalHash ?? hash) : hash;
+      const opened = await openPage(browser, service, origin, kind, at, selector, options.ready);
       if (run > 0) painted[k]?.push(opened.painted);
       if (run > 0) frame[k]?.push(opened.frame);
+      if (run > 0) ready[k]?.push(opened.ready);
       await opened.page.close();
     }
   }
-  return { painted: painted.map(median), frame: frame.map(median) };
+  const ratios = (painted[0] ?? []).map((value, run) => value / (painted[1]?.[run] ?? NaN));
+  return {
+    painted: painted.map(median),
+    frame: frame.map(median),
+    ready: ready.map(median),
+    spread: [Math.min(...ratios), Math.max(...ratios)],
+  };
 }
 
 /** From one open article to another by its link (the hash changes): time until the new one is painted. */
@@ -109,16 +148,17 @@ async function timeSwitch(
   const times = kinds.map(() => [] as number[]);
   for (let run = 0; run <= RUNS; run++) {
     for (const [k, kind] of kinds.entries()) {
-      const { page } = await openPage(browser, service, origin, kind, `#/article/${from}`, 'article p');
+      const { page } = await openPage(browser, service, origin, kind, `#/article/${from}`, READER);
       // Let the first article settle (the rest of a long one renders after its first screen).
       await page.waitForTimeout(300);
+      const before = await page.evaluate(() => window.__paints.length);
       const started = await page.evaluate((hash) => {
         const now = performance.now();
         window.location.hash = hash;
         return now;
       }, `#/article/${to}`);
-      await page.waitForFunction(() => window.__paints.length > 1);
-      if (run > 0) times[k]?.push((await page.evaluate(() => window.__paints[1] ?? NaN)) - started);
+      await page.waitForFunction((count) => window.__paints.length > count, before);
+      if (run > 0) times[k]?.push((await page.evaluate((i) => window.__paints[i] ?? NaN, before)) - started);
       await page.close();
     }
   }
@@ -134,10 +174,11 @@ async function heapOfOpenArticle(
   id: string,
   blocks: number,
 ): Promise<number> {
-  const { page } = await openPage(browser, service, origin, kind, `#/article/${id}`, 'article p');
+  const { page } = await openPage(browser, service, origin, kind, `#/article/${id}`, READER);
   await page.waitForFunction(
     (count) => (document.querySelector('article')?.children.length ?? 0) >= count,
     blocks,
+    { timeout: 60_000 },
   );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -146,12 +187,20 @@ async function heapOfOpenArticle(
   return usedSize / 1024 / 1024;
 }
 
-function sideBySide(label: string, [hamish = NaN, minimal = NaN]: number[], unit = 'ms'): Row[] {
-  return [
-    row(`${label}: Hamish`, hamish, unit),
-    row(`  minimal page, same data`, minimal, unit),
-    row(`  ratio Hamish / minimal`, hamish / minimal, '×', 1.5),
-  ];
+function sideBySide(
+  label: string,
+  [hamish = NaN, minimal = NaN]: number[],
+  unit = 'ms',
+  spread?: [number, number],
+): Row[] {
+  const ratio = row(`  ratio Hamish / minimal`, hamish / minimal, '×', 1.5);
+  if (spread) ratio.measure += ` (runs ${spread[0].toFixed(2)}–${spread[1].toFixed(2)})`;
+  return [row(`${label}: Hamish`, hamish, unit), row(`  minimal page, same data`, minimal, unit), ratio];
+}
+
+/** The first chapter of a book: its blocks before the second entry of its contents. */
+function firstChapterBlocks(view: { blocks: unknown[]; toc?: { block: number }[] }): number {
+  return view.toc?.[1]?.block ?? view.blocks.length;
 }
 
 /** A library of `count` short articles, each its own file, imported as a user would. */
@@ -182,24 +231,39 @@ export async function openBench(browser: Browser, big: string): Promise<Row[]> {
       defaultArticles: [path.join(ROOT, 'data', 'article-ar.txt')],
     });
     const [seed] = await service.listArticles({});
-    const [bigOutcome, longOutcome] = await service.importFiles([
+    await writeFile(path.join(dir, 'book.epub'), generateBook(300_000, 60).book);
+    const [bigOutcome, longOutcome, bookOutcome] = await service.importFiles([
       path.join(dir, 'big.txt'),
       path.join(dir, 'long-read.txt'),
+      path.join(dir, 'book.epub'),
     ]);
-    if (!seed || !bigOutcome?.ok || !longOutcome?.ok) throw new Error('bench articles did not import');
+    if (!seed || !bigOutcome?.ok || !longOutcome?.ok || !bookOutcome?.ok)
+      throw new Error('bench articles did not import');
     const bigBlocks = (await service.openArticle({ id: bigOutcome.id })).blocks.length;
     const { server, origin } = await serveOpenBench(service);
     servers.push(server);
 
     const kinds: Kind[] = ['hamish', 'minimal', 'hamish-cdp-bridge'];
-    const seedTimes = await timeOpen(browser, service, origin, kinds, `#/article/${seed.id}`, 'article p');
+    const open = { ready: READER };
+    const seedTimes = await timeOpen(browser, service, origin, kinds, `#/article/${seed.id}`, TEXT, open);
     const bigTimes = await timeOpen(
       browser,
       service,
       origin,
       kinds,
       `#/article/${bigOutcome.id}`,
-      'article p',
+      TEXT,
+      open,
+    );
+    const chapter = firstChapterBlocks(await service.openArticle({ id: bookOutcome.id }));
+    const bookTimes = await timeOpen(
+      browser,
+      service,
+      origin,
+      ['hamish', 'minimal'],
+      `#/article/${bookOutcome.id}`,
+      TEXT,
+      { ...open, minimalHash: `#/article/${bookOutcome.id}/${chapter}` },
     );
     const switchTimes = await timeSwitch(browser, service, origin, seed.id, longOutcome.id);
     const heap = [
@@ -225,15 +289,37 @@ export async function openBench(browser: Browser, big: string): Promise<Row[]> {
     // The ratio at the frame's start (text in the DOM, layout not yet done) shows the rest of the cost.
     const atFrameStart = ({ frame: [hamish = NaN, minimal = NaN] }: { frame: number[] }) =>
       row('  ratio at the start of that frame (before its layout)', hamish / minimal, '×');
+    // The text is drawn before React has loaded; this is when the reader that works replaces it.
+    const readerReady = ({ ready: [hamish = NaN, minimal = NaN] }: Timed) =>
+      row('  Hamish reader ready (React drew it) / minimal page', hamish / minimal, '×');
     return [
-      ...sideBySide('open the default article → first paragraph painted', seedTimes.painted),
+      ...sideBySide(
+        'open the default article → first paragraph painted',
+        seedTimes.painted,
+        'ms',
+        seedTimes.spread,
+      ),
       atFrameStart(seedTimes),
+      readerReady(seedTimes),
       bridged(seedTimes.painted[2]),
-      ...sideBySide('open a 1 MB article → first screen painted', bigTimes.painted),
+      ...sideBySide('open a 1 MB article → first screen painted', bigTimes.painted, 'ms', bigTimes.spread),
       atFrameStart(bigTimes),
+      readerReady(bigTimes),
       bridged(bigTimes.painted[2]),
+      ...sideBySide(
+        `open a book of 300k words → first screen painted (minimal: its first chapter, ${chapter} blocks)`,
+        bookTimes.painted,
+        'ms',
+        bookTimes.spread,
+      ),
+      readerReady(bookTimes),
       ...sideBySide('switch from the default article to a 60 KB one → painted', switchTimes),
-      ...sideBySide(`library of ${LIBRARY_SIZE} articles → whole list painted`, libraryTimes.painted),
+      ...sideBySide(
+        `library of ${LIBRARY_SIZE} articles → whole list painted`,
+        libraryTimes.painted,
+        'ms',
+        libraryTimes.spread,
+      ),
       ...sideBySide('JS heap, 1 MB article open and fully rendered', heap, 'MB').slice(0, 2),
     ];
   } finally {

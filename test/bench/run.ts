@@ -15,7 +15,11 @@ import { saveLinkBench } from './save-link';
 import { searchBench } from './search';
 import { printTable, row, timeMedian, type Row } from './table';
 
-/** `npm run bench`: the figures the issues ask for, measured where it runs, as a table. */
+/**
+ * `npm run bench`: the figures the issues ask for, measured where it runs, as a table.
+ * `npm run bench -- open book` runs only the sections whose key is named (import, open, highlights,
+ * search, files, books, export, pictures, review, save-link).
+ */
 
 const RUNS = 15;
 
@@ -43,29 +47,50 @@ async function bundleBench(): Promise<Row[]> {
   return [row('renderer JS bundle, gzip', gz / 1024, 'KB', 250), await firstScreenBundle()];
 }
 
+const only = new Set(process.argv.slice(2));
+/** Whether the section `key` runs: all of them when none is named on the command line. */
+const wanted = (key: string) => only.size === 0 || only.has(key);
+
 const big = generateArabicArticle(1024 * 1024);
-printTable('Import (issue: the reader opens the default article)', [
-  ...(await importBench(big)),
-  ...(await bundleBench()),
-]);
+if (wanted('import')) {
+  printTable('Import (issue: the reader opens the default article)', [
+    ...(await importBench(big)),
+    ...(await bundleBench()),
+  ]);
+}
 
 const browser = await launchBrowser();
 try {
-  printTable(
-    'Open, side by side with a minimal page (same Chromium, same server)',
-    await openBench(browser, big),
-  );
-  printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
-  printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
-  printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
-  printTable('Books: EPUB import (each in its own process) and opening', [
-    ...bookBench(),
-    ...(await bookOpenBench(browser)),
-  ]);
-  printTable('Export', await exportBench());
-  printTable('Pictures', await picturesBench());
-  printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
-  printTable('Save from the web', await saveLinkBench(browser));
+  if (wanted('open')) {
+    printTable(
+      'Open, side by side with a minimal page (same Chromium, same server)',
+      await openBench(browser, big),
+    );
+  }
+  if (wanted('highlights')) {
+    printTable('Highlights: re-anchoring, saving, painting', await highlightBench(browser));
+  }
+  if (wanted('search')) {
+    printTable('Search: 500 articles (~20 MB), 10,000 highlights with notes', await searchBench());
+  }
+  if (wanted('files')) {
+    printTable('Import files: time and peak memory (each in its own process)', importFilesBench());
+  }
+  if (wanted('books')) {
+    printTable('Books: EPUB import (each in its own process) and opening', [
+      ...bookBench(),
+      ...(await bookOpenBench(browser)),
+    ]);
+  }
+  if (wanted('export')) printTable('Export', await exportBench());
+  if (wanted('pictures')) printTable('Pictures', await picturesBench());
+  if (wanted('review')) {
+    printTable(
+      'Highlights view and daily review: 10,000 highlights, 500 articles',
+      await reviewBench(browser),
+    );
+  }
+  if (wanted('save-link')) printTable('Save from the web', await saveLinkBench(browser));
 } finally {
   await browser.close();
 }

@@ -1,8 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ArticleSummary } from '../../../main/api/contract';
 import { useT } from '../i18n/I18nProvider';
+import { useFirstRenderCount } from '../use-first-render-count';
 import { ContinueReading } from './ContinueReading';
 import { lastRead } from './last-read';
+
+// Cards whose own actions (three icon buttons each) are in the first render: more than a screen holds.
+// The others get theirs right after, so 500 cards paint as soon as their text is laid out.
+const CARDS_WITH_ACTIONS_FIRST = 40;
 
 /** The list of articles: the one to continue first, then each with title, opening words, date, highlights, progress. */
 export function LibraryView({
@@ -23,6 +28,7 @@ export function LibraryView({
 }) {
   const t = useT();
   const resume = lastRead(articles);
+  const withActions = useFirstRenderCount(articles.length, CARDS_WITH_ACTIONS_FIRST);
   return (
     <section className="library" aria-labelledby="library-title">
       <header className="library-header">
@@ -35,7 +41,7 @@ export function LibraryView({
         <p className="empty">{empty ?? t('library.empty')}</p>
       ) : (
         <ul className="library-list" aria-labelledby="library-title">
-          {articles.map((article) => (
+          {articles.map((article, index) => (
             <li key={article.id} className="library-item card">
               {/* The title is the button (its name is what it shows); the card around it is clickable too. */}
               <button
@@ -59,7 +65,7 @@ export function LibraryView({
                   <span>{t('library.progress', { percent: t.percent(article.progress.fraction) })}</span>
                 )}
               </span>
-              {actions?.(article)}
+              {index < withActions && actions?.(article)}
             </li>
           ))}
         </ul>

@@ -1,0 +1,233 @@
+import type { ArticleView } from '../../../main/api/contract';
+import { blockStarts } from '../../../main/articles/model';
+import { pendingEarly } from '../api';
+import { pickLanguage } from '../i18n/pick-language';
+import { contentsOpenAt, notesOpenAt } from '../panels-open';
+import { scrollTopFor, type BlockBox } from '../reader/reading-position';
+import { applySettings } from '../settings/apply-settings';
+import { installThemes } from '../theme/palettes';
+import { parseRoute } from '../use-route';
+import { blockElement, drawable } from './blocks';
+
+/**
+ * The reader's first screen drawn as plain DOM from the article asked for at startup (early-calls.ts),
+ * before React and the views are evaluated: the text is on screen as soon as main has answered, and React,
+ * once loaded, replaces this DOM with its own in its first commit (`createRoot` empties its container
+ * then), which draws the same text at the same place in the same frame. See docs/ARCHITECTURE.md,
+ * "Opening fast".
+ *
+ * The text is in a `div.article`, not an `<article>`: it is a picture of the reader, not yet the reader
+ * (no selection toolbar, keys or highlights), and whatever waits for the reader's `<article>` waits for
+ * the one that works.
+ */
+
+/**
+ * How long React waits for main's answer before it starts without a first screen drawn here. React's
+ * reader needs that answer too, so waiting costs only the overlap of React's evaluation with the wait;
+ * the limit is for a main process that does not answer, where React shows its own "loading".
+ */
+const WAIT_FOR_ANSWER_MS = 1000;
+/** Characters drawn from the block in view on: more than a large window shows. */
+const SCREEN_CHARACTERS = 6000;
+/** The reader itself draws at most this many blocks in its first render (ReaderView.tsx). */
+const SCREEN_BLOCKS = 60;
+/** A reading position further into the article than this is left to the reader to draw. */
+const MAX_BLOCKS_BEFORE = 200;
+
+/** Which of `article`'s blocks the first screen draws, from the first: none if it is not worth it. */
+export function firstScreenBlocks(article: ArticleView, offset: number): number {
+  const starts = blockStarts(article.blocks);
+  let inView = 0;
+  while (inView + 1 < starts.length && (starts[inView + 1] ?? Infinity) <= offset) inView++;
+  if (inView > MAX_BLOCKS_BEFORE) return 0;
+  let count = 0;
+  let characters = 0;
+  for (const block of article.blocks) {
+    if (!drawable(block) || count >= inView + SCREEN_BLOCKS) break;
+    count++;
+    if (count > inView) characters += block.text.length;
+    if (characters > SCREEN_CHARACTERS) break;
+  }
+  // Drawn only if it reaches past the reading position: else the reader would scroll where this did not.
+  return count > inView ? count : 0;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  made.className = className;
+  made.append(...children);
+  return made;
+}
+
+/** Harakat, tanwin, shadda, sukun, dagger alef, as the reader looks for them (ReaderView.tsx). */
+const VOWEL_MARK = /[\u064B-\u0652\u0670]/;
+
+/**
+ * The reader's layout as `App` and `ReaderView` lay it out (top bar, panels, progress bar, the tools row
+ * where the article has vowel marks), with the panels' and the bar's places kept but left empty, and the
+ * first `count` blocks in the text column. Returns the app element and its scroller.
+ */
+export function drawReader(
+  article: ArticleView,
+  count: number,
+  width: number,
+): { app: HTMLElement; scroller: HTMLElement; bar: HTMLElement } {
+  // Controls whose labels come with the interface: drawn invisible, to take the room they will take.
+  const blank = (tag: 'span' | 'button', className: string) =>
+    element(tag, `${className} first-screen-blank`, document.createTextNode('\u00a0'));
+  const text = element('div', 'article');
+  text.lang = article.lang;
+  text.dir = article.dir;
+  const hasMarks = article.blocks.some((block) => VOWEL_MARK.test(block.text));
+  if (hasMarks) text.dataset.marks = 'shown';
+  article.blocks
+    .slice(0, count)
+    .forEach((block, index) => text.appendChild(blockElement(block, index, article.dir === 'rtl')));
+
+  const scroller = element('div', 'reader-scroll', text);
+  const bar = element('div', 'progress-bar');
+  const column = element('div', 'reader-column', element('div', 'progress', bar));
+  if (hasMarks) {
+    // The "hide vowel marks" button's row, its label not known here: kept as tall, drawn empty.
+    column.appendChild(element('div', 'reader-tools', blank('button', 'icon-button small')));
+  }
+  column.appendChild(scroller);
+  const notes = notesOpenAt(width);
+  const layout = element('div', notes ? 'reader-layout with-notes' : 'reader-layout');
+  if (contentsOpenAt(width)) layout.appendChild(element('nav', 'toc'));
+  layout.appendChild(column);
+  if (notes) layout.appendChild(element('aside', 'notes-panel'));
+
+  // The top bar's controls are drawn by React; a blank brand and a blank labelled button keep its height.
+  const app = element(
+    'div',
+    'app',
+    element(
+      'header',
+      'topbar',
+      blank('span', 'brand'),
+      element('nav', 'topbar-nav', blank('button', 'icon-button')),
+    ),
+    element('main', 'content', layout),
+  );
+  app.dataset.firstScreen = '';
+  app.setAttribute('aria-busy', 'true');
+  return { app, scroller, bar };
+}
+
+/** The scroll position that puts `offset` at the top, measured as the reader measures it. */
+function scrollTopOf(scroller: HTMLElement, article: ArticleView, offset: number): number {
+  const starts = blockStarts(article.blocks);
+  const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
+  const boxes: BlockBox[] = [...scroller.querySelectorAll<HTMLElement>('[data-block]')].map((block) => {
+    const index = Number(block.dataset.block);
+    const rect = block.getBoundingClientRect();
+    return {
+      start: starts[index] ?? 0,
+      length: article.blocks[index]?.text.length ?? 0,
+      top: rect.top - origin,
+      height: rect.height,
+    };
+  });
+  return scrollTopFor(boxes, offset);
+}
+
+/** Frames over which the reading position is put back, as the reader does (use-reading-position.ts). */
+const RESTORE_FRAMES = 8;
+
+/**
+ * Scrolls to the reading position, again over the next frames and once the web fonts are in (blocks
+ * off screen are laid out lazily, and the fonts change line heights), until the reader scrolls. When
+ * React replaces the first screen, a reader who already scrolled it keeps that place (the reader would
+ * otherwise go back to the saved position, which it restores until the first wheel turn).
+ */
+function keepPosition(
+  root: HTMLElement,
+  app: HTMLElement,
+  scroller: HTMLElement,
+  bar: HTMLElement,
+  article: ArticleView,
+  offset: number,
+): void {
+  let scrolledByUser = false;
+  const onUser = () => {
+    scrolledByUser = true;
+  };
+  for (const type of ['wheel', 'keydown', 'pointerdown'] as const)
+    scroller.addEventListener(type, onUser, { passive: true, once: true });
+  // Read as it scrolls: once React has taken the first screen out of the page, it measures as 0.
+  let scrollTop = 0;
+  scroller.addEventListener('scroll', () => (scrollTop = scroller.scrollTop), { passive: true });
+  const settle = () => {
+    if (scrolledByUser || !app.isConnected) return;
+    if (offset > 0) scroller.scrollTop = scrollTopOf(scroller, article, offset);
+    // The fraction read, as the reader's progress bar shows it (of the part drawn here, a first guess).
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    bar.style.inlineSize = `${range > 0 ? Math.min(1, scroller.scrollTop / range) * 100 : 0}%`;
+  };
+  settle();
+  let frames = 0;
+  const onFrame = () => {
+    settle();
+    if (++frames < RESTORE_FRAMES && app.isConnected) requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  void document.fonts.ready.then(() => requestAnimationFrame(settle));
+  new MutationObserver((_, observer) => {
+    if (app.isConnected) return;
+    observer.disconnect();
+    const reader = root.querySelector<HTMLElement>('.reader-scroll');
+    if (!scrolledByUser || !reader) return;
+    reader.scrollTop = scrollTop;
+    reader.dispatchEvent(new WheelEvent('wheel'));
+  }).observe(root, { childList: true });
+}
+
+/** Settles after the next frame has been painted: a message posted from its animation frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
+const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+
+/**
+ * Applies the themes, and, when the page opens on an article, waits (a short while at most) for main's
+ * answers to draw its first screen and for that frame to be painted. Settles when React may load.
+ */
+export async function showFirstScreen(): Promise<void> {
+  installThemes(document);
+  const route = parseRoute(window.location.hash);
+  if (route.view !== 'article') return;
+  const settings = pendingEarly('getSettings', {});
+  const opened = pendingEarly('openArticle', { id: route.id });
+  if (!settings || !opened) return;
+  const answers = await Promise.race([Promise.all([settings, opened]), timeout(WAIT_FOR_ANSWER_MS)]);
+  const root = document.getElementById('root');
+  if (!answers || !root || root.firstChild) return;
+  const [settingsResult, articleResult] = answers;
+  if (!settingsResult.ok || !articleResult.ok) return;
+  const article = articleResult.value;
+  const offset = route.at?.start ?? article.progress?.offset ?? 0;
+  const count = firstScreenBlocks(article, offset);
+  if (count === 0) return;
+
+  const { settings: readerSettings } = settingsResult.value;
+  applySettings(document.documentElement, readerSettings);
+  const language = pickLanguage(readerSettings.language, navigator.languages);
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  const { app, scroller, bar } = drawReader(article, count, window.innerWidth);
+  root.appendChild(app);
+  keepPosition(root, app, scroller, bar, article, offset);
+  await afterNextPaint();
+}

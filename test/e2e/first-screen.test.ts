@@ -1,0 +1,152 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../main/api/service';
+import { blockStarts } from '../../main/articles/model';
+import { bridge, browserUnavailable, closeSession, openSession } from './harness';
+
+const unavailable = browserUnavailable();
+
+/**
+ * An article's first screen is drawn as plain DOM before React has loaded (renderer/src/first-screen),
+ * then React's reader takes its place. Here the interface's chunk is held back (or kept from loading) to
+ * look at the first screen alone, and compared with the reader that replaces it.
+ */
+describe.skipIf(unavailable !== null)(
+  `the first screen before the interface, in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let browser: Browser;
+    let server: Server;
+    let origin: string;
+    let dataDir: string;
+    let service: Service;
+    let articleId: string;
+
+    beforeAll(async () => {
+      ({ server, origin, browser, dataDir, service } = await openSession());
+      articleId = (await service.listArticles({}))[0]?.id ?? '';
+    });
+
+    afterAll(async () => {
+      await closeSession({ browser, server, dataDir });
+    });
+
+    /**
+     * A page on the article whose interface chunk (start-app) loads only when `release` is called, or
+     * never when `hold` is 'never'.
+     */
+    async function openHeld(hold: 'never' | 'until-released' | 'no'): Promise<{
+      page: Page;
+      release: () => void;
+    }> {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      await bridge(page, service);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      if (hold !== 'no') {
+        await page.route('**/assets/start-app-*.js', async (route) => {
+          if (hold === 'never') return route.abort();
+          await released;
+          await route.continue();
+        });
+      }
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      return { page, release };
+    }
+
+    /** The place of each drawn block, once the web fonts are in. */
+    const places = (page: Page, selector: string) =>
+      page.evaluate(async (selector) => {
+        await document.fonts.ready;
+        return [...document.querySelectorAll<HTMLElement>(`${selector} [data-block]`)].map((block) => {
+          const { x, y, width, height } = block.getBoundingClientRect();
+          return [
+            Number(block.dataset.block),
+            Math.round(x),
+            Math.round(y),
+            Math.round(width),
+            Math.round(height),
+          ];
+        });
+      }, selector);
+
+    it('draws the title and first blocks before the interface loads, where the reader then draws them', async () => {
+      const first = await openHeld('never');
+      await first.page.locator('[data-first-screen] .article h1').waitFor();
+      const article = await service.openArticle({ id: articleId });
+      await expect(first.page.locator('[data-first-screen] .article h1').textContent()).resolves.toBe(
+        article.blocks[0]?.text,
+      );
+      const before = await places(first.page, '[data-first-screen] .article');
+      expect(before.length).toBeGreaterThan(5);
+      await first.page.close();
+
+      const reader = await openHeld('no');
+      await reader.page.locator('article h1').waitFor();
+      const after = (await places(reader.page, 'article')).slice(0, before.length);
+      expect(after).toEqual(before);
+      await reader.page.close();
+    });
+
+    it('is replaced by the reader in one step: the two are never in the page together', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      await bridge(page, service);
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+        new MutationObserver(() => {
+          const first = document.querySelector('[data-first-screen]') !== null;
+          const reader = document.querySelector('article.article') !== null;
+          const state = first && reader ? 'both' : first ? 'first' : reader ? 'reader' : 'none';
+          if (seen.at(-1) !== state) seen.push(state);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.locator('article h1').waitFor();
+      await expect(page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).resolves.toEqual([
+        'none',
+        'first',
+        'reader',
+      ]);
+      await page.close();
+    });
+
+    it('opens at the saved reading position, and keeps the place the reader scrolled to meanwhile', async () => {
+      const article = await service.openArticle({ id: articleId });
+      const starts = blockStarts(article.blocks);
+      await service.saveProgress({ id: articleId, offset: starts[6] ?? 0, fraction: 0.3 });
+      try {
+        const { page, release } = await openHeld('until-released');
+        await page.locator('[data-first-screen] .article h1').waitFor({ state: 'attached' });
+        const topBlock = (selector: string) =>
+          page.evaluate((selector) => {
+            const scroller = document.querySelector(`${selector} .reader-scroll`);
+            const top = scroller?.getBoundingClientRect().top ?? 0;
+            const blocks = [...document.querySelectorAll<HTMLElement>(`${selector} [data-block]`)];
+            return Number(blocks.find((b) => b.getBoundingClientRect().bottom > top + 1)?.dataset.block);
+          }, selector);
+        await expect(topBlock('[data-first-screen]')).resolves.toBe(6);
+
+        const firstScrollTop = () =>
+          page.evaluate(() => document.querySelector('[data-first-screen] .reader-scroll')?.scrollTop ?? 0);
+        const saved = await firstScrollTop();
+        const box = await page.locator('[data-first-screen] .reader-scroll').boundingBox();
+        await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+        await page.mouse.wheel(0, 300);
+        await expect.poll(firstScrollTop).toBeGreaterThan(saved + 100);
+        // Let a smooth scroll come to rest.
+        await page.waitForTimeout(400);
+        const scrolled = await firstScrollTop();
+        release();
+        await page.locator('article h1').waitFor({ state: 'attached' });
+        await page.waitForTimeout(300);
+        const kept = await page.evaluate(() => document.querySelector('.reader-scroll')?.scrollTop ?? 0);
+        expect(Math.abs(kept - scrolled), `kept ${kept}, scrolled ${scrolled}, saved ${saved}`).toBeLessThan(
+          3,
+        );
+        await page.close();
+      } finally {
+        await service.saveProgress({ id: articleId, offset: 0, fraction: 0 });
+      }
+    });
+  },
+);
