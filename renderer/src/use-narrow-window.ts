@@ -2,8 +2,6 @@ import { useSyncExternalStore } from 'react';
 
 import { DRAWERS_BELOW_PX } from './panels-open';
 
-export { DRAWERS_BELOW_PX };
-
 const query = () => window.matchMedia(`(max-width: ${DRAWERS_BELOW_PX - 0.02}px)`);
 
 function subscribe(onChange: () => void): () => void {
