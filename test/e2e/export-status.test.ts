@@ -160,7 +160,7 @@ describe.skipIf(unavailable !== null)(
     it('wrote only the annotated article, its note formatted and its labels in Arabic', async () => {
       const html = await readFile(target, 'utf8');
       expect(html).toContain('<h2>المقتطفات</h2>');
-      expect(html).toContain('<span>اللون: الأصفر</span>');
+      expect(html).toContain('<span dir="auto">اللون: الأصفر</span>');
       expect(html).toContain('<strong>مهم:</strong>');
       expect(html).toContain('<code dir="auto">AFRICOM</code>');
       expect(html).not.toContain('**');
