@@ -70,11 +70,11 @@ describe('export labels in the interface language', () => {
   it('writes HTML labels and colour names in Arabic, and in English for an English interface', async () => {
     const ar = (await service.exportNotes('html', { articleIds: [seedId], language: 'ar' })).text;
     expect(ar).toContain('<h2>المقتطفات</h2>');
-    expect(ar).toContain('<span>اللون: الأصفر</span>');
+    expect(ar).toContain('<span dir="auto">اللون: الأصفر</span>');
     expect(ar).toContain('<strong>مهم</strong>');
     const en = (await service.exportNotes('html', { articleIds: [seedId], language: 'en' })).text;
     expect(en).toContain('<h2>Highlights</h2>');
-    expect(en).toContain('<span>Colour: yellow</span>');
+    expect(en).toContain('<span dir="auto">Colour: yellow</span>');
   });
 
   it('keeps the CSV in the column names and values Readwise reads, whatever the language', async () => {

@@ -93,12 +93,13 @@ function isDateLine(line: string): boolean {
 
 /**
  * What kind of secondary line this is, or undefined for ordinary text. Only short lines qualify: a long
- * line that opens with a place and a colon is the article's first paragraph.
+ * line that opens with a place and a colon is the article's first paragraph. «- المكان: …» is a byline
+ * only near the top (`nearTop`): further down the same shape is a list item («- الهدف: خفض الضرائب»).
  */
-export function secondaryKind(line: string): SecondaryKind | undefined {
+export function secondaryKind(line: string, nearTop = true): SecondaryKind | undefined {
   if (line.length > SECONDARY_MAX_CHARS) return undefined;
   if (isDateLine(line)) return 'dateline';
-  if (BYLINE_WORD.test(line) || DATELINE_PLACE.test(line)) return 'byline';
+  if (BYLINE_WORD.test(line) || (nearTop && DATELINE_PLACE.test(line))) return 'byline';
   if (DASH_CREDIT.test(line) || SOURCE_WORD.test(line)) return 'attribution';
   return undefined;
 }

@@ -69,6 +69,20 @@ describe('parsePlainText on real-shaped news pages', () => {
   });
 });
 
+describe('parsePlainText and list-like lines', () => {
+  it('keeps «- الهدف: …» further down an article an ordinary paragraph, not a byline', () => {
+    const long =
+      'وأعلنت الحكومة اليوم عن خطة جديدة لإصلاح قطاع التعليم تشمل بناء مئات المدارس في المناطق الريفية.';
+    const { blocks } = parsePlainText(
+      ['العنوان', long, long, long, long, long, '- الهدف: خفض الضرائب'].join('\n'),
+    );
+    expect(blocks.find((b) => b.text.startsWith('- الهدف'))).toEqual({
+      kind: 'paragraph',
+      text: '- الهدف: خفض الضرائب',
+    });
+  });
+});
+
 describe('secondaryKind', () => {
   it.each([
     ['29-9-2017 | 02:57', 'dateline'],
@@ -101,6 +115,10 @@ describe('madeTitle', () => {
     expect(title.endsWith(' …')).toBe(false);
     expect(title).toMatch(/^أعلنت الحكومة اليوم .*[^\s]…$/u);
     expect(sentence.startsWith(title.slice(0, -1))).toBe(true);
+  });
+
+  it('names an article whose first line is only punctuation by that line', () => {
+    expect(madeTitle('... ... ...')).toBe('... ... ...…');
   });
 
   it('goes past a clause too short to name anything («قال:»)', () => {

@@ -2,7 +2,7 @@
  * The plain-text importer: normalised text in, title and blocks out (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
-import type { Block } from './model';
+import type { Block, SecondaryKind } from './model';
 import { secondaryKind } from './secondary-lines';
 import { dropTrailingDebris } from './trailing-debris';
 
@@ -28,6 +28,8 @@ const MADE_TITLE_MAX_CHARS = 80;
 // A clause shorter than this («قال:») says too little to name the article; the cut goes on to the next.
 const MADE_TITLE_MIN_CHARS = 12;
 const CLAUSE_END = /[.،؛,;:!?؟…۔]/gu;
+// Bylines of the «- الرياض: …» shape stand among the first lines of a page (secondary-lines.ts).
+const TOP_LINES = 6;
 const ELLIPSIS = '…';
 
 export type PlainTextParse = { title: string; blocks: Block[] };
@@ -70,7 +72,9 @@ export function madeTitle(line: string): string {
     const space = room.lastIndexOf(' ');
     clause = (space >= MADE_TITLE_MIN_CHARS ? room.slice(0, space) : room).trim();
   }
-  return `${clause.replace(/[\s.،؛,;:…۔-]+$/u, '')}${ELLIPSIS}`;
+  const words = clause.replace(/[\s.،؛,;:…۔-]+$/u, '');
+  // A line of punctuation alone has no clause to name the article by: its first characters do.
+  return `${words === '' ? line.slice(0, MADE_TITLE_MAX_CHARS - ELLIPSIS.length) : words}${ELLIPSIS}`;
 }
 
 /**
@@ -98,9 +102,11 @@ export function parsePlainText(text: string): PlainTextParse {
   // The title line itself is never dropped as debris.
   const body = dropTrailingDebris(lines.slice(titleAt + 1));
   const blocks: Block[] = head.map((line, index) =>
-    index === titleAt && hasTitleLine ? { kind: 'heading', level: 1, text: line } : paragraph(line),
+    index === titleAt && hasTitleLine
+      ? { kind: 'heading', level: 1, text: line }
+      : paragraph(line, secondaryKind(line)),
   );
-  const kinds = body.map(secondaryKind);
+  const kinds = body.map((line, index) => secondaryKind(line, titleAt + 1 + index < TOP_LINES));
   body.forEach((line, index) => {
     const next = body[index + 1];
     // A short line alone (a signature, the last words) or before another short line is not a heading:
@@ -117,6 +123,6 @@ export function parsePlainText(text: string): PlainTextParse {
 }
 
 /** A paragraph, marked secondary when it is a date line, byline or attribution. */
-function paragraph(text: string, secondary = secondaryKind(text)): Block {
+function paragraph(text: string, secondary: SecondaryKind | undefined): Block {
   return secondary === undefined ? { kind: 'paragraph', text } : { kind: 'paragraph', text, secondary };
 }

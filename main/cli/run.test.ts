@@ -213,3 +213,22 @@ describe('bad input', () => {
     expect((await hamish('list', '--bogus')).code).toBe(2);
   });
 });
+
+describe('hamish export of the whole library', () => {
+  it('writes only the annotated articles, and every one with --all', async () => {
+    const id = (await hamish('import', SEED)).stdout.split('\t')[0] ?? '';
+    const other = path.join(dir, 'other.txt');
+    await writeFile(other, 'مقال آخر بلا ملاحظات\n\nفقرة أولى من مقال لم يعلق عليه أحد بعد.\n');
+    await hamish('import', other);
+    expect((await hamish('highlight', id, '--quote', 'تنظيم الدولة')).code).toBe(0);
+
+    const annotated = await hamish('export', '--format', 'md');
+    expect(annotated.code).toBe(0);
+    expect(annotated.stdout).toContain(`# ${TITLE}`);
+    expect(annotated.stdout).not.toContain('مقال آخر بلا ملاحظات');
+
+    const all = await hamish('export', '--format', 'md', '--all');
+    expect(all.stdout).toContain(`# ${TITLE}`);
+    expect(all.stdout).toContain('# مقال آخر بلا ملاحظات');
+  });
+});

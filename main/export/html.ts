@@ -49,7 +49,8 @@ function highlightHtml(
   if (highlight.note.trim() !== '') {
     parts.push(`<div class="note" dir="auto">\n${htmlNote(highlight.note, dir)}\n</div>`);
   }
-  const color = `<span>${escapeHtml(colorLine(highlight.color, dir, words))}</span>`;
+  // Its own direction: an English label in an Arabic article, or the reverse, reads whole.
+  const color = `<span dir="auto">${escapeHtml(colorLine(highlight.color, dir, words))}</span>`;
   const tags = tagList(highlight.tags, dir, words);
   parts.push(`<div class="meta">${tags === '' ? color : `${tags} · ${color}`}</div>`);
   return `<section class="highlight">\n${parts.join('\n')}\n</section>`;

@@ -204,7 +204,8 @@ describe.skipIf(unavailable !== null)(
       for (const format of ['md', 'csv', 'html'] as const) {
         const { text } = await service.exportNotes(format, { articleIds: [id] });
         if (format !== 'html') expect(text).toContain('\u2068Readwise note\u2069');
-        else expect(text).toContain('<bdi>Readwise note</bdi>');
+        // The note's paragraph is set right to left, so the English words it opens with stay at its start.
+        else expect(text).toContain('<p dir="rtl">Readwise note: هذه ملاحظة عن الآية</p>');
         const file = path.join(
           dataDir,
           `export.${format === 'csv' ? 'csv.txt' : format === 'md' ? 'md.txt' : 'html'}`,
@@ -213,6 +214,12 @@ describe.skipIf(unavailable !== null)(
         const viewer = await browser.newPage({ viewport: { width: 900, height: 600 } });
         await viewer.goto(`file://${file}`);
         await viewer.screenshot({ path: path.join(RESULTS_DIR, `export-${format}-mixed.png`) });
+        if (format === 'html') {
+          const direction = await viewer
+            .locator('.note p', { hasText: 'Readwise note' })
+            .evaluate((element) => getComputedStyle(element).direction);
+          expect(direction).toBe('rtl');
+        }
         await viewer.close();
       }
     });

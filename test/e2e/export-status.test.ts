@@ -32,6 +32,7 @@ describe.skipIf(unavailable !== null)(
     let session: Partial<Session>;
     let browser: Browser;
     let service: Service;
+    let origin: string;
     let page: Page;
     let outside: string;
     let target: string;
@@ -44,7 +45,9 @@ describe.skipIf(unavailable !== null)(
       target = path.join(folder, 'hamish-notes.html');
       // The save dialog main shows, answered with that path.
       const dataDir = await tempDataDir();
-      const { server, origin } = await serveRenderer(dataDir);
+      const served = await serveRenderer(dataDir);
+      const { server } = served;
+      origin = served.origin;
       browser = await launchBrowser();
       session = { server, origin, browser, dataDir };
       service = await createService({ dataDir, defaultArticles: [SEED], chooseSaveFile: async () => target });
@@ -84,6 +87,25 @@ describe.skipIf(unavailable !== null)(
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'صدّر كل الملاحظات' }).click();
       await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    });
+
+    it("opens a card's and the notes panel's export menu inside the window, whichever edge is near", async () => {
+      const inside = async () => {
+        const box = await boxOf(page, '.export-options');
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(900);
+        await page.keyboard.press('Escape');
+      };
+      await page.locator('.library-item .export-menu > button').first().click();
+      await page.getByRole('menuitem').first().focus();
+      await inside();
+      const seedId = (await service.listArticles({})).find((a) => a.highlights > 0)?.id ?? '';
+      await page.goto(`${origin}/index.html#/article/${seedId}`);
+      await page.getByRole('button', { name: 'صدّر…', exact: true }).click();
+      await page.getByRole('menuitem').first().focus();
+      await inside();
+      await page.goto(`${origin}/index.html#/library`);
+      await page.locator('.library-item').nth(1).waitFor();
     });
 
     it('says where the export went with the path isolated, without moving anything on the page', async () => {
@@ -138,7 +160,7 @@ describe.skipIf(unavailable !== null)(
     it('wrote only the annotated article, its note formatted and its labels in Arabic', async () => {
       const html = await readFile(target, 'utf8');
       expect(html).toContain('<h2>المقتطفات</h2>');
-      expect(html).toContain('<span>اللون: الأصفر</span>');
+      expect(html).toContain('<span dir="auto">اللون: الأصفر</span>');
       expect(html).toContain('<strong>مهم:</strong>');
       expect(html).toContain('<code dir="auto">AFRICOM</code>');
       expect(html).not.toContain('**');

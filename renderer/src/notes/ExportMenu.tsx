@@ -1,5 +1,5 @@
 import { Download } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
@@ -33,6 +33,16 @@ export function ExportMenu({ articleIds, highlightIds, label, icon, compact = fa
   const [includeEmpty, setIncludeEmpty] = useState(false);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const exportsAll = articleIds === undefined && highlightIds === undefined;
+  const options = useRef<HTMLSpanElement>(null);
+
+  // The menu opens toward the inline start of its button; where that runs past the window's edge (a button
+  // near the edge: a card's actions, the notes panel), it opens toward the inline end instead.
+  useLayoutEffect(() => {
+    const menu = options.current;
+    if (!open || !menu) return;
+    const box = menu.getBoundingClientRect();
+    menu.classList.toggle('flipped', box.left < 0 || box.right > document.documentElement.clientWidth);
+  }, [open]);
 
   const run = async (format: Format) => {
     setOpen(false);
@@ -65,7 +75,7 @@ export function ExportMenu({ articleIds, highlightIds, label, icon, compact = fa
         {!compact && label}
       </button>
       {open && (
-        <span className="export-options" role="menu" aria-label={t('export.choose')}>
+        <span ref={options} className="export-options" role="menu" aria-label={t('export.choose')}>
           {FORMATS.map((format) => (
             <button
               key={format}
