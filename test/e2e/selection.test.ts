@@ -99,6 +99,61 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   if (exact) await page.keyboard.up('Alt');
 }
 
+type Ring = { name: string; style: string; width: number; ratio: number };
+
+/**
+ * Presses Tab `count` times and reads each focus ring from computed styles: the focused element's outline
+ * (or, for a control whose ring its card draws, the nearest ancestor's), and its contrast against the first
+ * opaque background around it.
+ */
+async function tabRings(page: Page, count: number): Promise<Ring[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const rings: Ring[] = [];
+  for (let step = 0; step < count; step++) {
+    await page.keyboard.press('Tab');
+    rings.push(
+      await page.evaluate(() => {
+        // Colours as the browser computes them: rgb()/rgba() strings.
+        const parse = (text: string) => {
+          const n = text.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+          return { r: n[0] ?? 0, g: n[1] ?? 0, b: n[2] ?? 0, a: n[3] ?? 1 };
+        };
+        const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+          const c = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+        };
+        const focused = document.activeElement as HTMLElement;
+        let element: HTMLElement = focused;
+        for (let up = 0; up < 4 && getComputedStyle(element).outlineStyle === 'none'; up++)
+          element = element.parentElement ?? element;
+        if (getComputedStyle(element).outlineStyle === 'none') element = focused;
+        const style = getComputedStyle(element);
+        // The ring lies outside the element: its background is the first opaque one around it.
+        let under = element.parentElement;
+        let background = parse('rgb(255 255 255)');
+        while (under) {
+          const color = parse(getComputedStyle(under).backgroundColor);
+          if (color.a > 0.9) {
+            background = color;
+            break;
+          }
+          under = under.parentElement;
+        }
+        const ring = parse(style.outlineColor);
+        const [hi, lo] = [lum(ring), lum(background)].sort((a, b) => b - a) as [number, number];
+        return {
+          name: `${focused.tagName} ${focused.className} ${focused.getAttribute('aria-label') ?? ''}`,
+          style: style.outlineStyle,
+          width: parseFloat(style.outlineWidth),
+          ratio: (hi + 0.05) / (lo + 0.05),
+        };
+      }),
+    );
+  }
+  // Past the last control focus goes to the browser's own interface: the page's body has no ring to draw.
+  return rings.filter((ring) => !ring.name.startsWith('BODY'));
+}
+
 describe.skipIf(unavailable !== null)(
   `selection, popover, caret and focus in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
@@ -237,6 +292,25 @@ describe.skipIf(unavailable !== null)(
       await page.screenshot({ path: path.join(RESULTS_DIR, 'caret-extended.png') });
     });
 
+    it('lists the caret keys in the ? overlay', async () => {
+      await open();
+      await page.locator('article').focus();
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
+      await dialog.waitFor();
+      const text = (await dialog.textContent()) ?? '';
+      for (const line of [
+        'حرّك المؤشر في النص',
+        'انقل المؤشر إلى بداية السطر',
+        'حدّد النص من موضع المؤشر',
+        'Home',
+        'End',
+      ])
+        expect(text).toContain(line);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'shortcuts-caret-ar.png') });
+      await page.keyboard.press('Escape');
+    });
+
     it('starts a keyboard selection on the first line in view, not at a paragraph above it', async () => {
       await open();
       await page.evaluate(() => {
@@ -276,44 +350,7 @@ describe.skipIf(unavailable !== null)(
         await page.setViewportSize(SIZES[0]);
         await open();
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        const rings: { name: string; style: string; width: number; ratio: number }[] = [];
-        for (let step = 0; step < 16; step++) {
-          await page.keyboard.press('Tab');
-          rings.push(
-            await page.evaluate(() => {
-              // Colours as the browser computes them: rgb()/rgba() strings.
-              const parse = (text: string) => {
-                const n = text.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
-                return { r: n[0] ?? 0, g: n[1] ?? 0, b: n[2] ?? 0, a: n[3] ?? 1 };
-              };
-              const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
-                const c = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-                return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
-              };
-              const element = document.activeElement as HTMLElement;
-              const style = getComputedStyle(element);
-              // The ring lies outside the element: its background is the first opaque one around it.
-              let under = element.parentElement;
-              let background = parse('rgb(255 255 255)');
-              while (under) {
-                const color = parse(getComputedStyle(under).backgroundColor);
-                if (color.a > 0.9) {
-                  background = color;
-                  break;
-                }
-                under = under.parentElement;
-              }
-              const ring = parse(style.outlineColor);
-              const [hi, lo] = [lum(ring), lum(background)].sort((a, b) => b - a) as [number, number];
-              return {
-                name: `${element.tagName} ${element.className} ${element.getAttribute('aria-label') ?? ''}`,
-                style: style.outlineStyle,
-                width: parseFloat(style.outlineWidth),
-                ratio: (hi + 0.05) / (lo + 0.05),
-              };
-            }),
-          );
-        }
+        const rings = await tabRings(page, 16);
         const weak = rings.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3);
         expect(weak).toEqual([]);
         expect(rings.some((r) => r.name.startsWith('ARTICLE'))).toBe(true);
@@ -321,6 +358,11 @@ describe.skipIf(unavailable !== null)(
         expect(article?.style).toBe('solid');
         await page.locator('article').focus();
         await page.screenshot({ path: path.join(RESULTS_DIR, `focus-ring-${theme}.png`) });
+        // The library too: its cards, their actions, the import and export controls.
+        await page.goto(`${session.origin}/index.html#/library`);
+        await page.locator('.library-item').first().waitFor();
+        const library = await tabRings(page, 20);
+        expect(library.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3)).toEqual([]);
       });
     }
 
