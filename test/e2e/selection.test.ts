@@ -311,6 +311,33 @@ describe.skipIf(unavailable !== null)(
       await page.keyboard.press('Escape');
     });
 
+    it('shows the caret on the first line in view when Tab brings focus to the text', async () => {
+      await open();
+      await page.evaluate(() => {
+        document.getSelection()?.removeAllRanges();
+        const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+        if (scroller) scroller.scrollTop = 600;
+        (document.activeElement as HTMLElement | null)?.blur();
+      });
+      for (let step = 0; step < 30; step++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.tagName === 'ARTICLE')) break;
+      }
+      const caret = page.locator('.reading-caret');
+      await expect.poll(() => caret.isVisible()).toBe(true);
+      const where = await page.evaluate(() => {
+        const c = document.querySelector('.reading-caret')?.getBoundingClientRect();
+        const view = document.querySelector('.reader-scroll')?.getBoundingClientRect();
+        return {
+          top: c?.top ?? -1,
+          viewTop: view?.top ?? 0,
+          line: parseFloat(getComputedStyle(document.querySelector('[data-block]') as Element).lineHeight),
+        };
+      });
+      expect(where.top).toBeGreaterThanOrEqual(where.viewTop);
+      expect(where.top).toBeLessThan(where.viewTop + where.line * 3);
+    });
+
     it('starts a keyboard selection on the first line in view, not at a paragraph above it', async () => {
       await open();
       await page.evaluate(() => {
