@@ -459,6 +459,19 @@ describe.skipIf(unavailable !== null)(
         }
         expect(seen).toContain('combobox');
         await page.screenshot({ path: path.join(RESULTS_DIR, `popover-${size.width}x${size.height}.png`) });
+        // The text scrolled under the open popover: it follows its passage, still inside and still off it.
+        await page.evaluate(() => {
+          const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+          if (scroller) scroller.scrollTop += 160;
+        });
+        const moved = await passageBox(page, `9 من التقرير ${quote}`);
+        expect(moved.top).toBeLessThan(passage.top - 100);
+        await expect
+          .poll(async () => {
+            const now = await boxOf(page, '.popover');
+            return inside(now, size) && !overlaps(now, moved);
+          })
+          .toBe(true);
         await page.keyboard.press('Escape');
       });
 
