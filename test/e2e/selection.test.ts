@@ -516,6 +516,7 @@ describe.skipIf(unavailable !== null)(
             return inside(now, size) && !!spread && !overlaps(now, { ...spread, top: 0 });
           })
           .toBe(true);
+        await page.screenshot({ path: path.join(RESULTS_DIR, `toolbar-${size.width}x${size.height}.png`) });
         await page.evaluate(() => document.getSelection()?.removeAllRanges());
       });
     }
