@@ -99,6 +99,61 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   if (exact) await page.keyboard.up('Alt');
 }
 
+type Ring = { name: string; style: string; width: number; ratio: number };
+
+/**
+ * Presses Tab `count` times and reads each focus ring from computed styles: the focused element's outline
+ * (or, for a control whose ring its card draws, the nearest ancestor's), and its contrast against the first
+ * opaque background around it.
+ */
+async function tabRings(page: Page, count: number): Promise<Ring[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const rings: Ring[] = [];
+  for (let step = 0; step < count; step++) {
+    await page.keyboard.press('Tab');
+    rings.push(
+      await page.evaluate(() => {
+        // Colours as the browser computes them: rgb()/rgba() strings.
+        const parse = (text: string) => {
+          const n = text.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+          return { r: n[0] ?? 0, g: n[1] ?? 0, b: n[2] ?? 0, a: n[3] ?? 1 };
+        };
+        const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+          const c = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+        };
+        const focused = document.activeElement as HTMLElement;
+        let element: HTMLElement = focused;
+        for (let up = 0; up < 4 && getComputedStyle(element).outlineStyle === 'none'; up++)
+          element = element.parentElement ?? element;
+        if (getComputedStyle(element).outlineStyle === 'none') element = focused;
+        const style = getComputedStyle(element);
+        // The ring lies outside the element: its background is the first opaque one around it.
+        let under = element.parentElement;
+        let background = parse('rgb(255 255 255)');
+        while (under) {
+          const color = parse(getComputedStyle(under).backgroundColor);
+          if (color.a > 0.9) {
+            background = color;
+            break;
+          }
+          under = under.parentElement;
+        }
+        const ring = parse(style.outlineColor);
+        const [hi, lo] = [lum(ring), lum(background)].sort((a, b) => b - a) as [number, number];
+        return {
+          name: `${focused.tagName} ${focused.className} ${focused.getAttribute('aria-label') ?? ''}`,
+          style: style.outlineStyle,
+          width: parseFloat(style.outlineWidth),
+          ratio: (hi + 0.05) / (lo + 0.05),
+        };
+      }),
+    );
+  }
+  // Past the last control focus goes to the browser's own interface: the page's body has no ring to draw.
+  return rings.filter((ring) => !ring.name.startsWith('BODY'));
+}
+
 describe.skipIf(unavailable !== null)(
   `selection, popover, caret and focus in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
@@ -237,6 +292,52 @@ describe.skipIf(unavailable !== null)(
       await page.screenshot({ path: path.join(RESULTS_DIR, 'caret-extended.png') });
     });
 
+    it('lists the caret keys in the ? overlay', async () => {
+      await open();
+      await page.locator('article').focus();
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
+      await dialog.waitFor();
+      const text = (await dialog.textContent()) ?? '';
+      for (const line of [
+        'حرّك المؤشر في النص',
+        'انقل المؤشر إلى بداية السطر',
+        'حدّد النص من موضع المؤشر',
+        'Home',
+        'End',
+      ])
+        expect(text).toContain(line);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'shortcuts-caret-ar.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    it('shows the caret on the first line in view when Tab brings focus to the text', async () => {
+      await open();
+      await page.evaluate(() => {
+        document.getSelection()?.removeAllRanges();
+        const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+        if (scroller) scroller.scrollTop = 600;
+        (document.activeElement as HTMLElement | null)?.blur();
+      });
+      for (let step = 0; step < 30; step++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.tagName === 'ARTICLE')) break;
+      }
+      const caret = page.locator('.reading-caret');
+      await expect.poll(() => caret.isVisible()).toBe(true);
+      const where = await page.evaluate(() => {
+        const c = document.querySelector('.reading-caret')?.getBoundingClientRect();
+        const view = document.querySelector('.reader-scroll')?.getBoundingClientRect();
+        return {
+          top: c?.top ?? -1,
+          viewTop: view?.top ?? 0,
+          line: parseFloat(getComputedStyle(document.querySelector('[data-block]') as Element).lineHeight),
+        };
+      });
+      expect(where.top).toBeGreaterThanOrEqual(where.viewTop);
+      expect(where.top).toBeLessThan(where.viewTop + where.line * 3);
+    });
+
     it('starts a keyboard selection on the first line in view, not at a paragraph above it', async () => {
       await open();
       await page.evaluate(() => {
@@ -276,44 +377,7 @@ describe.skipIf(unavailable !== null)(
         await page.setViewportSize(SIZES[0]);
         await open();
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        const rings: { name: string; style: string; width: number; ratio: number }[] = [];
-        for (let step = 0; step < 16; step++) {
-          await page.keyboard.press('Tab');
-          rings.push(
-            await page.evaluate(() => {
-              // Colours as the browser computes them: rgb()/rgba() strings.
-              const parse = (text: string) => {
-                const n = text.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
-                return { r: n[0] ?? 0, g: n[1] ?? 0, b: n[2] ?? 0, a: n[3] ?? 1 };
-              };
-              const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
-                const c = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-                return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
-              };
-              const element = document.activeElement as HTMLElement;
-              const style = getComputedStyle(element);
-              // The ring lies outside the element: its background is the first opaque one around it.
-              let under = element.parentElement;
-              let background = parse('rgb(255 255 255)');
-              while (under) {
-                const color = parse(getComputedStyle(under).backgroundColor);
-                if (color.a > 0.9) {
-                  background = color;
-                  break;
-                }
-                under = under.parentElement;
-              }
-              const ring = parse(style.outlineColor);
-              const [hi, lo] = [lum(ring), lum(background)].sort((a, b) => b - a) as [number, number];
-              return {
-                name: `${element.tagName} ${element.className} ${element.getAttribute('aria-label') ?? ''}`,
-                style: style.outlineStyle,
-                width: parseFloat(style.outlineWidth),
-                ratio: (hi + 0.05) / (lo + 0.05),
-              };
-            }),
-          );
-        }
+        const rings = await tabRings(page, 16);
         const weak = rings.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3);
         expect(weak).toEqual([]);
         expect(rings.some((r) => r.name.startsWith('ARTICLE'))).toBe(true);
@@ -321,6 +385,11 @@ describe.skipIf(unavailable !== null)(
         expect(article?.style).toBe('solid');
         await page.locator('article').focus();
         await page.screenshot({ path: path.join(RESULTS_DIR, `focus-ring-${theme}.png`) });
+        // The library too: its cards, their actions, the import and export controls.
+        await page.goto(`${session.origin}/index.html#/library`);
+        await page.locator('.library-item').first().waitFor();
+        const library = await tabRings(page, 20);
+        expect(library.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3)).toEqual([]);
       });
     }
 
@@ -390,6 +459,19 @@ describe.skipIf(unavailable !== null)(
         }
         expect(seen).toContain('combobox');
         await page.screenshot({ path: path.join(RESULTS_DIR, `popover-${size.width}x${size.height}.png`) });
+        // The text scrolled under the open popover: it follows its passage, still inside and still off it.
+        await page.evaluate(() => {
+          const scroller = document.querySelector<HTMLElement>('.reader-scroll');
+          if (scroller) scroller.scrollTop += 160;
+        });
+        const moved = await passageBox(page, `9 من التقرير ${quote}`);
+        expect(moved.top).toBeLessThan(passage.top - 100);
+        await expect
+          .poll(async () => {
+            const now = await boxOf(page, '.popover');
+            return inside(now, size) && !overlaps(now, moved);
+          })
+          .toBe(true);
         await page.keyboard.press('Escape');
       });
 
@@ -434,6 +516,7 @@ describe.skipIf(unavailable !== null)(
             return inside(now, size) && !!spread && !overlaps(now, { ...spread, top: 0 });
           })
           .toBe(true);
+        await page.screenshot({ path: path.join(RESULTS_DIR, `toolbar-${size.width}x${size.height}.png`) });
         await page.evaluate(() => document.getSelection()?.removeAllRanges());
       });
     }

@@ -15,7 +15,8 @@ import { useFloatingPosition } from './use-floating-position';
 
 type Props = {
   highlight: ResolvedHighlight;
-  rect: DOMRect | null;
+  /** The highlighted passage on screen, or null for an orphan. */
+  passage: Range | null;
   suggestions: string[];
   onChange: (patch: HighlightPatch) => Promise<ApiError | null>;
   /** Saves the note as typed; the saves of one `session` (one opening of the popover) undo as one step. */
@@ -33,7 +34,7 @@ let openings = 0;
  * confirmed the write. A save that failed keeps the text in the editor and keeps the popover open on Esc.
  */
 export function HighlightPopover(props: Props) {
-  const { highlight, rect, suggestions, onChange, onNote, onDelete, onClose } = props;
+  const { highlight, passage, suggestions, onChange, onNote, onDelete, onClose } = props;
   const t = useT();
   const colorName = useColorName();
   const [session] = useState(() => `note-${++openings}`);
@@ -59,8 +60,8 @@ export function HighlightPopover(props: Props) {
   };
 
   // Below the passage, or above it when there is more room there: never over the passage being annotated.
-  // A highlight with no place in the text (an orphan) has no rect: the popover then keeps its corner.
-  useFloatingPosition(dialogRef, rect, 'bottom');
+  // A highlight with no place in the text (an orphan) has no passage: the popover then keeps its corner.
+  useFloatingPosition(dialogRef, passage, 'bottom');
 
   return (
     <div
@@ -69,7 +70,7 @@ export function HighlightPopover(props: Props) {
       role="dialog"
       aria-modal="true"
       aria-label={t('highlight.dialog', { color: colorName(highlight.color) })}
-      data-placed={rect ? 'beside' : undefined}
+      data-placed={passage ? 'beside' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();

@@ -115,7 +115,8 @@ export function ReaderView(props: Props) {
   useReadingCaret(articleRef, scrollerRef);
   const [lastColor, setLastColor] = useState<Color>('yellow');
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [activeRect, setActiveRect] = useState<DOMRect | null>(null);
+  // The open highlight's passage: a live range, so the popover follows it when the text scrolls.
+  const [activePassage, setActivePassage] = useState<Range | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const active = highlights.find((h) => h.id === activeId) ?? null;
   const marginSide = useMarginRoom(scrollerRef, articleRef, article.dir === 'rtl' ? 'left' : 'right');
@@ -207,7 +208,7 @@ export function ReaderView(props: Props) {
   const openHighlight = useCallback(
     (highlight: ResolvedHighlight, scroll: boolean) => {
       setActiveId(highlight.id);
-      if (highlight.status === 'orphan') return setActiveRect(null);
+      if (highlight.status === 'orphan') return setActivePassage(null);
       const map = blocks();
       const range = canonicalToRange(map, starts, highlight.start, highlight.end, displays);
       if (scroll && range && scrollerRef.current) {
@@ -221,10 +222,10 @@ export function ReaderView(props: Props) {
         // Blocks far away are laid out lazily; place again once the target block has its real size.
         requestAnimationFrame(() => {
           place();
-          setActiveRect(range.getBoundingClientRect());
+          setActivePassage(range);
           flash(map, starts, highlight, displays);
         });
-      } else setActiveRect(range?.getBoundingClientRect() ?? null);
+      } else setActivePassage(range);
     },
     [blocks, starts, displays],
   );
@@ -438,7 +439,7 @@ export function ReaderView(props: Props) {
           <HighlightPopover
             key={active.id}
             highlight={active}
-            rect={activeRect}
+            passage={activePassage}
             suggestions={suggestions}
             onChange={async (patch) => {
               const failure = await store.update(active.id, patch);

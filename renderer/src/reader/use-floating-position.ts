@@ -5,21 +5,31 @@ import { useLayoutEffect, type RefObject } from 'react';
 const GAP = 8;
 const EDGE = 8;
 
+/** What the element is placed beside: a live range (it moves as the text scrolls), or a fixed box. */
+export type Anchor = Range | DOMRect;
+
 /**
  * Places a fixed floating element (the selection toolbar, the highlight popover) beside `rect`, the passage
  * it is about, with Floating UI: on the preferred side when it fits, else flipped to the other side, shifted
  * sideways to stay inside the window, and never taller than the room left on its side, so it never covers
- * the passage and everything in it can be scrolled to (its own content scrolls). Placed again on resize.
+ * the passage and everything in it can be scrolled to (its own content scrolls). Placed again on resize and,
+ * for a range, whenever the text around it scrolls; a passage scrolled out of the window leaves the element
+ * at the window's edge rather than outside it.
  */
 export function useFloatingPosition(
   floatingRef: RefObject<HTMLElement | null>,
-  rect: DOMRect | null,
+  anchor: Anchor | null,
   side: 'top' | 'bottom',
 ): void {
   useLayoutEffect(() => {
     const floating = floatingRef.current;
-    if (!floating || !rect) return;
-    const reference = { getBoundingClientRect: () => rect };
+    if (!floating || !anchor) return;
+    const context = anchor instanceof Range ? anchor.commonAncestorContainer : null;
+    const reference = {
+      getBoundingClientRect: () => (anchor instanceof Range ? anchor.getBoundingClientRect() : anchor),
+      // Its scrolling ancestors are watched, so the element follows the passage.
+      contextElement: context instanceof Element ? context : (context?.parentElement ?? undefined),
+    };
     // Hidden until placed, so it never shows for a frame at the wrong place.
     floating.style.visibility = 'hidden';
     let current = true;
@@ -30,7 +40,7 @@ export function useFloatingPosition(
         middleware: [
           offset(GAP),
           flip({ padding: EDGE, fallbackPlacements: [side === 'top' ? 'bottom' : 'top'] }),
-          shift({ padding: EDGE }),
+          shift({ padding: EDGE, crossAxis: true }),
           size({
             padding: EDGE,
             apply({ availableHeight, elements }) {
@@ -48,5 +58,5 @@ export function useFloatingPosition(
       current = false;
       stop();
     };
-  }, [floatingRef, rect, side]);
+  }, [floatingRef, anchor, side]);
 }
