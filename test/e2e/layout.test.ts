@@ -147,6 +147,19 @@ describe.skipIf(unavailable !== null)(
       }
     });
 
+    it('leaves only the text in focus mode: the margin notes go with the panels', async () => {
+      const page = await open(1280, 800);
+      try {
+        await page.locator('.margin-note').first().waitFor();
+        await page.getByRole('button', { name: 'وضع التركيز' }).click();
+        await expect.poll(() => page.locator('.margin-note:visible').count()).toBe(0);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.margin-note:visible').count()).toBe(NOTED.length);
+      } finally {
+        await page.close();
+      }
+    });
+
     it('edits a note in place, beside its passage, and the edit is there after a reload', async () => {
       const page = await open(1280, 800);
       try {
