@@ -15,11 +15,10 @@ import { ReaderPage } from './reader/ReaderPage';
 import { useSettings } from './settings/use-settings';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
 import { loadLibraryPage } from './load-on-demand';
-import { contentsOpenAt, notesOpenAt } from './panels-open';
 import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
-import { useNarrowWindow } from './use-narrow-window';
+import { useReaderPanels } from './reader/use-reader-panels';
 
 // Only the reader is in the first bundle: every other page and dialog is fetched when first shown.
 const LibraryPage = lazy(() => loadLibraryPage().then((m) => ({ default: m.LibraryPage })));
@@ -48,27 +47,8 @@ export function App() {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
-  const [showNotes, setShowNotes] = useState(() => notesOpenAt(window.innerWidth));
-  const [showContents, setShowContents] = useState(() => contentsOpenAt(window.innerWidth));
-  const narrow = useNarrowWindow();
-  // Crossing into a narrow window closes the panels (open drawers would cover the text); back to a wide
-  // one, the notes come back beside it.
-  const [narrowBefore, setNarrowBefore] = useState(narrow);
-  if (narrow !== narrowBefore) {
-    setNarrowBefore(narrow);
-    setShowNotes(!narrow);
-    setShowContents(false);
-  }
-  const togglePanel = (panel: 'contents' | 'notes') => {
-    const opening = !(panel === 'contents' ? showContents : showNotes);
-    (panel === 'contents' ? setShowContents : setShowNotes)(opening);
-    // Drawers open one at a time.
-    if (opening && narrow) (panel === 'contents' ? setShowNotes : setShowContents)(false);
-  };
-  const closePanel = useCallback(
-    (panel: 'contents' | 'notes') => (panel === 'contents' ? setShowContents : setShowNotes)(false),
-    [],
-  );
+  const panels = useReaderPanels();
+  const { closeDrawers } = panels;
   const [focusMode, setFocusMode] = useState(false);
   const [dialog, setDialog] = useState<'settings' | 'shortcuts' | null>(null);
   const focusButtonRef = useRef<HTMLButtonElement>(null);
@@ -128,17 +108,13 @@ export function App() {
 
   const enterFocus = useCallback(() => {
     setFocusMode(true);
-    // Only the text: a drawer open over it closes.
-    if (narrow) {
-      setShowContents(false);
-      setShowNotes(false);
-    }
+    closeDrawers();
     // Focus on a control that focus mode hides (the button just pressed) would be lost: reading goes on
     // from the article instead.
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.closest('.topbar, .toc, .notes-panel'))
       document.querySelector<HTMLElement>('article.article')?.focus({ preventScroll: true });
-  }, [narrow]);
+  }, [closeDrawers]);
   const leaveFocus = useCallback(() => {
     setFocusMode(false);
     // If focus was on the "leave" button, it went with it: put it on the button that enters again.
@@ -177,11 +153,11 @@ export function App() {
             <TopBar
               inArticle={inArticle}
               inLibrary={route.view === 'library'}
-              showContents={showContents}
-              showNotes={showNotes}
+              showContents={panels.showContents}
+              showNotes={panels.showNotes}
               focusButtonRef={focusButtonRef}
-              onToggleContents={() => togglePanel('contents')}
-              onToggleNotes={() => togglePanel('notes')}
+              onToggleContents={() => panels.toggle('contents')}
+              onToggleNotes={() => panels.toggle('notes')}
               onFocusMode={enterFocus}
               onShortcuts={() => setDialog('shortcuts')}
               onSettings={() => setDialog('settings')}
@@ -218,10 +194,10 @@ export function App() {
                     key={route.id}
                     id={route.id}
                     at={route.at}
-                    showNotes={showNotes}
-                    showContents={showContents}
-                    drawers={narrow}
-                    onClosePanel={closePanel}
+                    showNotes={panels.showNotes}
+                    showContents={panels.showContents}
+                    drawers={panels.drawers}
+                    onClosePanel={panels.close}
                   />
                 ) : route.view === 'search' ? (
                   <SearchPage tags={tags} onOpen={(id, at) => go({ view: 'article', id, at })} />

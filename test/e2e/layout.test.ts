@@ -147,6 +147,19 @@ describe.skipIf(unavailable !== null)(
       }
     });
 
+    it('leaves only the text in focus mode: the margin notes go with the panels', async () => {
+      const page = await open(1280, 800);
+      try {
+        await page.locator('.margin-note').first().waitFor();
+        await page.getByRole('button', { name: 'وضع التركيز' }).click();
+        await expect.poll(() => page.locator('.margin-note:visible').count()).toBe(0);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.margin-note:visible').count()).toBe(NOTED.length);
+      } finally {
+        await page.close();
+      }
+    });
+
     it('edits a note in place, beside its passage, and the edit is there after a reload', async () => {
       const page = await open(1280, 800);
       try {
@@ -309,6 +322,20 @@ describe.skipIf(unavailable !== null)(
         });
       }
     }
+
+    it('closes an open drawer on entering focus mode, leaving only the text', async () => {
+      const page = await open(700, 900);
+      try {
+        await page.getByRole('button', { name: 'الملاحظات', exact: true }).click();
+        await page.getByRole('dialog', { name: 'الملاحظات' }).waitFor();
+        // The top bar stays above a drawer: its buttons still take the pointer.
+        await page.getByRole('button', { name: 'وضع التركيز' }).click();
+        await expect.poll(() => page.locator('.drawer, .drawer-backdrop').count()).toBe(0);
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+      } finally {
+        await page.close();
+      }
+    });
 
     it('folds the margin notes away at 700×900, where the notes drawer lists them', async () => {
       const page = await open(700, 900);

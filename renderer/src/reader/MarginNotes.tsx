@@ -61,6 +61,9 @@ export function MarginNotes(props: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const layerRef = useRef<HTMLOListElement>(null);
   const elements = useRef(new Map<string, HTMLElement>());
+  const blockCache = useRef<{ key: unknown; article: HTMLElement; blocks: Map<number, HTMLElement> } | null>(
+    null,
+  );
 
   // Reading order; the note being edited stays even while its text is empty.
   const noted = useMemo(
@@ -79,7 +82,12 @@ export function MarginNotes(props: Props) {
     const started = performance.now();
     const box = scroller.getBoundingClientRect();
     const toContent = (y: number) => y - box.top + scroller.scrollTop;
-    const blocks = blockElements(article);
+    // The block elements change only when more are rendered (layoutKey): not looked up on every scroll.
+    const cached = blockCache.current;
+    const blocks =
+      cached && cached.key === layoutKey && cached.article === article
+        ? cached.blocks
+        : (blockCache.current = { key: layoutKey, article, blocks: blockElements(article) }).blocks;
     const from = scroller.scrollTop - SCREENS_AROUND * box.height;
     const to = scroller.scrollTop + (1 + SCREENS_AROUND) * box.height;
     const span = blocksInWindow(
@@ -104,7 +112,7 @@ export function MarginNotes(props: Props) {
     }
     setPlaced((now) => (sameAnchors(now, next) ? now : next));
     timed('hamish:margin-find', started);
-  }, [room, scrollerRef, articleRef, noted, starts, displays]);
+  }, [room, scrollerRef, articleRef, noted, starts, displays, layoutKey]);
 
   // Stacks the notes shown, from their measured heights; positions are written straight to the elements.
   const stack = useCallback(() => {
