@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/app/csp';
+import { START_APP_META } from './renderer/src/start-app-meta';
 
 /**
  * The built page also carries the CSP in a meta tag (defence in depth: it holds even if the page were ever
@@ -26,12 +27,14 @@ function cspMeta(): Plugin {
 
 /**
  * The entry (main.tsx) is small and loads React and the views (start-app.tsx) with a dynamic import, so
- * that it can ask main for the first screen's data first. Preloading that chunk from the page lets it
- * download along with the entry instead of after it.
+ * that it can ask main for the first screen's data first. The page names that chunk and its imports in a
+ * meta tag, and early-calls.ts preloads them (`modulepreload`) right after it has sent those requests:
+ * the chunk downloads while the answers travel, but never ahead of them (a page served over HTTP, as in
+ * the bench, has six connections to share). See docs/ARCHITECTURE.md, "Opening fast".
  */
-function preloadStartApp(): Plugin {
+function nameStartApp(): Plugin {
   return {
-    name: 'hamish-preload-start-app',
+    name: 'hamish-name-start-app',
     apply: 'build',
     enforce: 'post',
     transformIndexHtml(html, context) {
@@ -42,11 +45,13 @@ function preloadStartApp(): Plugin {
       if (!start) throw new Error('electron.vite.config.ts: no chunk for renderer/src/start-app.tsx');
       const entry = context.chunk?.fileName;
       const files = [start.fileName, ...start.imports].filter((file) => file !== entry);
-      return files.map((file) => ({
-        tag: 'link',
-        attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
-        injectTo: 'head' as const,
-      }));
+      return [
+        {
+          tag: 'meta',
+          attrs: { name: START_APP_META, content: files.map((file) => `./${file}`).join(' ') },
+          injectTo: 'head' as const,
+        },
+      ];
     },
   };
 }
@@ -78,7 +83,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), cspMeta(), preloadStartApp()],
+    plugins: [react(), cspMeta(), nameStartApp()],
     base: './',
     build: {
       outDir: 'out/renderer',

@@ -2,7 +2,7 @@ import { Minimize2 } from 'lucide-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ArticleSummary } from '../../main/api/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
-import { call, callOnce } from './api';
+import { arrived, call, callOnce } from './api';
 import { UnsavedDraftsNotice } from './autosave/UnsavedDraftsNotice';
 import { handOverLink, linkOfDrop } from './library/dropped-link';
 import { ErrorNotice } from './ErrorNotice';
@@ -14,14 +14,13 @@ import { ColorNamesProvider } from './reader/color-names';
 import { ReaderPage } from './reader/ReaderPage';
 import { useSettings } from './settings/use-settings';
 import { useAppShortcuts } from './shortcuts/use-app-shortcuts';
-import { loadLibraryPage } from './load-on-demand';
+import { LibraryPage } from './load-on-demand';
 import { useAfterFirstScreen } from './use-after-first-screen';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
 import { useReaderPanels } from './reader/use-reader-panels';
 
 // Only the reader is in the first bundle: every other page and dialog is fetched when first shown.
-const LibraryPage = lazy(() => loadLibraryPage().then((m) => ({ default: m.LibraryPage })));
 const BackupsView = lazy(() => import('./library/BackupsView').then((m) => ({ default: m.BackupsView })));
 const TrashView = lazy(() => import('./library/TrashView').then((m) => ({ default: m.TrashView })));
 const SearchPage = lazy(() => import('./search/SearchPage').then((m) => ({ default: m.SearchPage })));
@@ -44,7 +43,11 @@ function startArticle(articles: readonly ArticleSummary[]): string | null {
 
 export function App() {
   const { settings, reset, error: settingsError, update, dismissReset } = useSettings();
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  // A list asked for at startup and already here is shown in the first render, not one later.
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(() => {
+    const early = arrived('listArticles', {});
+    return early?.ok ? early.value : null;
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [route, go] = useRoute();
   const panels = useReaderPanels();

@@ -1,5 +1,6 @@
 import { callEarly } from './api';
 import { loadLibraryPage } from './load-on-demand';
+import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
 
 /**
@@ -12,3 +13,14 @@ callEarly('getSettings', {});
 if (route.view === 'article') callEarly('openArticle', { id: route.id });
 else if (route.view === 'library' || route.view === 'start') callEarly('listArticles', {});
 if (route.view === 'library') void loadLibraryPage();
+
+// Now that the requests are out, fetch the interface's code (named by the built page) in parallel with
+// the answers, rather than ahead of them or after the first screen. See electron.vite.config.ts.
+const chunks = document.querySelector<HTMLMetaElement>(`meta[name="${START_APP_META}"]`)?.content ?? '';
+for (const href of chunks.split(' ').filter(Boolean)) {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.crossOrigin = '';
+  link.href = href;
+  document.head.appendChild(link);
+}

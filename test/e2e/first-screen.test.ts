@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
@@ -35,11 +37,12 @@ describe.skipIf(unavailable !== null)(
      * A page on the article whose interface chunk (start-app) loads only when `release` is called, or
      * never when `hold` is 'never'.
      */
-    async function openHeld(hold: 'never' | 'until-released' | 'no'): Promise<{
-      page: Page;
-      release: () => void;
-    }> {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    async function openHeld(
+      hold: 'never' | 'until-released' | 'no',
+      id = articleId,
+      locale = 'ar',
+    ): Promise<{ page: Page; release: () => void }> {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale });
       await bridge(page, service);
       let release = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));
@@ -50,7 +53,7 @@ describe.skipIf(unavailable !== null)(
           await route.continue();
         });
       }
-      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.goto(`${origin}/index.html#/article/${id}`);
       return { page, release };
     }
 
@@ -85,6 +88,32 @@ describe.skipIf(unavailable !== null)(
       await reader.page.locator('article h1').waitFor();
       const after = (await places(reader.page, 'article')).slice(0, before.length);
       expect(after).toEqual(before);
+      await reader.page.close();
+    });
+
+    it('lays out a vowelled article with lists, quotes and Latin words as the reader does, in an English interface', async () => {
+      const file = path.join(dataDir, 'مشكول.md');
+      await writeFile(
+        file,
+        [
+          '# قَالَ الرَّاوِي',
+          'كَانَ يَا مَا **كَانَ** فِي قَدِيمِ الزَّمَانِ، وقرأ كتاب *The Arabian Nights* في ليلة.',
+          '> قِيلَ: الصَّبْرُ مِفْتَاحُ الفَرَجِ.',
+          '1. أَوَّلًا\n2. ثَانِيًا\n   - فرع بالـ API',
+          'فقرة أخيرة فيها [رابط](https://example.org) وكلمات كثيرة تملأ السطر حتى آخره.',
+        ].join('\n\n'),
+      );
+      const [imported] = await service.importFiles([file]);
+      const id = imported?.ok ? imported.id : '';
+      const first = await openHeld('never', id, 'en');
+      await first.page.locator('[data-first-screen] .article h1').waitFor();
+      const before = await places(first.page, '[data-first-screen] .article');
+      expect(before.length).toBeGreaterThan(5);
+      await first.page.close();
+      const reader = await openHeld('no', id, 'en');
+      await reader.page.locator('article h1').waitFor();
+      await reader.page.locator('.reader-tools button').waitFor();
+      expect((await places(reader.page, 'article')).slice(0, before.length)).toEqual(before);
       await reader.page.close();
     });
 
