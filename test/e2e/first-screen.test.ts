@@ -41,8 +41,9 @@ describe.skipIf(unavailable !== null)(
       hold: 'never' | 'until-released' | 'no',
       id = articleId,
       locale = 'ar',
+      viewport = { width: 1280, height: 900 },
     ): Promise<{ page: Page; release: () => void }> {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale });
+      const page = await browser.newPage({ viewport, locale });
       await bridge(page, service);
       let release = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));
@@ -73,23 +74,33 @@ describe.skipIf(unavailable !== null)(
         });
       }, selector);
 
-    it('draws the title and first blocks before the interface loads, where the reader then draws them', async () => {
-      const first = await openHeld('never');
-      await first.page.locator('[data-first-screen] .article h1').waitFor();
-      const article = await service.openArticle({ id: articleId });
-      await expect(first.page.locator('[data-first-screen] .article h1').textContent()).resolves.toBe(
-        article.blocks[0]?.text,
-      );
-      const before = await places(first.page, '[data-first-screen] .article');
-      expect(before.length).toBeGreaterThan(5);
-      await first.page.close();
+    // A window where the reader opens both panels, one with notes and the margin, and two with drawers
+    // (with the margin, then without).
+    it.each([
+      { width: 1500, height: 900 },
+      { width: 1280, height: 900 },
+      { width: 900, height: 700 },
+      { width: 700, height: 900 },
+    ])(
+      'draws the title and first blocks before the interface loads, where the reader then draws them, at $width px',
+      async (viewport) => {
+        const first = await openHeld('never', articleId, 'ar', viewport);
+        await first.page.locator('[data-first-screen] .article h1').waitFor();
+        const article = await service.openArticle({ id: articleId });
+        await expect(first.page.locator('[data-first-screen] .article h1').textContent()).resolves.toBe(
+          article.blocks[0]?.text,
+        );
+        const before = await places(first.page, '[data-first-screen] .article');
+        expect(before.length).toBeGreaterThan(5);
+        await first.page.close();
 
-      const reader = await openHeld('no');
-      await reader.page.locator('article h1').waitFor();
-      const after = (await places(reader.page, 'article')).slice(0, before.length);
-      expect(after).toEqual(before);
-      await reader.page.close();
-    });
+        const reader = await openHeld('no', articleId, 'ar', viewport);
+        await reader.page.locator('article h1').waitFor();
+        const after = (await places(reader.page, 'article')).slice(0, before.length);
+        expect(after).toEqual(before);
+        await reader.page.close();
+      },
+    );
 
     it('lays out a vowelled article with lists, quotes and Latin words as the reader does, in an English interface', async () => {
       const file = path.join(dataDir, 'مشكول.md');

@@ -111,7 +111,7 @@ describe('the first screen drawn before React', () => {
 
   it("lays the reader's frame out, with the panels a window that wide opens", () => {
     const text = article([{ kind: 'paragraph', text: 'وَقَالَ' }, ...paragraphs(3)]);
-    const wide = drawReader(text, 4, 1400).app;
+    const wide = drawReader(text, 4, 1440).app;
     expect(wide.querySelector('.reader-layout')?.className).toBe('reader-layout with-notes');
     expect([...(wide.querySelector('.reader-layout')?.children ?? [])].map((c) => c.className)).toEqual([
       'toc',
@@ -123,7 +123,14 @@ describe('the first screen drawn before React', () => {
     expect(wide.querySelectorAll('[data-block]')).toHaveLength(4);
     // Nothing that waits for the working reader finds this one.
     expect(wide.querySelector('article')).toBeNull();
-    const narrow = drawReader(article(paragraphs(2)), 2, 800).app;
+    // The widths the reader's panels open at (use-reader-panels.ts): contents from 1440 px, notes from
+    // 1024 px, and below that drawers, closed.
+    const middle = drawReader(article(paragraphs(2)), 2, 1280).app;
+    expect([...(middle.querySelector('.reader-layout')?.children ?? [])].map((c) => c.className)).toEqual([
+      'reader-column',
+      'notes-panel',
+    ]);
+    const narrow = drawReader(article(paragraphs(2)), 2, 1000).app;
     expect(narrow.querySelector('.reader-layout')?.className).toBe('reader-layout');
     expect(narrow.querySelector('.toc, .notes-panel, .reader-tools')).toBeNull();
   });

@@ -3,6 +3,7 @@ import { blockStarts } from '../../../main/articles/model';
 import { pendingEarly } from '../api';
 import { pickLanguage } from '../i18n/pick-language';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
+import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';
 import { applySettings } from '../settings/apply-settings';
 import { installThemes } from '../theme/palettes';
@@ -75,7 +76,7 @@ export function drawReader(
   article: ArticleView,
   count: number,
   width: number,
-): { app: HTMLElement; scroller: HTMLElement; bar: HTMLElement } {
+): { app: HTMLElement; scroller: HTMLElement; text: HTMLElement; bar: HTMLElement } {
   // Controls whose labels come with the interface: drawn invisible, to take the room they will take.
   const blank = (tag: 'span' | 'button', className: string) =>
     element(tag, `${className} first-screen-blank`, document.createTextNode('\u00a0'));
@@ -103,6 +104,9 @@ export function drawReader(
   if (notes) layout.appendChild(element('aside', 'notes-panel'));
 
   // The top bar's controls are drawn by React; a blank brand and a blank labelled button keep its height.
+  // The label is a `topbar-label`, as the reader's are, so a narrow window hides it as it hides theirs
+  // (their buttons are icons only there, and the bar lower).
+  const label = element('span', 'topbar-label', document.createTextNode('\u00a0'));
   const app = element(
     'div',
     'app',
@@ -110,13 +114,21 @@ export function drawReader(
       'header',
       'topbar',
       blank('span', 'brand'),
-      element('nav', 'topbar-nav', blank('button', 'icon-button')),
+      element('nav', 'topbar-nav', element('button', 'icon-button first-screen-blank', label)),
     ),
     element('main', 'content', layout),
   );
   app.dataset.firstScreen = '';
   app.setAttribute('aria-busy', 'true');
-  return { app, scroller, bar };
+  return { app, scroller, text, bar };
+}
+
+/**
+ * Makes room for the margin notes once the drawn reader is in the page, where the reader makes it (its
+ * width is known only then): the reader marks its scroller in its first commit, before that is painted.
+ */
+function placeMargin(scroller: HTMLElement, text: HTMLElement, article: ArticleView): void {
+  if (measureMarginRoom(scroller, text)) scroller.dataset.margin = marginSideOf(article.dir);
 }
 
 /** The scroll position that puts `offset` at the top, measured as the reader measures it. */
@@ -226,8 +238,9 @@ export async function showFirstScreen(): Promise<void> {
   const language = pickLanguage(readerSettings.language, navigator.languages);
   document.documentElement.lang = language;
   document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
-  const { app, scroller, bar } = drawReader(article, count, window.innerWidth);
+  const { app, scroller, text, bar } = drawReader(article, count, window.innerWidth);
   root.appendChild(app);
+  placeMargin(scroller, text, article);
   keepPosition(root, app, scroller, bar, article, offset);
   await afterNextPaint();
 }

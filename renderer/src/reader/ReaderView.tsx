@@ -21,6 +21,7 @@ import { useUndoKeys } from './use-undo-keys';
 import { useAfterFirstScreen } from '../use-after-first-screen';
 import { useReadingPosition } from './use-reading-position';
 import { SidePanel } from './SidePanel';
+import { marginSideOf } from './margin-room';
 import { useMarginRoom } from './use-margin-room';
 import { readSelection, useCanonicalSelection } from './use-selection';
 import { useReadingCaret } from './use-reading-caret';
@@ -119,7 +120,7 @@ export function ReaderView(props: Props) {
   const [activePassage, setActivePassage] = useState<Range | null>(null);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const active = highlights.find((h) => h.id === activeId) ?? null;
-  const marginSide = useMarginRoom(scrollerRef, articleRef, article.dir === 'rtl' ? 'left' : 'right');
+  const marginSide = useMarginRoom(scrollerRef, articleRef, marginSideOf(article.dir));
 
   const save = useCallback(
     (offset: number, fraction: number) => void call('saveProgress', { id: article.id, offset, fraction }),

@@ -1,12 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import './margin-notes.css';
-
-// The narrowest column kept beside margin notes, in the article's own ems (a readable measure), and the
-// margin's width plus its gaps, in CSS pixels (as in margin-notes.css, --margin-note-width and the gaps).
-const MIN_COLUMN_EMS = 28;
-const MARGIN_PX = 14 * 16 + 40;
-// The scroller's own padding on both sides (.reader-scroll in styles.css).
-const PADDING_PX = 2 * 24;
+import { measureMarginRoom } from './margin-room';
 
 /**
  * The side of the margin when the reader's scroller has room for it beside a readable column, else null.
@@ -23,10 +16,7 @@ export function useMarginRoom(
     const scroller = scrollerRef.current;
     const article = articleRef.current;
     if (!scroller || !article) return;
-    const measure = () => {
-      const em = parseFloat(getComputedStyle(article).fontSize) || 20;
-      setRoom(scroller.clientWidth - PADDING_PX - MARGIN_PX >= MIN_COLUMN_EMS * em);
-    };
+    const measure = () => setRoom(measureMarginRoom(scroller, article));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(scroller);
