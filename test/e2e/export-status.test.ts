@@ -101,7 +101,10 @@ describe.skipIf(unavailable !== null)(
       await inside();
       const seedId = (await service.listArticles({})).find((a) => a.highlights > 0)?.id ?? '';
       await page.goto(`${origin}/index.html#/article/${seedId}`);
-      await page.getByRole('button', { name: 'صدّر…', exact: true }).click();
+      // At 900 px the notes panel is a drawer, closed at first: opened from the top bar, as a reader does.
+      await page.getByRole('button', { name: 'الملاحظات', exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: 'الملاحظات' });
+      await drawer.getByRole('button', { name: 'صدّر…', exact: true }).click();
       await page.getByRole('menuitem').first().focus();
       await inside();
       await page.goto(`${origin}/index.html#/library`);
