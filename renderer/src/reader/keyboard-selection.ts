@@ -11,6 +11,38 @@ type Modifiable = Selection & {
   modify?: (alter: 'move' | 'extend', direction: string, granularity: string) => void;
 };
 
+/** The top of the box of the character at `offset` in `node`, or null if it has none (collapsed space). */
+function characterTop(node: Text, offset: number): number | null {
+  const range = document.createRange();
+  range.setStart(node, offset);
+  range.setEnd(node, offset + 1);
+  return range.getClientRects()[0]?.top ?? null;
+}
+
+/**
+ * The first character in `block` whose box starts at or below `top`: lines run down the page in reading
+ * order, so the characters above it are all in earlier text nodes or earlier in the same one.
+ */
+function firstCharacterBelow(block: HTMLElement, top: number): { node: Node; offset: number } | null {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node instanceof Text)) continue;
+    let last = node.length - 1;
+    let lastTop: number | null = null;
+    while (last >= 0 && (lastTop = characterTop(node, last)) === null) last--;
+    if (lastTop === null || lastTop < top) continue;
+    let low = 0;
+    let high = last;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((characterTop(node, middle) ?? -Infinity) >= top) high = middle;
+      else low = middle + 1;
+    }
+    return { node, offset: low };
+  }
+  return null;
+}
+
 /** The first text position on the first line wholly inside the scroller's view (mid-paragraph if need be). */
 export function firstVisiblePosition(
   article: HTMLElement,
@@ -24,14 +56,10 @@ export function firstVisiblePosition(
     const first = walker.nextNode();
     if (!first) continue;
     if (box.top >= top) return { node: first, offset: 0 };
-    // The block starts above the view: take the line at the top of the view, at its start edge.
-    const style = getComputedStyle(block);
-    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
-    const x = style.direction === 'rtl' ? box.right - 4 : box.left + 4;
-    const y = Math.min(box.bottom - 1, top + line * 1.2);
-    const at = document.caretRangeFromPoint?.(x, y);
-    if (at && block.contains(at.startContainer)) return { node: at.startContainer, offset: at.startOffset };
-    return { node: first, offset: 0 };
+    // The block starts above the view: its first line whose text is wholly in view (the caret is drawn
+    // only there), mid-paragraph if need be; if the view's top cuts its last line, the next block's start.
+    const start = firstCharacterBelow(block, top - 1);
+    if (start) return start;
   }
   return null;
 }
