@@ -127,6 +127,24 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     });
 
+    it('closes only the picture with Escape: the selection in the text stays, focus goes back to the picture', async () => {
+      const selected = await page.evaluate(() => {
+        const text = document.querySelector('article p')?.firstChild;
+        if (!text) throw new Error('no paragraph');
+        document.getSelection()?.setBaseAndExtent(text, 0, text, 12);
+        return document.getSelection()?.toString();
+      });
+      const open = page.getByRole('button', { name: 'اعرض الصورة مكبّرة' }).first();
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect(page.evaluate(() => document.getSelection()?.toString())).resolves.toBe(selected);
+      await expect(open.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+      await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    });
+
     it('exports HTML with the caption’s photo inside it, which opens with no request leaving 127.0.0.1', async () => {
       const { text } = await session.service.exportNotes('html', { articleIds: [articleId] });
       const exported = await session.browser.newPage();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Block } from '../../../main/articles/model';
 import { useT } from '../i18n/I18nProvider';
@@ -23,6 +23,12 @@ type Props = {
 export function FigureView({ block, caption, attributes }: Props) {
   const t = useT();
   const [large, setLarge] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const closeLarge = useCallback(() => {
+    setLarge(false);
+    // Back where the reader was: the button that opened it (else focus would fall to the page).
+    opener.current?.focus({ preventScroll: true });
+  }, []);
   const { image, missing } = block;
   // With no caption, the alt text is the block's text and shown as the caption: the picture then needs
   // no alt of its own, or a screen reader would say it twice.
@@ -31,6 +37,7 @@ export function FigureView({ block, caption, attributes }: Props) {
     <figure {...attributes} className="figure">
       {image ? (
         <button
+          ref={opener}
           type="button"
           className="figure-open"
           aria-label={t('figure.enlarge')}
@@ -51,9 +58,7 @@ export function FigureView({ block, caption, attributes }: Props) {
         </div>
       )}
       {block.text !== '' && <figcaption>{caption}</figcaption>}
-      {large && image && (
-        <LargePicture src={assetUrl(image.asset)} alt={image.alt} onClose={() => setLarge(false)} />
-      )}
+      {large && image && <LargePicture src={assetUrl(image.asset)} alt={image.alt} onClose={closeLarge} />}
     </figure>
   );
 }
@@ -61,13 +66,18 @@ export function FigureView({ block, caption, attributes }: Props) {
 function LargePicture({ src, alt, onClose }: { src: string; alt: string; onClose: () => void }) {
   const t = useT();
   const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
   useEffect(() => {
-    close.current?.focus();
+    // While open, Escape is the picture's alone: caught on its way down, before the reader (which would
+    // clear the selection in the text and close a highlight's popover) or the app (focus mode) sees it.
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
   // In the page's body: an article block is a containment boundary, which would clip a fixed overlay.
   return createPortal(
