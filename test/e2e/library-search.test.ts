@@ -70,19 +70,36 @@ describe.skipIf(unavailable !== null)(
       await card.waitFor();
       const buttons = card.locator('.library-item-actions button');
       expect(await buttons.count()).toBeGreaterThanOrEqual(3);
-      for (const button of await buttons.all()) {
-        const box = await button.boundingBox();
-        if (!box) throw new Error('a card button is not shown');
-        const hit = await page.evaluate(
-          ([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0)?.closest('button')?.outerHTML ?? '',
-          [box.x + box.width / 2, box.y + box.height / 2],
-        );
-        expect(hit).toBe(await button.evaluate((element) => element.outerHTML));
+      for (const viewport of [
+        { width: 700, height: 900 },
+        { width: 900, height: 700 },
+        { width: 1280, height: 900 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const button of await buttons.all()) {
+          const box = await button.boundingBox();
+          if (!box) throw new Error('a card button is not shown');
+          const hit = await page.evaluate(
+            ([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0)?.closest('button')?.outerHTML ?? '',
+            [box.x + box.width / 2, box.y + box.height / 2],
+          );
+          expect({ viewport, hit }).toEqual({
+            viewport,
+            hit: await button.evaluate((element) => element.outerHTML),
+          });
+        }
       }
       // And a click on the pencil opens the rename form.
       await card.getByRole('button', { name: /^أعد التسمية: / }).click();
       await card.getByRole('textbox').waitFor();
       await card.getByRole('button', { name: 'ألغِ' }).click();
+      // A click on the trash moves the article there (put back after, for the tests that follow).
+      await card.getByRole('button', { name: /^انقل إلى سلة المحذوفات: / }).click();
+      await expect.poll(async () => (await service.listArticles({})).length).toBe(0);
+      await expect.poll(() => page.locator('.library-item').count()).toBe(0);
+      await service.untrashArticle({ id: seedId });
+      await page.reload();
+      await page.locator('.library-item').first().waitFor();
     });
 
     it('imports two files dropped on the library and lists them', async () => {
