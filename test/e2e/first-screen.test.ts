@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
 import { blockStarts } from '../../main/articles/model';
-import { bridge, browserUnavailable, closeSession, openSession } from './harness';
+import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
 
 const unavailable = browserUnavailable();
 
@@ -92,6 +92,9 @@ describe.skipIf(unavailable !== null)(
         );
         const before = await places(first.page, '[data-first-screen] .article');
         expect(before.length).toBeGreaterThan(5);
+        await first.page.screenshot({
+          path: path.join(RESULTS_DIR, `first-screen-${viewport.width}x${viewport.height}-ar.png`),
+        });
         await first.page.close();
 
         const reader = await openHeld('no', articleId, 'ar', viewport);
