@@ -8,6 +8,7 @@ import {
   browserUnavailable,
   closeSession,
   openSession,
+  recordRequests,
   RESULTS_DIR,
   SEED,
   type Session,
@@ -332,6 +333,20 @@ describe.skipIf(unavailable !== null)(
         await page.getByRole('button', { name: 'وضع التركيز' }).click();
         await expect.poll(() => page.locator('.drawer, .drawer-backdrop').count()).toBe(0);
         expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ARTICLE');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("fetches the closed notes drawer's code once the text is shown, so the drawer opens with its notes", async () => {
+      const page = await session.browser.newPage({ viewport: { width: 700, height: 900 }, locale: 'ar' });
+      const requests = recordRequests(page);
+      try {
+        await bridge(page, session.service);
+        await page.goto(`${session.origin}/index.html#/article/${articleId}`);
+        await page.locator('article h1').waitFor();
+        await expect.poll(() => requests.some((url) => /\/NotesPanel-[^/]*\.js$/.test(url))).toBe(true);
+        expect(await page.locator('.drawer').count()).toBe(0);
       } finally {
         await page.close();
       }

@@ -136,6 +136,11 @@ export function ReaderView(props: Props) {
   useEffect(() => {
     if (textShown) refreshTags();
   }, [textShown, refreshTags]);
+  // The notes panel's code is fetched then too, even where the panel starts closed (a drawer in a narrow
+  // window): else the drawer would open empty until its code arrives.
+  useEffect(() => {
+    if (textShown) void import('../notes/NotesPanel');
+  }, [textShown]);
 
   const blocks = useCallback(
     () => (articleRef.current ? blockElements(articleRef.current) : new Map<number, HTMLElement>()),
