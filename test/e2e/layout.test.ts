@@ -237,6 +237,9 @@ describe.skipIf(unavailable !== null)(
             await button.click();
             const drawer = page.getByRole('dialog', { name });
             await drawer.waitFor();
+            // The notes panel's code may still be on its way (its place is held by an empty panel): focus
+            // is checked, and the drawer pictured, with its content in.
+            await expect.poll(() => drawer.locator('.notes-panel[aria-hidden="true"]').count()).toBe(0);
             // Focus moves in and stays inside while it is open.
             for (let i = 0; i < 25; i++) {
               const inside = await drawer.evaluate((d) => d.contains(document.activeElement));
