@@ -1,0 +1,187 @@
+/**
+ * Sync with a CouchDB database (docs/SYNC.md): the settings, "sync now", the status the settings panel shows,
+ * and the notes left in conflict. The password is kept only as ciphertext of the key store the app provides
+ * (Electron's safeStorage); without one (the command line) it is held in memory for the session only.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Store } from '../store';
+import { configFile, emptyConfig, splitCredentials, type SyncConfig } from '../sync/config';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { runSync } from '../sync/engine';
+import type { SyncReport, SyncSettingsView, SyncStatus } from '../sync/model';
+import { SYNC_FOLDER } from '../sync/state';
+import { SyncError } from '../sync/sync-error';
+import type { Inputs, Outputs } from './contract';
+import { toApiError } from './errors';
+
+/** Encrypts secrets with the system's key store: the app passes Electron's safeStorage through this. */
+export type SecretBox = {
+  available(): boolean;
+  encrypt(text: string): Buffer;
+  decrypt(data: Buffer): string;
+};
+
+type Deps = {
+  store: Store;
+  now: () => Date;
+  secrets?: SecretBox;
+  /** A password given for this session only (the command line's HAMISH_SYNC_PASSWORD). */
+  password?: string;
+  /** Told which articles a sync changed, so cached text and the search index follow. */
+  articlesChanged: (ids: readonly string[]) => void;
+};
+
+type Methods = {
+  [
+    M in
+      | 'syncSettings'
+      | 'configureSync'
+      | 'forgetSync'
+      | 'syncNow'
+      | 'syncStatus'
+      | 'syncConflicts'
+      | 'resolveSyncConflict'
+  ]: (input: Inputs[M]) => Promise<Outputs[M]>;
+};
+
+function viewOf(config: SyncConfig, sessionPassword: string | null): SyncSettingsView {
+  return {
+    url: config.url,
+    username: config.username,
+    hasPassword: config.passwordCipher !== null || sessionPassword !== null,
+    auto: config.auto,
+    includeSettings: config.includeSettings,
+  };
+}
+
+export function syncMethods({ store, now, secrets, password, articlesChanged }: Deps): Methods {
+  const file = configFile(store.dataDir);
+  let sessionPassword: string | null = password ?? null;
+  let running: Promise<unknown> | null = null;
+  let lastResult: SyncReport | null = null;
+  let lastError: SyncStatus['error'] = null;
+  // Settings, syncs and resolutions run one at a time: each reads and writes the sync folder's files.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  const readConfig = async () => (await file.read()) ?? emptyConfig();
+  async function writeConfig(config: SyncConfig): Promise<void> {
+    await fs.mkdir(path.join(store.dataDir, SYNC_FOLDER), { recursive: true });
+    await file.write(config);
+  }
+
+  function passwordOf(config: SyncConfig): string | null {
+    if (sessionPassword !== null) return sessionPassword;
+    if (config.passwordCipher === null || !secrets?.available()) return null;
+    return secrets.decrypt(Buffer.from(config.passwordCipher, 'base64'));
+  }
+
+  async function syncOnce(): Promise<SyncReport> {
+    const config = await readConfig();
+    if (!config.url) {
+      throw new SyncError(
+        'sync-not-configured',
+        'Sync is not set up: give the address of a CouchDB database first.',
+      );
+    }
+    const run = await runSync(store, {
+      url: config.url,
+      username: config.username,
+      password: passwordOf(config),
+    });
+    if (run.changedArticles.length > 0) articlesChanged(run.changedArticles);
+    const at = now().toISOString();
+    const conflicts = await listConflicts(store);
+    await writeConfig({
+      ...config,
+      last: { sent: run.sent, received: run.received, conflicts: conflicts.length, at },
+    });
+    return { sent: run.sent, received: run.received, conflicts, at };
+  }
+
+  return {
+    syncSettings: async () => viewOf(await readConfig(), sessionPassword),
+
+    configureSync: (input) =>
+      serial(async () => {
+        const given = splitCredentials(input.url);
+        const config = await readConfig();
+        const secret = input.password ?? given.password;
+        const next: SyncConfig = {
+          ...config,
+          url: given.url,
+          username: input.username ?? given.username ?? (config.url === given.url ? config.username : null),
+          auto: input.auto ?? config.auto,
+          includeSettings: input.includeSettings ?? config.includeSettings,
+        };
+        if (config.url !== given.url && secret === null) next.passwordCipher = null;
+        if (secret !== null && secret !== undefined) {
+          if (secrets?.available()) {
+            next.passwordCipher = secrets.encrypt(secret).toString('base64');
+            sessionPassword = null;
+          } else {
+            // No key store to protect it: kept in memory for this session, never written.
+            next.passwordCipher = null;
+            sessionPassword = secret;
+          }
+        }
+        await writeConfig(next);
+        return viewOf(next, sessionPassword);
+      }),
+
+    forgetSync: () =>
+      serial(async () => {
+        sessionPassword = null;
+        const next = { ...emptyConfig(), last: (await readConfig()).last };
+        await writeConfig(next);
+        return viewOf(next, null);
+      }),
+
+    syncNow: () => {
+      if (running) {
+        return Promise.reject(new SyncError('sync-busy', 'A sync is already running.'));
+      }
+      const run = serial(syncOnce).then(
+        (report) => {
+          lastResult = report;
+          lastError = null;
+          return report;
+        },
+        (error: unknown) => {
+          const { code, message } = toApiError(error);
+          lastError = { code, message };
+          throw error;
+        },
+      );
+      running = run.then(
+        () => (running = null),
+        () => (running = null),
+      );
+      return run;
+    },
+
+    syncStatus: async () => {
+      const config = await readConfig();
+      return {
+        configured: config.url !== null,
+        lastSyncAt: lastResult?.at ?? config.last?.at ?? null,
+        lastResult,
+        running: running !== null,
+        error: lastError,
+      };
+    },
+
+    syncConflicts: () => serial(() => listConflicts(store)),
+
+    resolveSyncConflict: ({ id, keep }) =>
+      serial(async () => {
+        await resolveConflict(store, id, keep, now);
+        return listConflicts(store);
+      }),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The two PouchDB databases of a sync: the replica on disk beside the library (`<data>/sync/replica`, a
+ * LevelDB folder) and the remote CouchDB database. Turns what PouchDB throws into errors a person can act on.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import PouchDB from 'pouchdb';
+import { FORMAT_DOC, SYNC_FORMAT } from './mapping';
+import { SYNC_FOLDER } from './state';
+import { SyncError } from './sync-error';
+
+export type Db = PouchDB.Database;
+
+/** Where and as whom to sync; the password is never part of the url. */
+export type SyncTarget = { url: string; username?: string | null; password?: string | null };
+
+export async function openReplica(dataDir: string): Promise<Db> {
+  const folder = path.join(dataDir, SYNC_FOLDER);
+  await fs.mkdir(folder, { recursive: true });
+  // Old revision bodies are kept (no auto-compaction): a conflict is merged against the common ancestor.
+  return new PouchDB(path.join(folder, 'replica'));
+}
+
+/** The address shown to the person and kept in settings: no user name or password in it. */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+export function openRemote(target: SyncTarget): Db {
+  const auth =
+    target.username && target.password
+      ? { auth: { username: target.username, password: target.password } }
+      : {};
+  return new PouchDB(displayUrl(target.url), { ...auth, skip_setup: false });
+}
+
+type PouchFailure = { status?: unknown; name?: unknown; message?: unknown; reason?: unknown };
+
+/** A PouchDB failure talking to the remote database as a SyncError naming the address. */
+export function remoteError(error: unknown, url: string): SyncError {
+  if (error instanceof SyncError) return error;
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as PouchFailure;
+  const status = typeof failure.status === 'number' ? failure.status : 0;
+  const where = displayUrl(url);
+  const detail = String(failure.reason ?? failure.message ?? error);
+  if (status === 401 || status === 403) {
+    return new SyncError(
+      'sync-unauthorized',
+      `${where} refused the user name or password (${detail}).`,
+      where,
+    );
+  }
+  if (status === 0 || status >= 500) {
+    return new SyncError(
+      'sync-unreachable',
+      `${where} could not be reached (${detail}). Nothing was changed; try again later.`,
+      where,
+    );
+  }
+  return new SyncError('sync-failed', `${where} answered with an error (${status}: ${detail}).`, where);
+}
+
+/**
+ * Checks the remote database can be reached and was not written by a newer Hamish; marks a new one with
+ * this format. Runs before anything is replicated, so a refused database changes nothing on either side.
+ */
+export async function checkRemote(remote: Db, url: string): Promise<void> {
+  try {
+    await remote.info();
+    const marker = await remote.get<{ format?: unknown }>(FORMAT_DOC).catch((error: PouchFailure) => {
+      if (error.status === 404) return null;
+      throw error;
+    });
+    if (marker === null) {
+      await remote.put({ _id: FORMAT_DOC, format: SYNC_FORMAT }).catch((error: PouchFailure) => {
+        // Another computer marked it at the same moment: theirs is as good as ours.
+        if (error.status !== 409) throw error;
+      });
+      return;
+    }
+    const format = typeof marker.format === 'number' ? marker.format : Number.POSITIVE_INFINITY;
+    if (format > SYNC_FORMAT) {
+      throw new SyncError(
+        'sync-newer-version',
+        `${displayUrl(url)} holds a library synced by a newer version of Hamish (format ${String(marker.format)}; this one writes ${SYNC_FORMAT}). Update Hamish on this computer to sync with it.`,
+        displayUrl(url),
+      );
+    }
+  } catch (error) {
+    throw remoteError(error, url);
+  }
+}

@@ -1,0 +1,219 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../api/dispatch';
+import {
+  articleTitled,
+  highlight,
+  importText,
+  newComputer,
+  removeComputers,
+  snapshot,
+  type Computer,
+} from './sync-kit';
+import { startCouchServer, type CouchServer } from './test-server';
+
+const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
+const CITY = 'المدينة\n\nفي المدينة أسواق كثيرة، وأشهرها سوق العطارين قرب الجامع الكبير.';
+
+let server: CouchServer;
+let database = 0;
+let url: string;
+
+beforeAll(async () => {
+  server = await startCouchServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+afterEach(async () => {
+  await removeComputers();
+});
+
+/** Computers set up to sync with a new database of the server. */
+async function computers<N extends string[]>(...names: N): Promise<{ [K in keyof N]: Computer }> {
+  url = server.url(`library-${(database += 1)}`);
+  const made: Computer[] = [];
+  for (const name of names) {
+    const computer = await newComputer(name);
+    await computer.service.configureSync({ url });
+    made.push(computer);
+  }
+  return made as { [K in keyof N]: Computer };
+}
+
+const sync = (computer: Computer) => computer.service.syncNow({});
+
+describe('two computers', () => {
+  it('sends an article with its highlights and note, and receives it whole on the other side', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const id = await importText(laptop, 'house', HOUSE);
+    await highlight(laptop, id, 'البيت القديم', 'بيت الجد');
+    await laptop.service.setArticleNote({ id, note: 'قرأتها في القطار', tags: ['ذكريات'] });
+
+    const sent = await sync(laptop);
+    expect(sent.sent).toBeGreaterThanOrEqual(3);
+    const received = await sync(desktop);
+    expect(received.received).toBeGreaterThanOrEqual(3);
+    expect(received.conflicts).toEqual([]);
+    expect(await snapshot(desktop)).toEqual(await snapshot(laptop));
+    expect((await snapshot(desktop))[0]?.highlights[0]).toMatchObject({
+      exact: 'البيت القديم',
+      note: 'بيت الجد',
+    });
+  });
+
+  it('carries additions and deletions both ways', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    const doomed = await highlight(laptop, house, 'نوافذه');
+    await sync(laptop);
+    await sync(desktop);
+    const city = await importText(desktop, 'city', CITY);
+    await highlight(desktop, city, 'سوق العطارين', 'أزوره كل جمعة');
+    await desktop.service.deleteHighlight({ articleId: await articleTitled(desktop, 'البيت'), id: doomed });
+    await sync(desktop);
+    await sync(laptop);
+    const laptopView = await snapshot(laptop);
+    expect(laptopView.map((a) => a.title)).toEqual(['البيت', 'المدينة']);
+    expect(laptopView[0]?.highlights).toEqual([]);
+    expect(laptopView[1]?.highlights[0]?.note).toBe('أزوره كل جمعة');
+    expect(await snapshot(desktop)).toEqual(laptopView);
+  });
+
+  it('merges a note edited on both sides where the edits do not overlap', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    const hl = await highlight(laptop, house, 'البيت القديم', 'السطر الأول\nالسطر الثاني');
+    await sync(laptop);
+    await sync(desktop);
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.updateHighlight({
+      articleId: house,
+      id: hl,
+      note: 'السطر الأول، معدل\nالسطر الثاني',
+    });
+    await desktop.service.updateHighlight({
+      articleId: there,
+      id: hl,
+      note: 'السطر الأول\nالسطر الثاني، مزيد',
+    });
+    await sync(laptop);
+    const report = await sync(desktop);
+    await sync(laptop);
+    expect(report.conflicts).toEqual([]);
+    for (const computer of [laptop, desktop]) {
+      expect((await snapshot(computer))[0]?.highlights[0]?.note).toBe(
+        'السطر الأول، معدل\nالسطر الثاني، مزيد',
+      );
+    }
+  });
+
+  it('keeps both texts of a note rewritten on both sides: one kept, the other a conflict to resolve', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    const hl = await highlight(laptop, house, 'البيت القديم', 'قديم');
+    await sync(laptop);
+    await sync(desktop);
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص من الحاسوب المحمول' });
+    await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص من الحاسوب المكتبي' });
+    await sync(laptop);
+    const report = await sync(desktop);
+    await sync(laptop);
+    expect(report.conflicts).toHaveLength(1);
+    const conflict = report.conflicts[0];
+    if (!conflict) throw new Error('no conflict');
+    expect([conflict.kept, conflict.other].sort()).toEqual(
+      ['نص من الحاسوب المحمول', 'نص من الحاسوب المكتبي'].sort(),
+    );
+    // Both computers list it and show the same kept text.
+    const onLaptop = await laptop.service.syncConflicts({});
+    expect(onLaptop.map((c) => c.other)).toEqual([conflict.other]);
+    expect((await snapshot(laptop))[0]?.highlights[0]?.note).toBe(conflict.kept);
+
+    const left = await laptop.service.resolveSyncConflict({ id: onLaptop[0]?.id ?? '', keep: 'both' });
+    expect(left).toEqual([]);
+    await sync(laptop);
+    await sync(desktop);
+    const both = `${conflict.kept}\n\n${conflict.other}`;
+    expect((await snapshot(desktop))[0]?.highlights[0]?.note).toBe(both);
+    expect(await desktop.service.syncConflicts({})).toEqual([]);
+  });
+
+  it('lets a deletion win over an untouched copy, but not over an edit made after the last sync', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    const untouched = await highlight(laptop, house, 'نوافذه');
+    const edited = await highlight(laptop, house, 'البحر', 'أول');
+    await sync(laptop);
+    await sync(desktop);
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.deleteHighlight({ articleId: house, id: untouched });
+    await laptop.service.deleteHighlight({ articleId: house, id: edited });
+    await desktop.service.updateHighlight({ articleId: there, id: edited, note: 'عدلتها بعد المزامنة' });
+    await sync(laptop);
+    await sync(desktop);
+    await sync(laptop);
+    for (const computer of [laptop, desktop]) {
+      const highlights = (await snapshot(computer))[0]?.highlights ?? [];
+      expect(highlights.map((h) => [h.id, h.note])).toEqual([[edited, 'عدلتها بعد المزامنة']]);
+    }
+  });
+
+  it('makes one article of the same file imported on both sides before the first sync, with both highlights', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const a = await importText(laptop, 'house', HOUSE);
+    const b = await importText(desktop, 'house', HOUSE);
+    const mine = await highlight(laptop, a, 'البيت القديم', 'من المحمول');
+    const theirs = await highlight(desktop, b, 'البحر', 'من المكتبي');
+    await sync(laptop);
+    await sync(desktop);
+    await sync(laptop);
+    for (const computer of [laptop, desktop]) {
+      const view = await snapshot(computer);
+      expect(view).toHaveLength(1);
+      expect(view[0]?.highlights.map((h) => h.id).sort()).toEqual([mine, theirs].sort());
+    }
+  });
+});
+
+describe('three computers', () => {
+  it('converge through one database', async () => {
+    const [a, b, c] = await computers('a', 'b', 'c');
+    const house = await importText(a, 'house', HOUSE);
+    await highlight(a, house, 'نوافذه', 'من أ');
+    const city = await importText(b, 'city', CITY);
+    await highlight(b, city, 'الجامع الكبير', 'من ب');
+    await sync(a);
+    await sync(b);
+    await sync(c);
+    const cHouse = await articleTitled(c, 'البيت');
+    await c.service.setArticleNote({ id: cHouse, tags: ['من ج'] });
+    await sync(c);
+    await sync(a);
+    await sync(b);
+    const expected = await snapshot(c);
+    expect(expected).toHaveLength(2);
+    expect(await snapshot(a)).toEqual(expected);
+    expect(await snapshot(b)).toEqual(expected);
+  });
+});
+
+describe('faults', () => {
+  it('refuses to sync before an address is given', async () => {
+    const laptop = await newComputer('alone');
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'sync-not-configured' } });
+  });
+
+  it('says the server cannot be reached, and changes nothing', async () => {
+    const laptop = await newComputer('offline');
+    await laptop.service.configureSync({ url: 'http://127.0.0.1:9/nothing-here' });
+    const house = await importText(laptop, 'house', HOUSE);
+    const before = await snapshot(laptop);
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'sync-unreachable' } });
+    expect(await snapshot(laptop)).toEqual(before);
+    expect((await laptop.service.syncStatus({})).error?.code).toBe('sync-unreachable');
+    void house;
+  });
+});
