@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import {
   articleTitled,
@@ -10,6 +10,9 @@ import {
   type Computer,
 } from './sync-kit';
 import { startCouchServer, type CouchServer } from './test-server';
+
+// Each test syncs real folders through a real server several times; the first also loads PouchDB and LevelDB.
+vi.setConfig({ testTimeout: 30_000 });
 
 const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 const CITY = 'المدينة\n\nفي المدينة أسواق كثيرة، وأشهرها سوق العطارين قرب الجامع الكبير.';
