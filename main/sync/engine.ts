@@ -48,7 +48,12 @@ async function replicate(replica: Db, remote: Db, url: string): Promise<{ sent: 
   }
 }
 
-export async function runSync(store: Store, target: SyncTarget): Promise<SyncRun> {
+export async function runSync(
+  store: Store,
+  target: SyncTarget,
+  options: { includeSettings?: boolean } = {},
+): Promise<SyncRun> {
+  const includeSettings = options.includeSettings === true;
   const writable = store.readOnlyReason();
   if (writable !== null) throw new SyncError('sync-failed', writable, store.dataDir);
   const file = stateFile(store.dataDir);
@@ -58,11 +63,11 @@ export async function runSync(store: Store, target: SyncTarget): Promise<SyncRun
   try {
     await checkRemote(remote, target.url);
     replica = await openReplica(store.dataDir);
-    await publishLocalChanges(store, replica, state);
+    await publishLocalChanges(store, replica, state, includeSettings);
     await file.write(state);
     const { sent } = await replicate(replica, remote, target.url);
     const merged = await resolveConflicts(replica, state.appliedSeq);
-    const applied = await applyReplica(store, replica, state);
+    const applied = await applyReplica(store, replica, state, includeSettings);
     state.appliedSeq = applied.lastSeq;
     await file.write(state);
     // Merges made here go out at once, so the other computers need not merge the same leaves again.

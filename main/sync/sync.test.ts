@@ -179,6 +179,39 @@ describe('two computers', () => {
   });
 });
 
+describe('settings', () => {
+  it('travel only between computers where the person chose to sync them, without the window place', async () => {
+    const [laptop, desktop, office] = await computers('laptop', 'desktop', 'office');
+    await laptop.service.configureSync({ url, includeSettings: true });
+    await desktop.service.configureSync({ url, includeSettings: true });
+    await laptop.service.setSettings({ fontSize: 28, theme: 'sepia' });
+    await laptop.service.saveWindowBounds({ x: 5, y: 5, width: 900, height: 700, maximized: false });
+    await sync(laptop);
+    await sync(desktop);
+    await sync(office);
+    const received = (await desktop.service.getSettings({})).settings;
+    expect(received).toMatchObject({ fontSize: 28, theme: 'sepia', window: null });
+    expect((await office.service.getSettings({})).settings.fontSize).toBe(20);
+    // A change on each side to a different setting: both kept.
+    await desktop.service.setSettings({ measure: 50 });
+    await laptop.service.setSettings({ language: 'en' });
+    await sync(desktop);
+    await sync(laptop);
+    await sync(desktop);
+    for (const computer of [laptop, desktop]) {
+      expect((await computer.service.getSettings({})).settings).toMatchObject({
+        measure: 50,
+        language: 'en',
+        fontSize: 28,
+      });
+    }
+    // Turned on later, a computer takes the settings already synced rather than sending its own.
+    await office.service.configureSync({ url, includeSettings: true });
+    await sync(office);
+    expect((await office.service.getSettings({})).settings).toMatchObject({ fontSize: 28, measure: 50 });
+  });
+});
+
 describe('three computers', () => {
   it('converge through one database', async () => {
     const [a, b, c] = await computers('a', 'b', 'c');
