@@ -1,3 +1,4 @@
+import { rm, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import {
@@ -176,6 +177,46 @@ describe('two computers', () => {
       expect(view).toHaveLength(1);
       expect(view[0]?.highlights.map((h) => h.id).sort()).toEqual([mine, theirs].sort());
     }
+  });
+});
+
+describe('articles', () => {
+  it('carries a newer version of an article, with its highlights re-anchored', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    await highlight(laptop, house, 'نوافذه', 'النوافذ');
+    await sync(laptop);
+    await sync(desktop);
+    const newer = `${HOUSE.replace('البيت\n\n', 'البيت\n\nمقدمة قصيرة أضيفت في الطبعة الثانية.\n\n')}`;
+    const file = `${laptop.dir}-newer.txt`;
+    await writeFile(file, newer);
+    await laptop.service.updateArticleFrom(house, file);
+    await sync(laptop);
+    await sync(desktop);
+    const there = await snapshot(desktop);
+    expect(there[0]?.text).toContain('مقدمة قصيرة');
+    expect(there).toEqual(await snapshot(laptop));
+    const view = await desktop.service.openArticle({ id: await articleTitled(desktop, 'البيت') });
+    expect(view.highlights[0]).toMatchObject({ status: 'exact', note: 'النوافذ' });
+    await rm(file, { force: true });
+  });
+
+  it('carries the trash, and emptying it removes the article on the other computer', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    await importText(laptop, 'city', CITY);
+    await sync(laptop);
+    await sync(desktop);
+    await laptop.service.trashArticle({ id: house });
+    await sync(laptop);
+    await sync(desktop);
+    expect((await desktop.service.listArticles({})).map((a) => a.title)).toEqual(['المدينة']);
+    expect((await desktop.service.listTrash({})).map((a) => a.title)).toEqual(['البيت']);
+    await laptop.service.emptyTrash({});
+    await sync(laptop);
+    await sync(desktop);
+    expect(await desktop.service.listTrash({})).toEqual([]);
+    expect((await desktop.service.listArticles({})).map((a) => a.title)).toEqual(['المدينة']);
   });
 });
 
