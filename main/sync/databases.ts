@@ -88,6 +88,16 @@ export async function checkRemote(remote: Db, url: string): Promise<void> {
       // 412: another computer created it at the same moment.
       if (!created.ok && created.status !== 412) throw { status: created.status, reason: created.statusText };
     } else if (!found.ok) throw { status: found.status, reason: found.statusText };
+    else {
+      const info: unknown = await found.json().catch(() => null);
+      if (typeof info !== 'object' || info === null || !('db_name' in info)) {
+        throw new SyncError(
+          'sync-failed',
+          `${displayUrl(url)} is not a CouchDB database (it answered with something else). The address must name a database, such as https://example.org:5984/hamish.`,
+          displayUrl(url),
+        );
+      }
+    }
     const marker = await remote.get<{ format?: unknown }>(FORMAT_DOC).catch((error: PouchFailure) => {
       if (error.status === 404) return null;
       throw error;

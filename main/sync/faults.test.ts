@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import PouchDB from 'pouchdb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -98,6 +100,30 @@ describe('credentials', () => {
     // After a restart the password comes back from the key store.
     const restarted = await reopen(laptop, { secrets: box });
     expect((await restarted.service.syncNow({})).sent).toBeGreaterThan(0);
+  });
+});
+
+describe('an address that is not a CouchDB database', () => {
+  it('says so, naming the address, and changes nothing', async () => {
+    const page = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>مدونة شخصية</body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = page.address() as AddressInfo;
+      const laptop = await newComputer('laptop');
+      await laptop.service.configureSync({ url: `http://127.0.0.1:${port}/blog` });
+      await importText(laptop, 'house', HOUSE);
+      const before = await snapshot(laptop);
+      const result = await dispatch(laptop.service, 'syncNow', {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'sync-failed' } });
+      if (!result.ok) expect(result.error.message).toContain(`127.0.0.1:${port}/blog`);
+      expect(await snapshot(laptop)).toEqual(before);
+    } finally {
+      page.closeAllConnections();
+      await new Promise((resolve) => page.close(resolve));
+    }
   });
 });
 

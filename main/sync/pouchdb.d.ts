@@ -67,7 +67,7 @@ declare module 'pouchdb' {
     fetch(
       path: string,
       options?: { method?: string },
-    ): Promise<{ ok: boolean; status: number; statusText: string }>;
+    ): Promise<{ ok: boolean; status: number; statusText: string; json(): Promise<unknown> }>;
     destroy(): Promise<void>;
   }
 
