@@ -187,3 +187,37 @@ describe('a clock a day wrong', () => {
     expect((await snapshot(laptop))[0]?.highlights[0]?.note).toBe('كتبت بعد المزامنة');
   });
 });
+
+describe('documents Hamish did not write', () => {
+  it('are left in the database and never stop a sync', async () => {
+    const url = newDatabase();
+    const laptop = await newComputer('laptop');
+    await laptop.service.configureSync({ url: withPassword(url) });
+    await importText(laptop, 'house', HOUSE);
+    await laptop.service.syncNow({});
+    // Well-formed documents under ids that would name files outside the library, and malformed ones.
+    const remote = new PouchDB(url, { auth: { username: 'reader', password: 'كلمة-سر' } });
+    const { rows } = await remote.allDocs({ include_docs: true });
+    const copies = rows.flatMap((row) => {
+      const doc = 'doc' in row ? row.doc : null;
+      if (!doc || !/^(article|content):/.test(doc._id)) return [];
+      const { _rev: _dropped, ...body } = doc;
+      void _dropped;
+      return [{ ...body, _id: `${doc._id.split(':')[0]}:..%2F..%2Foutside` }];
+    });
+    expect(copies).toHaveLength(2);
+    await remote.bulkDocs([
+      ...copies,
+      { _id: 'hl:abc:../../x', type: 'highlight' },
+      { _id: 'article:abc', type: 'article', title: 42 },
+      { _id: 'something-else', hello: 'world' },
+    ]);
+    const desktop = await newComputer('desktop');
+    await desktop.service.configureSync({ url: withPassword(url) });
+    const report = await desktop.service.syncNow({});
+    expect(report.conflicts).toEqual([]);
+    expect((await snapshot(desktop)).map((a) => a.title)).toEqual(['البيت']);
+    expect(await checkDataDir(desktop.dir)).toEqual([]);
+    await remote.close();
+  });
+});

@@ -81,7 +81,9 @@ export function parseDocId(
   | { kind: 'highlight'; key: string; highlight: string }
   | null {
   const [kind, key, highlight] = id.split(':');
-  if (!key) return null;
+  // Keys and highlight ids become ids and file names here: anything else is not a document of ours.
+  if (!key || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
+  if (highlight !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(highlight)) return null;
   if ((kind === 'article' || kind === 'content') && highlight === undefined) return { kind, key };
   if (kind === 'hl' && highlight) return { kind: 'highlight', key, highlight };
   return null;
