@@ -89,11 +89,8 @@ export function syncMethods({ store, now, secrets, password, articlesChanged }: 
         'Sync is not set up: give the address of a CouchDB database first.',
       );
     }
-    const run = await runSync(store, {
-      url: config.url,
-      username: config.username,
-      password: passwordOf(config),
-    });
+    const target = { url: config.url, username: config.username, password: passwordOf(config) };
+    const run = await runSync(store, target, { includeSettings: config.includeSettings });
     if (run.changedArticles.length > 0) articlesChanged(run.changedArticles);
     const at = now().toISOString();
     const conflicts = await listConflicts(store);

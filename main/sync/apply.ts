@@ -19,6 +19,8 @@ import {
   metaOf,
   parseDocId,
   readDoc,
+  SETTINGS_DOC,
+  settingsDocOf,
   type ArticleDoc,
   type ContentDoc,
   type HighlightDoc,
@@ -65,8 +67,12 @@ export async function applyReplica(
   store: Store,
   replica: Db,
   state: SyncState,
+  includeSettings: boolean,
 ): Promise<Applied & { lastSeq: number | string }> {
   const { docs, lastSeq } = await incoming(replica, state);
+  const settingsEntry = includeSettings
+    ? docs.find((entry) => entry.id === SETTINGS_DOC && state.base[entry.id]?.[0] !== entry.rev)
+    : undefined;
   const relevant = docs
     .map((entry) => ({ entry, name: parseDocId(entry.id) }))
     .filter((item): item is { entry: Incoming; name: NonNullable<ReturnType<typeof parseDocId>> } => {
@@ -74,7 +80,7 @@ export async function applyReplica(
     })
     .sort((a, b) => ORDER[a.name.kind] - ORDER[b.name.kind]);
   const articles = new Set<string>();
-  if (relevant.length === 0) return { applied: 0, articles, lastSeq };
+  if (relevant.length === 0 && !settingsEntry) return { applied: 0, articles, lastSeq };
 
   const base = { ...state.base };
   const keys = { ...state.keys };
@@ -82,6 +88,18 @@ export async function applyReplica(
   const conflicts = new Set(state.conflicts);
   let applied = 0;
   await store.changeFiles(async (change) => {
+    const settings = settingsEntry?.doc ? readDoc(settingsEntry.doc) : null;
+    if (settingsEntry && settings?.type === 'settings') {
+      const local = contentHash(settingsDocOf(change.library.settings));
+      const docHash = contentHash(settings);
+      const known = base[settingsEntry.id];
+      if (!known || local === known[1] || local === docHash) {
+        const window = (change.library.settings as { window?: unknown } | null)?.window;
+        change.library.settings = { ...settings.settings, window: window ?? null };
+        applied += 1;
+        base[settingsEntry.id] = [settingsEntry.rev, docHash];
+      }
+    }
     const idOfKey = (key: string) => Object.entries(keys).find(([, value]) => value === key)?.[0];
     const entryOf = (id: string | undefined) =>
       id === undefined ? undefined : change.library.articles.find((article) => article.id === id);

@@ -38,7 +38,15 @@ export function openRemote(target: SyncTarget): Db {
     target.username && target.password
       ? { auth: { username: target.username, password: target.password } }
       : {};
-  return new PouchDB(displayUrl(target.url), { ...auth, skip_setup: false });
+  // The database is created by checkRemote, not by PouchDB's own lazy setup: that setup's request, when the
+  // server vanishes, can fail where nothing waits for it.
+  const remote = new PouchDB(displayUrl(target.url), { ...auth, skip_setup: true });
+  // PouchDB's replication asks its source for info() to report progress, without waiting for the answer: if
+  // the server vanishes at that moment the failure is heard by no one (an unhandled rejection). Progress is
+  // not used here, and every request that matters fails on its own and stops the sync.
+  const info = remote.info.bind(remote);
+  remote.info = () => info().catch(() => ({ doc_count: 0, update_seq: 0 }));
+  return remote;
 }
 
 type PouchFailure = { status?: unknown; name?: unknown; message?: unknown; reason?: unknown };
@@ -73,7 +81,23 @@ export function remoteError(error: unknown, url: string): SyncError {
  */
 export async function checkRemote(remote: Db, url: string): Promise<void> {
   try {
-    await remote.info();
+    // PouchDB's info() does not look at the status; the database's own address answers plainly.
+    const found = await remote.fetch('', { method: 'GET' });
+    if (found.status === 404) {
+      const created = await remote.fetch('', { method: 'PUT' });
+      // 412: another computer created it at the same moment.
+      if (!created.ok && created.status !== 412) throw { status: created.status, reason: created.statusText };
+    } else if (!found.ok) throw { status: found.status, reason: found.statusText };
+    else {
+      const info: unknown = await found.json().catch(() => null);
+      if (typeof info !== 'object' || info === null || !('db_name' in info)) {
+        throw new SyncError(
+          'sync-failed',
+          `${displayUrl(url)} is not a CouchDB database (it answered with something else). The address must name a database, such as https://example.org:5984/hamish.`,
+          displayUrl(url),
+        );
+      }
+    }
     const marker = await remote.get<{ format?: unknown }>(FORMAT_DOC).catch((error: PouchFailure) => {
       if (error.status === 404) return null;
       throw error;

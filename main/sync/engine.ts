@@ -17,7 +17,7 @@ import { emptyState, stateFile } from './state';
 import { SyncError } from './sync-error';
 
 export type SyncRun = {
-  /** Documents sent to the remote database and received from it. */
+  /** Documents sent to the remote database, and documents received into the library (taken from the replica). */
   sent: number;
   received: number;
   /** Ids of the synced documents holding a note in conflict. */
@@ -38,19 +38,22 @@ function checked(result: ReplicationResult, direction: string, url: string): num
   return result.docs_written;
 }
 
-async function replicate(replica: Db, remote: Db, url: string): Promise<{ sent: number; received: number }> {
+async function replicate(replica: Db, remote: Db, url: string): Promise<{ sent: number }> {
   try {
     const result = await replica.sync(remote, { batch_size: 250 });
-    return {
-      sent: checked(result.push, 'outgoing', url),
-      received: checked(result.pull, 'incoming', url),
-    };
+    checked(result.pull, 'incoming', url);
+    return { sent: checked(result.push, 'outgoing', url) };
   } catch (error) {
     throw remoteError(error, url);
   }
 }
 
-export async function runSync(store: Store, target: SyncTarget): Promise<SyncRun> {
+export async function runSync(
+  store: Store,
+  target: SyncTarget,
+  options: { includeSettings?: boolean } = {},
+): Promise<SyncRun> {
+  const includeSettings = options.includeSettings === true;
   const writable = store.readOnlyReason();
   if (writable !== null) throw new SyncError('sync-failed', writable, store.dataDir);
   const file = stateFile(store.dataDir);
@@ -60,18 +63,18 @@ export async function runSync(store: Store, target: SyncTarget): Promise<SyncRun
   try {
     await checkRemote(remote, target.url);
     replica = await openReplica(store.dataDir);
-    await publishLocalChanges(store, replica, state);
+    await publishLocalChanges(store, replica, state, includeSettings);
     await file.write(state);
-    const { sent, received } = await replicate(replica, remote, target.url);
+    const { sent } = await replicate(replica, remote, target.url);
     const merged = await resolveConflicts(replica, state.appliedSeq);
-    const applied = await applyReplica(store, replica, state);
+    const applied = await applyReplica(store, replica, state, includeSettings);
     state.appliedSeq = applied.lastSeq;
     await file.write(state);
     // Merges made here go out at once, so the other computers need not merge the same leaves again.
     const resent = merged > 0 ? (await replicate(replica, remote, target.url)).sent : 0;
     return {
       sent: sent + resent,
-      received,
+      received: applied.applied,
       conflicts: [...state.conflicts],
       changedArticles: [...applied.articles],
     };

@@ -51,7 +51,22 @@ export const HighlightDocSchema = HighlightSchema.omit({ articleId: true }).exte
 });
 export type HighlightDoc = z.infer<typeof HighlightDocSchema>;
 
-export type SyncedDoc = ArticleDoc | ContentDoc | HighlightDoc;
+/** The reader's settings, only when the person chose to sync them; the window's place stays per computer. */
+export const SettingsDocSchema = z.object({
+  type: z.literal('settings'),
+  settings: z.record(z.string(), z.unknown()),
+});
+export type SettingsDoc = z.infer<typeof SettingsDocSchema>;
+export const SETTINGS_DOC = 'settings';
+
+export function settingsDocOf(settings: unknown): SettingsDoc {
+  const source =
+    typeof settings === 'object' && settings !== null ? { ...(settings as Record<string, unknown>) } : {};
+  delete source.window;
+  return { type: 'settings', settings: source };
+}
+
+export type SyncedDoc = ArticleDoc | ContentDoc | HighlightDoc | SettingsDoc;
 
 export const articleDocId = (key: string) => `article:${key}`;
 export const contentDocId = (key: string) => `content:${key}`;
@@ -66,7 +81,9 @@ export function parseDocId(
   | { kind: 'highlight'; key: string; highlight: string }
   | null {
   const [kind, key, highlight] = id.split(':');
-  if (!key) return null;
+  // Keys and highlight ids become ids and file names here: anything else is not a document of ours.
+  if (!key || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
+  if (highlight !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(highlight)) return null;
   if ((kind === 'article' || kind === 'content') && highlight === undefined) return { kind, key };
   if (kind === 'hl' && highlight) return { kind: 'highlight', key, highlight };
   return null;
@@ -163,7 +180,9 @@ export function readDoc(doc: Record<string, unknown>): SyncedDoc | null {
         ? ContentDocSchema
         : doc.type === 'highlight'
           ? HighlightDocSchema
-          : null;
+          : doc.type === 'settings'
+            ? SettingsDocSchema
+            : null;
   if (!schema) return null;
   const parsed = schema.safeParse(doc);
   return parsed.success ? parsed.data : null;

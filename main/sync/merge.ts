@@ -114,6 +114,17 @@ function furthest(ours: unknown, theirs: unknown): unknown {
  * revision CouchDB chose as the winner, so every computer merging the same leaves gets the same document.
  */
 export function mergeDocs(base: Doc | null, ours: Doc, theirs: Doc): Doc {
+  if (ours.type === 'settings' && theirs.type === 'settings') {
+    // Settings key by key: the side that changed one wins it.
+    const [b, o, t] = [base?.settings, ours.settings, theirs.settings].map(
+      (value) => (typeof value === 'object' && value !== null ? value : {}) as Doc,
+    ) as [Doc, Doc, Doc];
+    const settings: Doc = {};
+    for (const key of Object.keys({ ...o, ...t })) {
+      settings[key] = mergeValue(base ? b[key] : undefined, o[key] ?? t[key], t[key] ?? o[key]);
+    }
+    return { ...ours, settings };
+  }
   if (ours.type !== theirs.type || (ours.type !== 'article' && ours.type !== 'highlight')) {
     return ours.type === 'content' ? mergeValue(base ?? undefined, ours, theirs) : ours;
   }

@@ -64,6 +64,10 @@ declare module 'pouchdb' {
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
     replicate: { to(remote: Database, options?: { batch_size?: number }): Promise<ReplicationResult> };
     close(): Promise<void>;
+    fetch(
+      path: string,
+      options?: { method?: string },
+    ): Promise<{ ok: boolean; status: number; statusText: string; json(): Promise<unknown> }>;
     destroy(): Promise<void>;
   }
 

@@ -17,6 +17,8 @@ import {
   contentHash,
   highlightDocId,
   highlightDocOf,
+  SETTINGS_DOC,
+  settingsDocOf,
   stableJson,
 } from './mapping';
 import type { SyncState } from './state';
@@ -34,8 +36,17 @@ function keyFor(meta: { id: string; source: { sha256: string } }, used: Set<stri
 }
 
 /** Every synced document the library holds now, by id; ids whose files could not be read go in `unknown`. */
-async function libraryEntities(store: Store, state: SyncState, unknown: Set<string>) {
+async function libraryEntities(
+  store: Store,
+  state: SyncState,
+  unknown: Set<string>,
+  includeSettings: boolean,
+) {
   const entities = new Map<string, Entity>();
+  const settings = settingsDocOf(store.library().settings);
+  if (includeSettings)
+    entities.set(SETTINGS_DOC, { hash: contentHash(settings), body: async () => settings });
+  else unknown.add(SETTINGS_DOC); // not sent, and never taken for deleted
   const used = new Set(Object.values(state.keys));
   for (const meta of store.library().articles) {
     const key = state.keys[meta.id] ?? keyFor(meta, used);
@@ -74,9 +85,14 @@ function branchRevision(parent: string | undefined, body: unknown): { rev: strin
 }
 
 /** Writes the library's local changes into the replica; updates the base of what it wrote. Resolves to a count. */
-export async function publishLocalChanges(store: Store, replica: Db, state: SyncState): Promise<number> {
+export async function publishLocalChanges(
+  store: Store,
+  replica: Db,
+  state: SyncState,
+  includeSettings: boolean,
+): Promise<number> {
   const unknown = new Set<string>();
-  const entities = await libraryEntities(store, state, unknown);
+  const entities = await libraryEntities(store, state, unknown, includeSettings);
   const changed = [...entities].filter(([id, entity]) => state.base[id]?.[1] !== entity.hash);
   const deleted = Object.keys(state.base).filter((id) => !entities.has(id) && !unknown.has(id));
   if (changed.length === 0 && deleted.length === 0) return 0;
@@ -104,6 +120,11 @@ export async function publishLocalChanges(store: Store, replica: Db, state: Sync
     const row = rows.get(id);
     const base = state.base[id];
     const live = row && !row.deleted ? row.doc : undefined;
+    if (id === SETTINGS_DOC && !base && live) {
+      // Settings just turned on here, and the database has some: this computer takes them (step 4).
+      if (!state.pending.includes(id)) state.pending.push(id);
+      continue;
+    }
     if (row && live && contentHash(live) === entity.hash) {
       newBase.set(id, [row.rev, entity.hash]); // the replica already holds it (an earlier run, or the same import)
       continue;

@@ -5,21 +5,21 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createService, type Service } from '../api/service';
+import { createService, type Service, type ServiceOptions } from '../api/service';
 
 export type Computer = { dir: string; service: Service };
 
 const made: string[] = [];
 
-export async function newComputer(name: string): Promise<Computer> {
+export async function newComputer(name: string, options: Partial<ServiceOptions> = {}): Promise<Computer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `hamish-sync-${name}-`));
   made.push(dir);
-  return { dir, service: await createService({ dataDir: dir }) };
+  return { dir, service: await createService({ ...options, dataDir: dir }) };
 }
 
 /** The same folder opened again, as after a restart. */
-export async function reopen(computer: Computer): Promise<Computer> {
-  return { dir: computer.dir, service: await createService({ dataDir: computer.dir }) };
+export async function reopen(computer: Computer, options: Partial<ServiceOptions> = {}): Promise<Computer> {
+  return { dir: computer.dir, service: await createService({ ...options, dataDir: computer.dir }) };
 }
 
 export async function removeComputers(): Promise<void> {
@@ -61,7 +61,7 @@ export async function highlight(
 export async function snapshot(computer: Computer) {
   const articles = await computer.service.listArticles({});
   const result = [];
-  for (const summary of articles.sort((a, b) => a.title.localeCompare(b.title))) {
+  for (const summary of articles) {
     const view = await computer.service.openArticle({ id: summary.id });
     result.push({
       title: view.title,
@@ -79,7 +79,8 @@ export async function snapshot(computer: Computer) {
         .sort((a, b) => a.id.localeCompare(b.id)),
     });
   }
-  return result;
+  const order = (a: { title: string; text: string }) => `${a.title}\u0000${a.text}`;
+  return result.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** The article with `title` on `computer` (its id there). */

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rm, writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import {
   articleTitled,
@@ -10,6 +11,9 @@ import {
   type Computer,
 } from './sync-kit';
 import { startCouchServer, type CouchServer } from './test-server';
+
+// Each test syncs real folders through a real server several times; the first also loads PouchDB and LevelDB.
+vi.setConfig({ testTimeout: 30_000 });
 
 const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 const CITY = 'المدينة\n\nفي المدينة أسواق كثيرة، وأشهرها سوق العطارين قرب الجامع الكبير.';
@@ -173,6 +177,79 @@ describe('two computers', () => {
       expect(view).toHaveLength(1);
       expect(view[0]?.highlights.map((h) => h.id).sort()).toEqual([mine, theirs].sort());
     }
+  });
+});
+
+describe('articles', () => {
+  it('carries a newer version of an article, with its highlights re-anchored', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    await highlight(laptop, house, 'نوافذه', 'النوافذ');
+    await sync(laptop);
+    await sync(desktop);
+    const newer = `${HOUSE.replace('البيت\n\n', 'البيت\n\nمقدمة قصيرة أضيفت في الطبعة الثانية.\n\n')}`;
+    const file = `${laptop.dir}-newer.txt`;
+    await writeFile(file, newer);
+    await laptop.service.updateArticleFrom(house, file);
+    await sync(laptop);
+    await sync(desktop);
+    const there = await snapshot(desktop);
+    expect(there[0]?.text).toContain('مقدمة قصيرة');
+    expect(there).toEqual(await snapshot(laptop));
+    const view = await desktop.service.openArticle({ id: await articleTitled(desktop, 'البيت') });
+    expect(view.highlights[0]).toMatchObject({ status: 'exact', note: 'النوافذ' });
+    await rm(file, { force: true });
+  });
+
+  it('carries the trash, and emptying it removes the article on the other computer', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    await importText(laptop, 'city', CITY);
+    await sync(laptop);
+    await sync(desktop);
+    await laptop.service.trashArticle({ id: house });
+    await sync(laptop);
+    await sync(desktop);
+    expect((await desktop.service.listArticles({})).map((a) => a.title)).toEqual(['المدينة']);
+    expect((await desktop.service.listTrash({})).map((a) => a.title)).toEqual(['البيت']);
+    await laptop.service.emptyTrash({});
+    await sync(laptop);
+    await sync(desktop);
+    expect(await desktop.service.listTrash({})).toEqual([]);
+    expect((await desktop.service.listArticles({})).map((a) => a.title)).toEqual(['المدينة']);
+  });
+});
+
+describe('settings', () => {
+  it('travel only between computers where the person chose to sync them, without the window place', async () => {
+    const [laptop, desktop, office] = await computers('laptop', 'desktop', 'office');
+    await laptop.service.configureSync({ url, includeSettings: true });
+    await desktop.service.configureSync({ url, includeSettings: true });
+    await laptop.service.setSettings({ fontSize: 28, theme: 'sepia' });
+    await laptop.service.saveWindowBounds({ x: 5, y: 5, width: 900, height: 700, maximized: false });
+    await sync(laptop);
+    await sync(desktop);
+    await sync(office);
+    const received = (await desktop.service.getSettings({})).settings;
+    expect(received).toMatchObject({ fontSize: 28, theme: 'sepia', window: null });
+    expect((await office.service.getSettings({})).settings.fontSize).toBe(20);
+    // A change on each side to a different setting: both kept.
+    await desktop.service.setSettings({ measure: 50 });
+    await laptop.service.setSettings({ language: 'en' });
+    await sync(desktop);
+    await sync(laptop);
+    await sync(desktop);
+    for (const computer of [laptop, desktop]) {
+      expect((await computer.service.getSettings({})).settings).toMatchObject({
+        measure: 50,
+        language: 'en',
+        fontSize: 28,
+      });
+    }
+    // Turned on later, a computer takes the settings already synced rather than sending its own.
+    await office.service.configureSync({ url, includeSettings: true });
+    await sync(office);
+    expect((await office.service.getSettings({})).settings).toMatchObject({ fontSize: 28, measure: 50 });
   });
 });
 

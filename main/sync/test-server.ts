@@ -74,8 +74,10 @@ export async function startCouchServer(
     const current = listener;
     listener = null;
     if (!current) return;
+    const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+    current.closeAllConnections();
     for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => current.close(() => resolve()));
+    await closed;
   }
   await start();
   return server;
