@@ -35,6 +35,9 @@ const HighlightsPage = lazy(() =>
   import('./highlights/HighlightsPage').then((m) => ({ default: m.HighlightsPage })),
 );
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const ConflictNotice = lazy(() =>
+  import('./sync/ConflictNotice').then((m) => ({ default: m.ConflictNotice })),
+);
 const ConflictsPage = lazy(() => import('./sync/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
@@ -185,6 +188,15 @@ export function App() {
               )}
               {settingsError && <ErrorNotice error={settingsError} />}
               {firstScreenShown && <StoreNotice onRestored={refresh} />}
+              {firstScreenShown && route.view === 'article' && (
+                <Suspense fallback={null}>
+                  <ConflictNotice
+                    key={route.id}
+                    articleId={route.id}
+                    onResolve={() => go({ view: 'conflicts' })}
+                  />
+                </Suspense>
+              )}
               <UnsavedDraftsNotice />
               <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
                 {error ? (

@@ -235,6 +235,16 @@ describe.skipIf(unavailable !== null)('sync settings and conflicts in the browse
         const page = await newPage(language, viewport);
         const size = `${viewport.width}x${viewport.height}`;
         try {
+          // The reader says when one of the article's notes is in conflict, and leads to the conflicts.
+          await page.goto(`${session.origin}/index.html#/article/${articleId}`);
+          const notice = page.locator('.conflict-notice button');
+          await notice.waitFor();
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          await page.screenshot({ path: path.join(RESULTS_DIR, `sync-reader-${language}-${size}.png`) });
+          expect(await axe(page)).toEqual([]);
+          await notice.click();
+          await page.locator('.conflict').waitFor();
+
           await openSyncSettings(page, language === 'ar' ? 'الإعدادات' : 'Settings');
           await page.locator('.sync-status .sync-last').waitFor();
           await page.locator('.sync-status').scrollIntoViewIfNeeded();
