@@ -377,6 +377,7 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
         dataDir,
         defaultArticles: options.defaultArticles,
         syncPassword: env.HAMISH_SYNC_PASSWORD || undefined,
+        syncPassphrase: env.HAMISH_SYNC_PASSPHRASE || undefined,
       });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {
