@@ -175,6 +175,8 @@ export const contract = {
       username: z.string().max(200).optional(),
       /** Kept encrypted by the system's key store, never in clear; left out, the kept one stays. */
       password: z.string().max(1000).optional(),
+      /** Seals what the server stores (end-to-end encryption); kept like the password; '' turns it off. */
+      passphrase: z.string().max(1000).optional(),
       auto: z.boolean().optional(),
       includeSettings: z.boolean().optional(),
     })

@@ -47,6 +47,8 @@ export type ServiceOptions = {
   secrets?: SecretBox;
   /** A sync password for this session only, never written (the command line's HAMISH_SYNC_PASSWORD). */
   syncPassword?: string;
+  /** A sync encryption passphrase for this session only (the command line's HAMISH_SYNC_PASSPHRASE). */
+  syncPassphrase?: string;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -282,6 +284,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     now,
     secrets: options.secrets,
     password: options.syncPassword,
+    passphrase: options.syncPassphrase,
     articlesChanged: (ids) => {
       for (const id of ids) {
         highlights.forgetText(id);

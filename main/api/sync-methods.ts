@@ -28,6 +28,8 @@ type Deps = {
   secrets?: SecretBox;
   /** A password given for this session only (the command line's HAMISH_SYNC_PASSWORD). */
   password?: string;
+  /** An encryption passphrase for this session only (the command line's HAMISH_SYNC_PASSPHRASE). */
+  passphrase?: string;
   /** Told which articles a sync changed, so cached text and the search index follow. */
   articlesChanged: (ids: readonly string[]) => void;
 };
@@ -45,8 +47,13 @@ type Methods = {
   ]: (input: Inputs[M]) => Promise<Outputs[M]>;
 };
 
-function viewOf(config: SyncConfig, sessionPassword: string | null): SyncSettingsView {
+function viewOf(
+  config: SyncConfig,
+  sessionPassword: string | null,
+  sessionPassphrase: string | null,
+): SyncSettingsView {
   return {
+    encrypted: (config.passphraseCipher ?? null) !== null || sessionPassphrase !== null,
     url: config.url,
     username: config.username,
     hasPassword: config.passwordCipher !== null || sessionPassword !== null,
@@ -55,9 +62,10 @@ function viewOf(config: SyncConfig, sessionPassword: string | null): SyncSetting
   };
 }
 
-export function syncMethods({ store, now, secrets, password, articlesChanged }: Deps): Methods {
+export function syncMethods({ store, now, secrets, password, passphrase, articlesChanged }: Deps): Methods {
   const file = configFile(store.dataDir);
   let sessionPassword: string | null = password ?? null;
+  let sessionPassphrase: string | null = passphrase ?? null;
   let running: Promise<unknown> | null = null;
   let lastResult: SyncReport | null = null;
   let lastError: SyncStatus['error'] = null;
@@ -75,10 +83,16 @@ export function syncMethods({ store, now, secrets, password, articlesChanged }: 
     await file.write(config);
   }
 
-  function passwordOf(config: SyncConfig): string | null {
-    if (sessionPassword !== null) return sessionPassword;
-    if (config.passwordCipher === null || !secrets?.available()) return null;
-    return secrets.decrypt(Buffer.from(config.passwordCipher, 'base64'));
+  function opened(session: string | null, cipher: string | null | undefined): string | null {
+    if (session !== null) return session;
+    if (!cipher || !secrets?.available()) return null;
+    return secrets.decrypt(Buffer.from(cipher, 'base64'));
+  }
+
+  /** A secret kept sealed by the key store when there is one, else for this session only: [cipher, session]. */
+  function keep(secret: string): [string | null, string | null] {
+    if (secrets?.available()) return [secrets.encrypt(secret).toString('base64'), null];
+    return [null, secret];
   }
 
   async function syncOnce(): Promise<SyncReport> {
@@ -89,7 +103,12 @@ export function syncMethods({ store, now, secrets, password, articlesChanged }: 
         'Sync is not set up: give the address of a CouchDB database first.',
       );
     }
-    const target = { url: config.url, username: config.username, password: passwordOf(config) };
+    const target = {
+      url: config.url,
+      username: config.username,
+      password: opened(sessionPassword, config.passwordCipher),
+      passphrase: opened(sessionPassphrase, config.passphraseCipher),
+    };
     const run = await runSync(store, target, { includeSettings: config.includeSettings });
     if (run.changedArticles.length > 0) articlesChanged(run.changedArticles);
     const at = now().toISOString();
@@ -102,7 +121,7 @@ export function syncMethods({ store, now, secrets, password, articlesChanged }: 
   }
 
   return {
-    syncSettings: async () => viewOf(await readConfig(), sessionPassword),
+    syncSettings: async () => viewOf(await readConfig(), sessionPassword, sessionPassphrase),
 
     configureSync: (input) =>
       serial(async () => {
@@ -117,26 +136,22 @@ export function syncMethods({ store, now, secrets, password, articlesChanged }: 
           includeSettings: input.includeSettings ?? config.includeSettings,
         };
         if (config.url !== given.url && secret === null) next.passwordCipher = null;
-        if (secret !== null && secret !== undefined) {
-          if (secrets?.available()) {
-            next.passwordCipher = secrets.encrypt(secret).toString('base64');
-            sessionPassword = null;
-          } else {
-            // No key store to protect it: kept in memory for this session, never written.
-            next.passwordCipher = null;
-            sessionPassword = secret;
-          }
-        }
+        // Without a key store to protect them, secrets are kept in memory for this session, never written.
+        if (secret !== null && secret !== undefined) [next.passwordCipher, sessionPassword] = keep(secret);
+        if (input.passphrase === '') [next.passphraseCipher, sessionPassphrase] = [null, null];
+        else if (input.passphrase !== undefined)
+          [next.passphraseCipher, sessionPassphrase] = keep(input.passphrase);
         await writeConfig(next);
-        return viewOf(next, sessionPassword);
+        return viewOf(next, sessionPassword, sessionPassphrase);
       }),
 
     forgetSync: () =>
       serial(async () => {
         sessionPassword = null;
+        sessionPassphrase = null;
         const next = { ...emptyConfig(), last: (await readConfig()).last };
         await writeConfig(next);
-        return viewOf(next, null);
+        return viewOf(next, null, null);
       }),
 
     syncNow: () => {

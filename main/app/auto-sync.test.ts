@@ -14,6 +14,7 @@ function fakeService(auto: boolean) {
         url: 'http://127.0.0.1:5984/lib',
         username: null,
         hasPassword: false,
+        encrypted: false,
         auto,
         includeSettings: false,
       }),

@@ -61,8 +61,9 @@ Commands:
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
   sync [--remote URL]
                    replicate with a CouchDB database (the address is remembered; a password in it, or in
-                   $HAMISH_SYNC_PASSWORD, never is); prints sent, received and conflicts, then a line per
-                   conflict: conflict<TAB>ID<TAB>KEPT<TAB>OTHER
+                   $HAMISH_SYNC_PASSWORD, never is; $HAMISH_SYNC_PASSPHRASE encrypts what the server keeps);
+                   prints sent, received and conflicts, then a line per conflict:
+                   conflict<TAB>ID<TAB>KEPT<TAB>OTHER
   check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
@@ -377,6 +378,7 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
         dataDir,
         defaultArticles: options.defaultArticles,
         syncPassword: env.HAMISH_SYNC_PASSWORD || undefined,
+        syncPassphrase: env.HAMISH_SYNC_PASSPHRASE || undefined,
       });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {

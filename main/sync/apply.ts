@@ -5,7 +5,7 @@
  * sync, which sends it as a local change and merges it. The applied sequence and the bases are saved only
  * after the library: a crash in between makes the next sync find the library already equal to the replica.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Article } from '../articles/model';
 import type { ArticleMeta, FilesChange, Store } from '../store';
 import type { Db } from './databases';
@@ -222,11 +222,12 @@ async function fetchAssets(replica: Db, change: FilesChange, blocks: { image?: {
   for (const block of blocks) {
     if (!block.image) continue;
     const name = block.image.asset;
-    const doc = await replica.get(assetDocId(name), { attachments: true, binary: true }).catch(() => null);
-    const attachments = doc?._attachments as Record<string, { data?: unknown }> | undefined;
-    const attachment = attachments?.file;
-    if (!attachment || !Buffer.isBuffer(attachment.data)) return false;
-    await change.writeAsset(name, attachment.data);
+    const doc = await replica.get(assetDocId(name)).catch(() => null);
+    const bytes = typeof doc?.data === 'string' ? Buffer.from(doc.data, 'base64') : null;
+    // A picture is named by its content: bytes that do not match their name are not taken.
+    const ext = name.split('.')[1] ?? '';
+    if (!bytes || `${createHash('sha256').update(bytes).digest('hex')}.${ext}` !== name) return false;
+    await change.writeAsset(name, bytes);
   }
   return true;
 }

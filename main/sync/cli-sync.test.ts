@@ -96,6 +96,31 @@ describe('hamish sync', () => {
   });
 });
 
+describe('hamish sync with HAMISH_SYNC_PASSPHRASE', () => {
+  it('seals what the server keeps, and another computer with the passphrase reads it', async () => {
+    const laptop = await filled('laptop', 1);
+    const url = newDatabase();
+    const sealed = async (dir: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const syncing = spawn(process.execPath, [child.script, '--data-dir', dir, 'sync', '--remote', url], {
+          env: { ...process.env, HAMISH_SYNC_PASSPHRASE: 'عبارة المرور' },
+        });
+        let stderr = '';
+        syncing.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        syncing.on('close', (code) => resolve({ code, stderr }));
+      });
+    expect(await sealed(laptop.dir)).toEqual({ code: 0, stderr: '' });
+    const desktop = await newComputer('desktop');
+    const without = await runHamish(desktop.dir, 'sync', '--remote', url);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('is encrypted');
+    expect(await sealed(desktop.dir)).toEqual({ code: 0, stderr: '' });
+    expect(await snapshot(await reopen(desktop))).toEqual(await snapshot(laptop));
+    const config = await readFile(path.join(desktop.dir, 'sync', 'config.json'), 'utf8');
+    expect(config).not.toContain('عبارة');
+  });
+});
+
 describe('kill -9 of a syncing process', () => {
   for (const cut of [3, 8, 14, 25]) {
     it(`leaves a whole library that the next sync completes (killed at request ${cut})`, async () => {

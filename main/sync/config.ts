@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   username: z.string().max(200).nullable(),
   /** base64 of what the key store encrypted; never the password itself. */
   passwordCipher: z.string().max(10_000).nullable(),
+  /** The encryption passphrase, sealed the same way; optional: older settings have none. */
+  passphraseCipher: z.string().max(10_000).nullable().optional(),
   auto: z.boolean(),
   includeSettings: z.boolean(),
   last: ReportSchema.nullable(),
@@ -33,6 +35,7 @@ export function emptyConfig(): SyncConfig {
     url: null,
     username: null,
     passwordCipher: null,
+    passphraseCipher: null,
     auto: false,
     includeSettings: false,
     last: null,

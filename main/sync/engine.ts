@@ -10,7 +10,15 @@
  */
 import type { Store } from '../store';
 import { applyReplica } from './apply';
-import { checkRemote, openRemote, openReplica, remoteError, type Db, type SyncTarget } from './databases';
+import {
+  checkRemote,
+  encryptRemote,
+  openRemote,
+  openReplica,
+  remoteError,
+  type Db,
+  type SyncTarget,
+} from './databases';
 import { publishLocalChanges } from './publish';
 import { resolveConflicts } from './resolve';
 import { emptyState, stateFile } from './state';
@@ -61,7 +69,8 @@ export async function runSync(
   const remote = openRemote(target);
   let replica: Db | null = null;
   try {
-    await checkRemote(remote, target.url);
+    const key = await checkRemote(remote, target.url, target.passphrase ?? null);
+    if (key) encryptRemote(remote, key);
     replica = await openReplica(store.dataDir);
     await publishLocalChanges(store, replica, state, includeSettings);
     await file.write(state);

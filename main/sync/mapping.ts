@@ -6,7 +6,7 @@
  *   article:<key>        the article's metadata: title, note, tags, reading position, trash state
  *   content:<key>        its blocks (large, changed only by an update of the article)
  *   hl:<key>:<id>        one highlight
- *   asset:<name>         one picture, as an attachment (named by its content, never changed)
+ *   asset:<name>         one picture, its bytes inline (named by its content, never changed)
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';

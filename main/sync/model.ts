@@ -12,6 +12,8 @@ export type SyncSettingsView = {
   hasPassword: boolean;
   /** Sync after changes and at start (the app does it). */
   auto: boolean;
+  /** A passphrase is kept: what the server stores is sealed with it. */
+  encrypted: boolean;
   /** Reader settings travel too. */
   includeSettings: boolean;
 };

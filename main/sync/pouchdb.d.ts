@@ -64,6 +64,11 @@ declare module 'pouchdb' {
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
     replicate: { to(remote: Database, options?: { batch_size?: number }): Promise<ReplicationResult> };
     close(): Promise<void>;
+    /** transform-pouch, where the plugin is installed. */
+    transform(config: {
+      incoming?: (doc: Record<string, unknown>) => Record<string, unknown>;
+      outgoing?: (doc: Record<string, unknown>) => Record<string, unknown>;
+    }): void;
     fetch(
       path: string,
       options?: { method?: string },
@@ -95,4 +100,9 @@ declare module 'express-pouchdb' {
     options?: Record<string, unknown>,
   ): (request: unknown, response: unknown, next: unknown) => void;
   export default expressPouchDB;
+}
+
+declare module 'transform-pouch' {
+  const plugin: unknown;
+  export default plugin;
 }

@@ -189,11 +189,8 @@ async function putAssets(dataDir: string, replica: Db, contents: Record<string, 
     if (!file) continue;
     const data = await fs.readFile(file).catch(() => null);
     if (!data) continue;
-    docs.push({
-      _id: assetDocId(name),
-      type: 'asset',
-      _attachments: { file: { content_type: 'application/octet-stream', data: data.toString('base64') } },
-    });
+    // Inline rather than as an attachment: it is sealed with the rest when the library is encrypted.
+    docs.push({ _id: assetDocId(name), type: 'asset', data: data.toString('base64') });
   }
   if (docs.length > 0) await replica.bulkDocs(docs);
 }

@@ -143,6 +143,31 @@ describe('two computers', () => {
     expect(await desktop.service.syncConflicts({})).toEqual([]);
   });
 
+  it("keeps both texts of an article's own note, and a new text resolves it", async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    await sync(laptop);
+    await sync(desktop);
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.setArticleNote({ id: house, note: 'قرأتها صباحًا', tags: ['صباح'] });
+    await desktop.service.setArticleNote({ id: there, note: 'قرأتها مساءً', tags: ['مساء'] });
+    await sync(laptop);
+    const report = await sync(desktop);
+    expect(report.conflicts).toHaveLength(1);
+    expect(report.conflicts[0]).toMatchObject({ highlightId: null, articleId: there, articleTitle: 'البيت' });
+    await desktop.service.resolveSyncConflict({
+      id: report.conflicts[0]?.id ?? '',
+      keep: { text: 'قرأتها مرتين' },
+    });
+    await sync(desktop);
+    await sync(laptop);
+    for (const computer of [laptop, desktop]) {
+      const [article] = await snapshot(computer);
+      expect(article).toMatchObject({ note: 'قرأتها مرتين', tags: ['صباح', 'مساء'] });
+      expect(await computer.service.syncConflicts({})).toEqual([]);
+    }
+  });
+
   it('lets a deletion win over an untouched copy, but not over an edit made after the last sync', async () => {
     const [laptop, desktop] = await computers('laptop', 'desktop');
     const house = await importText(laptop, 'house', HOUSE);
