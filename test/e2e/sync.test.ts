@@ -285,4 +285,37 @@ describe.skipIf(unavailable !== null)('sync settings and conflicts in the browse
       await page.close();
     }
   });
+
+  it('seals what the server stores with a passphrase given in the settings', async () => {
+    const sealed = couch.url('hamish-sealed');
+    const page = await newPage();
+    try {
+      await openSyncSettings(page);
+      await page.getByText(/^Not encrypted/).waitFor();
+      await page.getByRole('textbox', { name: 'Database address' }).fill(sealed);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('Encryption passphrase (optional)').fill('عبارة سرية طويلة للمزامنة');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText(/^What the server stores is sealed/).waitFor();
+      expect(await page.getByLabel('Encryption passphrase (optional)').inputValue()).toBe('');
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByTestId('sync-counts').waitFor();
+
+      // The server holds the documents, but none of the notes or passages in a form it can read.
+      const read = (database: string) =>
+        fetch(`${database}/_all_docs?include_docs=true`, {
+          headers: { authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` },
+        }).then((response) => response.text());
+      const stored = await read(sealed);
+      // The plain database of the first tests, read the same way, shows the passage as it is.
+      expect(await read(url)).toContain(quote);
+      const note = (await noteHere()) ?? '';
+      expect(JSON.parse(stored).rows.length).toBeGreaterThanOrEqual(2);
+      expect(note.length).toBeGreaterThan(0);
+      expect(stored).not.toContain(quote);
+      expect(stored).not.toContain(JSON.stringify(note).slice(1, -1));
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -51,6 +51,7 @@ const kept: SyncSettingsView = {
   username: 'qari',
   hasPassword: true,
   auto: true,
+  encrypted: false,
   includeSettings: false,
 };
 

@@ -37,6 +37,7 @@ function SyncForm({ view, sync }: { view: SyncSettingsView; sync: SyncPanelState
   const [url, setUrl] = useState(view.url ?? '');
   const [username, setUsername] = useState(view.username ?? '');
   const [password, setPassword] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const [includeSettings, setIncludeSettings] = useState(view.includeSettings);
   const [auto, setAuto] = useState(view.url ? view.auto : true);
   const [urlProblem, setUrlProblem] = useState(false);
@@ -55,10 +56,15 @@ function SyncForm({ view, sync }: { view: SyncSettingsView; sync: SyncPanelState
         // Left out when empty, so a user name written in the address (https://name@…) is the one kept.
         ...(username.trim() || view.username ? { username: username.trim() } : {}),
         ...(password ? { password } : {}),
+        ...(passphrase ? { passphrase } : {}),
         includeSettings,
         auto,
       })
-      .then((saved) => saved && setPassword(''));
+      .then((saved) => {
+        if (!saved) return;
+        setPassword('');
+        setPassphrase('');
+      });
   };
 
   /** A switch applies at once when a server is already kept; otherwise it waits for "Save". */
@@ -109,6 +115,19 @@ function SyncForm({ view, sync }: { view: SyncSettingsView; sync: SyncPanelState
       />
       <p id="sync-password-kept" className="muted small">
         {view.hasPassword ? t('sync.passwordKept') : t('sync.passwordNone')}
+      </p>
+      <label htmlFor="sync-passphrase">{t('sync.passphrase')}</label>
+      <input
+        id="sync-passphrase"
+        type="password"
+        dir="ltr"
+        autoComplete="new-password"
+        aria-describedby="sync-passphrase-kept"
+        value={passphrase}
+        onChange={(event) => setPassphrase(event.target.value)}
+      />
+      <p id="sync-passphrase-kept" className="muted small">
+        {view.encrypted ? t('sync.passphraseKept') : t('sync.passphraseNone')}
       </p>
       <label className="settings-check">
         <input
