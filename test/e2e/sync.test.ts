@@ -314,6 +314,18 @@ describe.skipIf(unavailable !== null)('sync settings and conflicts in the browse
       expect(note.length).toBeGreaterThan(0);
       expect(stored).not.toContain(quote);
       expect(stored).not.toContain(JSON.stringify(note).slice(1, -1));
+
+      // "Forget" empties the form and the kept settings; the library keeps what was synced.
+      await page.getByRole('button', { name: 'Forget this server' }).click();
+      await page.getByText(/^The server and its password are forgotten/).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Database address' }).inputValue()).toBe('');
+      await page.getByText('No password is kept.').waitFor();
+      expect(await session.service.syncSettings({})).toMatchObject({
+        url: null,
+        hasPassword: false,
+        encrypted: false,
+      });
+      expect(await noteHere()).toBe(note);
     } finally {
       await page.close();
     }
