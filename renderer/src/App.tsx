@@ -261,6 +261,7 @@ export function App() {
                     setDialog(null);
                     go({ view: 'conflicts' });
                   }}
+                  onSynced={refresh}
                 />
               )}
               {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

@@ -41,7 +41,7 @@ function bridge(view: SyncSettingsView, status: Partial<SyncStatus> = {}) {
 function show(language: Language = 'en') {
   render(
     <I18nProvider t={createTranslate(language)}>
-      <SyncSettings onOpenConflicts={() => undefined} />
+      <SyncSettings onOpenConflicts={() => undefined} onSynced={() => undefined} />
     </I18nProvider>,
   );
 }

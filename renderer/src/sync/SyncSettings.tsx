@@ -13,10 +13,16 @@ const WEB_ADDRESS = /^https?:\/\/\S+$/i;
  * Settings → Sync: the CouchDB database's address, user name and password (never shown back: the panel only
  * says whether one is kept), what travels, automatic sync, "Sync now" with what it did, and "Forget".
  */
-export function SyncSettings({ onOpenConflicts }: { onOpenConflicts: () => void }) {
+export function SyncSettings({
+  onOpenConflicts,
+  onSynced,
+}: {
+  onOpenConflicts: () => void;
+  onSynced: () => void;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
-  const sync = useSync();
+  const sync = useSync(onSynced);
   const { view } = sync;
   return (
     <section className="settings-group sync-settings" aria-labelledby="sync-title">

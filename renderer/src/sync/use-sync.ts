@@ -26,9 +26,10 @@ export type SyncPanelState = {
 
 /**
  * The sync settings and status for the settings panel: loaded when it opens, the status polled while it is
- * shown, each action's answer kept for the panel to say in words.
+ * shown, each action's answer kept for the panel to say in words; `onReceived` hears of a sync that brought
+ * changes.
  */
-export function useSync(): SyncPanelState {
+export function useSync(onReceived: () => void = () => undefined): SyncPanelState {
   const [view, setView] = useState<SyncSettingsView | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [outcome, setOutcome] = useState<SyncPanelState['outcome']>(null);
@@ -83,10 +84,11 @@ export function useSync(): SyncPanelState {
     setSyncing(false);
     if (result.ok) {
       setOutcome({ kind: 'synced', report: result.value });
+      if (result.value.received > 0) onReceived();
       setConflicts(result.value.conflicts.length);
     } else setOutcome({ kind: 'failed', error: result.error });
     await refreshStatus();
-  }, [refreshStatus]);
+  }, [refreshStatus, onReceived]);
 
   const forget = useCallback(async () => {
     const result = await call('forgetSync', {});
