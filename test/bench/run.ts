@@ -13,6 +13,7 @@ import { picturesBench } from './pictures';
 import { reviewBench } from './review';
 import { saveLinkBench } from './save-link';
 import { searchBench } from './search';
+import { syncBench } from './sync';
 import { printTable, row, timeMedian, type Row } from './table';
 
 /** `npm run bench`: the figures the issues ask for, measured where it runs, as a table. */
@@ -66,6 +67,7 @@ try {
   printTable('Pictures', await picturesBench());
   printTable('Highlights view and daily review: 10,000 highlights, 500 articles', await reviewBench(browser));
   printTable('Save from the web', await saveLinkBench(browser));
+  printTable('Sync through CouchDB (a local server): 1,000 articles, 10,000 highlights', await syncBench());
 } finally {
   await browser.close();
 }
