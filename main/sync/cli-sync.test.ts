@@ -13,8 +13,8 @@ import {
   reopen,
   snapshot,
   type Computer,
-} from './sync-kit';
-import { startCouchServer, type CouchServer } from './test-server';
+} from '../../test/kits/sync-kit';
+import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 // Real processes and several syncs per test.
 vi.setConfig({ testTimeout: 60_000 });
@@ -27,7 +27,7 @@ let database = 0;
 
 beforeAll(async () => {
   server = await startCouchServer({ username: 'reader', password: 'secret' });
-  child = await bundleChild(path.join(import.meta.dirname, 'sync-child.ts'));
+  child = await bundleChild(path.join(import.meta.dirname, '../../test/kits/sync-child.ts'));
 }, 60_000);
 afterAll(async () => {
   await server.stop();

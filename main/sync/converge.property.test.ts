@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { highlight, importText, newComputer, removeComputers, snapshot, type Computer } from './sync-kit';
-import { startCouchServer, type CouchServer } from './test-server';
+import {
+  highlight,
+  importText,
+  newComputer,
+  removeComputers,
+  snapshot,
+  type Computer,
+} from '../../test/kits/sync-kit';
+import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 /*
  * Random work on two computers, synced in random order: at the end, after each has synced twice, both show

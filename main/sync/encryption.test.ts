@@ -3,8 +3,15 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { writeFile } from 'node:fs/promises';
 import { dataUri, pngBytes } from '../articles/test-images';
-import { highlight, importText, newComputer, removeComputers, snapshot, type Computer } from './sync-kit';
-import { startCouchServer, type CouchServer } from './test-server';
+import {
+  highlight,
+  importText,
+  newComputer,
+  removeComputers,
+  snapshot,
+  type Computer,
+} from '../../test/kits/sync-kit';
+import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 vi.setConfig({ testTimeout: 30_000 });
 

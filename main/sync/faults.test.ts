@@ -15,8 +15,8 @@ import {
   reopen,
   snapshot,
   type Computer,
-} from './sync-kit';
-import { startCouchServer, type CouchServer } from './test-server';
+} from '../../test/kits/sync-kit';
+import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 // Each test syncs real folders through a real server several times; the first also loads PouchDB and LevelDB.
 vi.setConfig({ testTimeout: 30_000 });

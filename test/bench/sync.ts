@@ -5,7 +5,7 @@ import { describeTarget } from '../../main/annotations/anchor';
 import { COLORS, type Highlight } from '../../main/annotations/model';
 import { canonicalText } from '../../main/articles/model';
 import { createService } from '../../main/api/service';
-import { startCouchServer } from '../../main/sync/test-server';
+import { startCouchServer } from '../kits/couch-server';
 import { SEED_TEXT } from './generate';
 import { row, type Row } from './table';
 

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalText } from '../../main/articles/model';
 import { createService, type Service } from '../../main/api/service';
-import { startCouchServer, type CouchServer } from '../../main/sync/test-server';
+import { startCouchServer, type CouchServer } from '../kits/couch-server';
 import {
   bridge,
   browserUnavailable,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { startCouchServer } from '../../main/sync/test-server';
+import { startCouchServer } from '../kits/couch-server';
 import { invoke, removeFolders, startApp, stopApp } from './app-session';
 import type { FakeElectron } from './fake-electron';
 

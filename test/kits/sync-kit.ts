@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createService, type Service, type ServiceOptions } from '../api/service';
+import { createService, type Service, type ServiceOptions } from '../../main/api/service';
 
 export type Computer = { dir: string; service: Service };
 

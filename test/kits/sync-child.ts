@@ -1,4 +1,4 @@
-import { runCli } from '../cli/run';
+import { runCli } from '../../main/cli/run';
 
 /* The real `hamish` command line in a process of its own, for tests that kill it in the middle of a sync. */
 const code = await runCli(process.argv.slice(2), {
