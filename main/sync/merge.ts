@@ -133,10 +133,14 @@ export function mergeDocs(base: Doc | null, ours: Doc, theirs: Doc): Doc {
     if (key.startsWith('_') || ['note', 'tags', 'progress', 'noteConflicts'].includes(key)) continue;
     merged[key] = mergeValue(base ? base[key] : undefined, ours[key], theirs[key]);
   }
-  const note = mergeNote(base ? text(base.note) : null, text(ours.note), text(theirs.note), [
-    ...strings(ours.noteConflicts),
-    ...strings(theirs.noteConflicts).filter((other) => !strings(ours.noteConflicts).includes(other)),
-  ]);
+  // The texts set aside merge as a set against the ancestor, like tags: a conflict the person resolved on one
+  // computer (gone from that side) stays resolved even when the other computer changed the note meanwhile.
+  const setAside = mergeTags(
+    base ? strings(base.noteConflicts) : null,
+    strings(ours.noteConflicts),
+    strings(theirs.noteConflicts),
+  );
+  const note = mergeNote(base ? text(base.note) : null, text(ours.note), text(theirs.note), setAside);
   merged.note = note.note;
   if (note.conflicts.length > 0) merged.noteConflicts = note.conflicts;
   else delete merged.noteConflicts;

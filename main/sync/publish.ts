@@ -137,8 +137,12 @@ export async function publishLocalChanges(
       onTop.push({ ...body, ...kept, _id: id, ...(row && { _rev: row.rev }) });
       hashes.set(id, entity.hash);
     } else {
-      const { rev, revisions } = branchRevision(base?.[0], body);
-      branches.push({ ...body, _id: id, _rev: rev, _revisions: revisions });
+      // A branch grows from the base revision, so it carries the texts set aside there: the merge takes a text
+      // missing from one side for resolved (merge.ts), and this side resolved nothing.
+      const parent = base ? await replica.get(id, { rev: base[0] }).catch(() => null) : null;
+      const setAside = parent?.noteConflicts ? { noteConflicts: parent.noteConflicts } : {};
+      const { rev, revisions } = branchRevision(base?.[0], { ...body, ...setAside });
+      branches.push({ ...body, ...setAside, _id: id, _rev: rev, _revisions: revisions });
       newBase.set(id, [rev, entity.hash]);
     }
   }

@@ -143,6 +143,42 @@ describe('two computers', () => {
     expect(await desktop.service.syncConflicts({})).toEqual([]);
   });
 
+  it('does not bring back a resolved conflict when both computers edit the note again before syncing', async () => {
+    const [laptop, desktop] = await computers('laptop', 'desktop');
+    const house = await importText(laptop, 'house', HOUSE);
+    const hl = await highlight(laptop, house, 'البيت القديم', 'قديم');
+    await sync(laptop);
+    await sync(desktop);
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص من الحاسوب المحمول' });
+    await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص من الحاسوب المكتبي' });
+    await sync(laptop);
+    await sync(desktop);
+    await sync(laptop);
+    const [first] = await laptop.service.syncConflicts({});
+    if (!first) throw new Error('no conflict');
+    await laptop.service.resolveSyncConflict({ id: first.id, keep: { text: 'النص المتفق عليه' } });
+
+    // Before either syncs again, both change the note once more.
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'النص المتفق عليه، مع إضافة' });
+    await desktop.service.updateHighlight({
+      articleId: there,
+      id: hl,
+      note: 'تعديل آخر على الحاسوب المكتبي',
+    });
+    await sync(laptop);
+    await sync(desktop);
+    await sync(laptop);
+
+    for (const computer of [laptop, desktop]) {
+      const conflicts = await computer.service.syncConflicts({});
+      // Only the new disagreement is left; the text set aside before the resolution does not come back.
+      expect(conflicts).toHaveLength(1);
+      const texts = [conflicts[0]?.kept, conflicts[0]?.other].sort();
+      expect(texts).toEqual(['النص المتفق عليه، مع إضافة', 'تعديل آخر على الحاسوب المكتبي'].sort());
+    }
+  });
+
   it("keeps both texts of an article's own note, and a new text resolves it", async () => {
     const [laptop, desktop] = await computers('laptop', 'desktop');
     const house = await importText(laptop, 'house', HOUSE);
