@@ -404,6 +404,8 @@ export type ErrorCode =
   | 'sync-not-configured'
   | 'sync-unreachable'
   | 'sync-unauthorized'
+  | 'sync-needs-passphrase'
+  | 'sync-wrong-passphrase'
   | 'sync-newer-version'
   | 'sync-busy'
   | 'sync-failed';
@@ -444,6 +446,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sync-not-configured',
   'sync-unreachable',
   'sync-unauthorized',
+  'sync-needs-passphrase',
+  'sync-wrong-passphrase',
   'sync-newer-version',
   'sync-busy',
   'sync-failed',

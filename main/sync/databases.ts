@@ -161,15 +161,23 @@ export async function checkRemote(
         where,
       );
     }
+    // The server let this computer in: a missing or wrong passphrase is not a refused password, and the
+    // person must be told which of the two to fix.
     if (!passphrase) {
       throw new SyncError(
-        'sync-unauthorized',
+        'sync-needs-passphrase',
         `${where} is encrypted: give its passphrase to sync with it.`,
         where,
       );
     }
     const key = await keyFor(passphrase, encryption.data);
-    if (!key) throw new SyncError('sync-unauthorized', `The passphrase does not open ${where}.`, where);
+    if (!key) {
+      throw new SyncError(
+        'sync-wrong-passphrase',
+        `The passphrase does not open ${where}: it is not the one this database was encrypted with.`,
+        where,
+      );
+    }
     return key;
   } catch (error) {
     throw remoteError(error, url);

@@ -69,15 +69,17 @@ it('refuses a wrong or missing passphrase, and a passphrase for a database that 
   const wrong = await newComputer('wrong');
   await wrong.service.configureSync({ url, passphrase: 'خاطئة' });
   const refused = await dispatch(wrong.service, 'syncNow', {});
-  expect(refused).toMatchObject({ ok: false, error: { code: 'sync-unauthorized' } });
+  // Its own state, not a refused password: the server let this computer in, the passphrase is what is wrong.
+  expect(refused).toMatchObject({ ok: false, error: { code: 'sync-wrong-passphrase', file: url } });
   if (!refused.ok) expect(refused.error.message).toContain('passphrase does not open');
+  expect(await wrong.service.syncStatus({})).toMatchObject({ error: { code: 'sync-wrong-passphrase' } });
   expect(await snapshot(wrong)).toEqual([]);
 
   const none = await newComputer('none');
   await none.service.configureSync({ url });
   expect(await dispatch(none.service, 'syncNow', {})).toMatchObject({
     ok: false,
-    error: { code: 'sync-unauthorized', message: expect.stringContaining('is encrypted') },
+    error: { code: 'sync-needs-passphrase', message: expect.stringContaining('is encrypted') },
   });
 
   const plainUrl = server.url(`plain-${(database += 1)}`);

@@ -3,6 +3,8 @@ export type SyncErrorCode =
   | 'sync-not-configured'
   | 'sync-unreachable'
   | 'sync-unauthorized'
+  | 'sync-needs-passphrase'
+  | 'sync-wrong-passphrase'
   | 'sync-newer-version'
   | 'sync-busy'
   | 'sync-failed';

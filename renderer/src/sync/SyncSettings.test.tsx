@@ -98,4 +98,23 @@ describe('sync settings', () => {
     expect(alert.textContent).toMatch(/[\u0600-\u06FF]/);
     expect(screen.getByText(/^آخر مزامنة: /)).toBeTruthy();
   });
+
+  for (const [language, words] of [
+    ['en', /passphrase does not open/],
+    ['ar', /عبارة التشفير لا تفتح/],
+  ] as const) {
+    it(`says a wrong passphrase is not a refused password (${language})`, async () => {
+      bridge(
+        { ...kept, encrypted: true },
+        {
+          error: { code: 'sync-wrong-passphrase', message: 'The passphrase does not open the database.' },
+        },
+      );
+      show(language);
+      const alert = await screen.findByRole('alert');
+      await waitFor(() => expect(alert.textContent).toContain(URL_KEPT));
+      expect(alert.textContent).toMatch(words);
+      expect(alert.textContent).not.toMatch(/password\b|كلمة المرور/);
+    });
+  }
 });
