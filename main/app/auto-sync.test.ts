@@ -5,7 +5,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function fakeService(auto: boolean) {
+function fakeService(auto: boolean, includeSettings = false) {
   const calls: string[] = [];
   return {
     calls,
@@ -16,7 +16,7 @@ function fakeService(auto: boolean) {
         hasPassword: false,
         encrypted: false,
         auto,
-        includeSettings: false,
+        includeSettings,
       }),
       syncNow: async () => {
         calls.push('sync');
@@ -54,4 +54,29 @@ it('does nothing when automatic sync is off, and a read never starts one', async
   auto.called('createHighlight');
   await vi.advanceTimersByTimeAsync(5000);
   expect(calls).toEqual([]);
+});
+
+it('syncs a while after a settings change when the settings travel too', async () => {
+  vi.useFakeTimers();
+  const { calls, service } = fakeService(true, true);
+  const auto = autoSync(service, track, 1000);
+  auto.called('setSettings');
+  await vi.advanceTimersByTimeAsync(1100);
+  expect(calls).toEqual(['sync']);
+  auto.stop();
+});
+
+it('leaves a settings change alone when only the library travels, but not a change made with it', async () => {
+  vi.useFakeTimers();
+  const { calls, service } = fakeService(true, false);
+  const auto = autoSync(service, track, 1000);
+  auto.called('setSettings');
+  await vi.advanceTimersByTimeAsync(5000);
+  expect(calls).toEqual([]);
+  auto.called('setSettings');
+  auto.called('createHighlight');
+  auto.called('setSettings');
+  await vi.advanceTimersByTimeAsync(1100);
+  expect(calls).toEqual(['sync']);
+  auto.stop();
 });

@@ -25,6 +25,9 @@ const CHANGES: ReadonlySet<Method> = new Set<Method>([
   'resolveSyncConflict',
 ]);
 
+/** A change of the reader settings: it changes what a sync sends only when the person chose to sync settings. */
+const SETTINGS_CHANGE: Method = 'setSettings';
+
 /** How long after the last change a sync starts: a burst of notes makes one sync, not one each. */
 export const AUTO_SYNC_DELAY_MS = 20_000;
 
@@ -39,23 +42,29 @@ export function autoSync(
   delayMs = AUTO_SYNC_DELAY_MS,
 ) {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Whether the changes waiting are settings changes only (they need a sync only if settings travel).
+  let settingsOnly = true;
 
-  function later(): void {
+  function later(onlySettings = false): void {
+    // A library change waiting makes the sync needed whatever follows it.
+    settingsOnly = (timer === null || settingsOnly) && onlySettings;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void track(run()).catch(() => undefined);
+      void track(run(settingsOnly)).catch(() => undefined);
     }, delayMs);
     timer.unref?.();
   }
 
-  async function run(): Promise<void> {
+  async function run(onlySettings = false): Promise<void> {
     const settings = await service.syncSettings({});
     if (!settings.url || !settings.auto) return;
+    // Read when the sync is due, not when the change was made: the person may have just turned settings on.
+    if (onlySettings && !settings.includeSettings) return;
     try {
       await service.syncNow({});
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'sync-busy') later();
+      if ((error as { code?: unknown }).code === 'sync-busy') later(onlySettings);
       throw error;
     }
   }
@@ -66,6 +75,7 @@ export function autoSync(
     /** After each call from the page: a sync a while after the last change. */
     called: (method: Method) => {
       if (CHANGES.has(method)) later();
+      else if (method === SETTINGS_CHANGE) later(true);
     },
     stop: () => {
       if (timer) clearTimeout(timer);
