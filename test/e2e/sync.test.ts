@@ -330,4 +330,39 @@ describe.skipIf(unavailable !== null)('sync settings and conflicts in the browse
       await page.close();
     }
   });
+
+  it('says in Arabic that the passphrase does not open the database, not that the password was refused', async () => {
+    // A database the other computer sealed with its passphrase; this one is given another.
+    const sealed = couch.url('hamish-sealed-elsewhere');
+    await other.configureSync({
+      url: sealed,
+      username: USER,
+      password: PASSWORD,
+      passphrase: 'عبارة الحاسوب الآخر',
+    });
+    await other.syncNow({});
+    await other.configureSync({ url, passphrase: '' });
+    const page = await newPage('ar');
+    try {
+      await openSyncSettings(page, 'الإعدادات');
+      await page.locator('#sync-url').fill(sealed);
+      await page.locator('#sync-username').fill(USER);
+      await page.locator('#sync-password').fill(PASSWORD);
+      await page.locator('#sync-passphrase').fill('عبارة أخرى لا تفتحها');
+      await page.getByRole('dialog').getByRole('button', { name: 'احفظ', exact: true }).click();
+      await page.getByText('حُفظت إعدادات المزامنة.').waitFor();
+      await page.getByRole('button', { name: 'زامن الآن' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'عبارة التشفير لا تفتح' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(sealed);
+      expect(await alert.textContent()).not.toContain('كلمة المرور');
+      await alert.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'sync-wrong-passphrase-ar.png') });
+      expect(await session.service.syncStatus({})).toMatchObject({
+        error: { code: 'sync-wrong-passphrase' },
+      });
+    } finally {
+      await page.close();
+    }
+  });
 });
