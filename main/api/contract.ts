@@ -407,6 +407,7 @@ export type ErrorCode =
   | 'sync-needs-passphrase'
   | 'sync-wrong-passphrase'
   | 'sync-newer-version'
+  | 'sync-not-a-database'
   | 'sync-busy'
   | 'sync-failed';
 
@@ -449,6 +450,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sync-needs-passphrase',
   'sync-wrong-passphrase',
   'sync-newer-version',
+  'sync-not-a-database',
   'sync-busy',
   'sync-failed',
 ];

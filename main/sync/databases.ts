@@ -95,6 +95,15 @@ export function remoteError(error: unknown, url: string): SyncError {
   return new SyncError('sync-failed', `${where} answered with an error (${status}: ${detail}).`, where);
 }
 
+/** Whether an address is a server's own (no path), which CouchDB answers as no database. */
+function namesNoDatabase(url: string): boolean {
+  try {
+    return new URL(url).pathname.split('/').every((part) => part === '');
+  } catch {
+    return false; // an address that does not parse fails on its first request, naming itself
+  }
+}
+
 /**
  * Checks the remote database can be reached and was not written by a newer Hamish; marks a new one with
  * this format (and its encryption, with a passphrase). Resolves to the key that opens its documents (null: not
@@ -105,6 +114,17 @@ export async function checkRemote(
   url: string,
   passphrase: string | null,
 ): Promise<Buffer | null> {
+  const where = displayUrl(url);
+  const notADatabase = (why: string) =>
+    new SyncError(
+      'sync-not-a-database',
+      `${where} ${why}. The address must name a database, such as https://couch.example.org/hamish.`,
+      where,
+    );
+  // A server's own address (no database named) would be answered with a 404 and taken for a database to create.
+  if (namesNoDatabase(where)) {
+    throw notADatabase('names a server but no database on it');
+  }
   try {
     // PouchDB's info() does not look at the status; the database's own address answers plainly.
     const found = await remote.fetch('', { method: 'GET' });
@@ -116,14 +136,9 @@ export async function checkRemote(
     else {
       const info: unknown = await found.json().catch(() => null);
       if (typeof info !== 'object' || info === null || !('db_name' in info)) {
-        throw new SyncError(
-          'sync-failed',
-          `${displayUrl(url)} is not a CouchDB database (it answered with something else). The address must name a database, such as https://example.org:5984/hamish.`,
-          displayUrl(url),
-        );
+        throw notADatabase('is not a CouchDB database (it answered with something else)');
       }
     }
-    const where = displayUrl(url);
     const readMarker = () =>
       remote.get<{ format?: unknown; encryption?: unknown }>(FORMAT_DOC).catch((error: PouchFailure) => {
         if (error.status === 404) return null;

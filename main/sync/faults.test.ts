@@ -103,6 +103,35 @@ describe('credentials', () => {
   });
 });
 
+describe('a wrong address', () => {
+  it('names a computer that does not exist as unreachable, and changes nothing', async () => {
+    const laptop = await newComputer('laptop');
+    // .invalid never resolves (RFC 6761): the same answer as a mistyped host name.
+    await laptop.service.configureSync({ url: 'https://couch.no-such-host.invalid/hamish' });
+    await importText(laptop, 'house', HOUSE);
+    const before = await snapshot(laptop);
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'sync-unreachable', file: 'https://couch.no-such-host.invalid/hamish' },
+    });
+    expect(await snapshot(laptop)).toEqual(before);
+    expect(await checkDataDir(laptop.dir)).toEqual([]);
+  });
+
+  it("says the server's own address names no database, and creates none", async () => {
+    const laptop = await newComputer('laptop');
+    const root = withPassword(server.url(''));
+    await laptop.service.configureSync({ url: root });
+    await importText(laptop, 'house', HOUSE);
+    const before = await snapshot(laptop);
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'sync-not-a-database' } });
+    if (!result.ok) expect(result.error.message).toMatch(/names a server but no database/);
+    expect(await snapshot(laptop)).toEqual(before);
+  });
+});
+
 describe('an address that is not a CouchDB database', () => {
   it('says so, naming the address, and changes nothing', async () => {
     const page = http.createServer((_request, response) => {
@@ -117,8 +146,11 @@ describe('an address that is not a CouchDB database', () => {
       await importText(laptop, 'house', HOUSE);
       const before = await snapshot(laptop);
       const result = await dispatch(laptop.service, 'syncNow', {});
-      expect(result).toMatchObject({ ok: false, error: { code: 'sync-failed' } });
-      if (!result.ok) expect(result.error.message).toContain(`127.0.0.1:${port}/blog`);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'sync-not-a-database', file: `http://127.0.0.1:${port}/blog` },
+      });
+      if (!result.ok) expect(result.error.message).toContain('is not a CouchDB database');
       expect(await snapshot(laptop)).toEqual(before);
     } finally {
       page.closeAllConnections();

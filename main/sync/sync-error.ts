@@ -6,6 +6,7 @@ export type SyncErrorCode =
   | 'sync-needs-passphrase'
   | 'sync-wrong-passphrase'
   | 'sync-newer-version'
+  | 'sync-not-a-database'
   | 'sync-busy'
   | 'sync-failed';
 
