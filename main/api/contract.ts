@@ -406,6 +406,7 @@ export type ErrorCode =
   | 'sync-unauthorized'
   | 'sync-needs-passphrase'
   | 'sync-wrong-passphrase'
+  | 'sync-not-encrypted'
   | 'sync-newer-version'
   | 'sync-not-a-database'
   | 'sync-busy'
@@ -449,6 +450,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sync-unauthorized',
   'sync-needs-passphrase',
   'sync-wrong-passphrase',
+  'sync-not-encrypted',
   'sync-newer-version',
   'sync-not-a-database',
   'sync-busy',

@@ -171,7 +171,7 @@ export async function checkRemote(
     if (!encryption.success) {
       if (!passphrase) return null;
       throw new SyncError(
-        'sync-failed',
+        'sync-not-encrypted',
         `${where} is not encrypted, and a passphrase was given: sync an encrypted library with a new database, or remove the passphrase.`,
         where,
       );

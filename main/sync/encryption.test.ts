@@ -89,7 +89,7 @@ it('refuses a wrong or missing passphrase, and a passphrase for a database that 
   await plain.service.configureSync({ url: plainUrl, passphrase: 'متأخرة' });
   expect(await dispatch(plain.service, 'syncNow', {})).toMatchObject({
     ok: false,
-    error: { code: 'sync-failed', message: expect.stringContaining('is not encrypted') },
+    error: { code: 'sync-not-encrypted', message: expect.stringContaining('is not encrypted') },
   });
 });
 

@@ -5,6 +5,7 @@ export type SyncErrorCode =
   | 'sync-unauthorized'
   | 'sync-needs-passphrase'
   | 'sync-wrong-passphrase'
+  | 'sync-not-encrypted'
   | 'sync-newer-version'
   | 'sync-not-a-database'
   | 'sync-busy'
