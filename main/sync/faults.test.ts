@@ -35,6 +35,7 @@ afterAll(async () => {
 });
 afterEach(async () => {
   server.onRequest = null;
+  server.onResponse = null;
   await server.start().catch(() => undefined); // a test that stopped it leaves it running for the next
   await removeComputers();
 });
@@ -198,6 +199,46 @@ describe('a server that disappears in the middle of a sync', () => {
       expect((await snapshot(laptop)).length).toBe(6);
     });
   }
+});
+
+describe('a sync cut off after its first checkpoint', () => {
+  it('resumes from the checkpoint instead of reading the database from the start', async () => {
+    const [laptop, desktop] = await pair();
+    const house = await importText(laptop, 'house', HOUSE);
+    // More documents than one replication batch (250), so the incoming replication records a checkpoint midway.
+    for (let n = 0; n < 300; n++) await highlight(laptop, house, 'البحر', `ملاحظة ${n}`);
+    await laptop.service.syncNow({});
+
+    // Cut once the incoming replication has fetched its first batch and recorded it (the outgoing one, with
+    // nothing to send, records its own checkpoint before that).
+    let fetched = false;
+    let cut = false;
+    server.onRequest = (_count, { url }) => {
+      if (url.includes('/_bulk_get')) fetched = true;
+    };
+    server.onResponse = ({ method, url, status }) => {
+      if (fetched && !cut && method === 'PUT' && url.includes('/_local/') && status < 300) {
+        cut = true;
+        void server.stop();
+      }
+    };
+    const result = await dispatch(desktop.service, 'syncNow', {});
+    expect(cut).toBe(true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'sync-unreachable' } });
+    expect(await snapshot(desktop)).toEqual([]); // nothing half applied
+    expect(await checkDataDir(desktop.dir)).toEqual([]);
+
+    server.onRequest = null;
+    server.onResponse = null;
+    await server.start();
+    const resumedFrom = server.log.length;
+    await desktop.service.syncNow({});
+    const firstChanges = server.log.slice(resumedFrom).find((line) => line.includes('/_changes'));
+    const since = new URL(`http://x${firstChanges?.split(' ')[1] ?? ''}`).searchParams.get('since');
+    expect(Number(since)).toBeGreaterThanOrEqual(250);
+    expect(await snapshot(desktop)).toEqual(await snapshot(laptop));
+    expect((await snapshot(desktop))[0]?.highlights).toHaveLength(300);
+  });
 });
 
 describe('a clock a day wrong', () => {

@@ -19,8 +19,12 @@ export type CouchServer = {
   start(): Promise<void>;
   /** Requests served so far (to cut the server off in the middle of a sync). */
   requests(): number;
-  /** Called before every request: a test can stop the server at the n-th one. */
-  onRequest: ((count: number) => void) | null;
+  /** Called before every request: a test can stop the server at the n-th one (or after a given request). */
+  onRequest: ((count: number, request: { method: string; url: string }) => void) | null;
+  /** Called when a response has been sent in full (a test can stop the server once a checkpoint is written). */
+  onResponse: ((request: { method: string; url: string; status: number }) => void) | null;
+  /** Every request served so far, as "METHOD /path?query" (to see where a replication started). */
+  log: string[];
 };
 
 let prefixCounter = 0;
@@ -36,6 +40,8 @@ export async function startCouchServer(
   const server: CouchServer = {
     port: 0,
     onRequest: null,
+    onResponse: null,
+    log: [],
     url: (name) => `http://127.0.0.1:${server.port}/${name}`,
     requests: () => count,
     stop,
@@ -43,7 +49,11 @@ export async function startCouchServer(
   };
   app.use((request, response, next) => {
     count += 1;
-    server.onRequest?.(count);
+    server.log.push(`${request.method} ${request.url}`);
+    server.onRequest?.(count, { method: request.method, url: request.url });
+    response.on('finish', () =>
+      server.onResponse?.({ method: request.method, url: request.url, status: response.statusCode }),
+    );
     if (options.username) {
       const expected = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
       if (request.headers.authorization !== expected) {
