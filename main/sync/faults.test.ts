@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -199,6 +199,25 @@ describe('a server that disappears in the middle of a sync', () => {
       expect((await snapshot(laptop)).length).toBe(6);
     });
   }
+});
+
+describe('sync state written by a newer version on this computer', () => {
+  it('is refused naming the file, and neither the library nor the database changes', async () => {
+    const [laptop, desktop] = await pair();
+    await importText(laptop, 'house', HOUSE);
+    await laptop.service.syncNow({});
+    await importText(laptop, 'city', CITY);
+    const file = path.join(laptop.dir, 'sync', 'state.json');
+    const state = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...state, schemaVersion: 2, addedLater: true }));
+    const before = await snapshot(laptop);
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'newer-version', file } });
+    expect(await snapshot(laptop)).toEqual(before);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2, addedLater: true });
+    await desktop.service.syncNow({});
+    expect((await snapshot(desktop)).map((article) => article.title)).toEqual(['البيت']);
+  });
 });
 
 describe('a sync cut off after its first checkpoint', () => {
