@@ -100,10 +100,10 @@ describe('hamish sync with HAMISH_SYNC_PASSPHRASE', () => {
   it('seals what the server keeps, and another computer with the passphrase reads it', async () => {
     const laptop = await filled('laptop', 1);
     const url = newDatabase();
-    const sealed = async (dir: string) =>
+    const sealed = async (dir: string, passphrase = 'عبارة المرور') =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const syncing = spawn(process.execPath, [child.script, '--data-dir', dir, 'sync', '--remote', url], {
-          env: { ...process.env, HAMISH_SYNC_PASSPHRASE: 'عبارة المرور' },
+          env: { ...process.env, HAMISH_SYNC_PASSPHRASE: passphrase },
         });
         let stderr = '';
         syncing.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -114,6 +114,10 @@ describe('hamish sync with HAMISH_SYNC_PASSPHRASE', () => {
     const without = await runHamish(desktop.dir, 'sync', '--remote', url);
     expect(without.code).toBe(1);
     expect(without.stderr).toContain('is encrypted');
+    const wrong = await sealed(desktop.dir, 'عبارة أخرى');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('passphrase does not open');
+    expect(wrong.stderr).not.toMatch(/password/);
     expect(await sealed(desktop.dir)).toEqual({ code: 0, stderr: '' });
     expect(await snapshot(await reopen(desktop))).toEqual(await snapshot(laptop));
     const config = await readFile(path.join(desktop.dir, 'sync', 'config.json'), 'utf8');
