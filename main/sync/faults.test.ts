@@ -260,6 +260,44 @@ describe('a sync cut off after its first checkpoint', () => {
   });
 });
 
+describe('the person writing during a sync', () => {
+  it('keeps the note written while the sync was receiving, and sends it next time beside the one received', async () => {
+    const [laptop, desktop] = await pair();
+    const house = await importText(laptop, 'house', HOUSE);
+    const hl = await highlight(laptop, house, 'البيت القديم', 'أول');
+    await laptop.service.syncNow({});
+    await desktop.service.syncNow({});
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'من الحاسوب المحمول' });
+    await laptop.service.syncNow({});
+
+    // The desktop's person saves a note while its sync is fetching the laptop's.
+    let edit: Promise<void> | null = null;
+    let editSaved = false;
+    server.onRequest = (_count, { url }) => {
+      if (!edit && url.includes('/_bulk_get')) {
+        edit = desktop.service
+          .updateHighlight({ articleId: there, id: hl, note: 'كتبته أثناء المزامنة' })
+          .then(() => void (editSaved = true));
+      }
+    };
+    await desktop.service.syncNow({});
+    server.onRequest = null;
+    expect(editSaved).toBe(true); // saved before the sync ended: the sync had to leave it alone
+    expect((await snapshot(desktop))[0]?.highlights[0]?.note).toBe('كتبته أثناء المزامنة');
+
+    await desktop.service.syncNow({});
+    await laptop.service.syncNow({});
+    for (const computer of [laptop, desktop]) {
+      const [conflict, ...more] = await computer.service.syncConflicts({});
+      expect(more).toEqual([]);
+      expect([conflict?.kept, conflict?.other].sort()).toEqual(
+        ['كتبته أثناء المزامنة', 'من الحاسوب المحمول'].sort(),
+      );
+    }
+  });
+});
+
 describe('a clock a day wrong', () => {
   it('does not decide which edit is newer: the revisions do', async () => {
     const url = withPassword(newDatabase());
