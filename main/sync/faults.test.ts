@@ -298,6 +298,46 @@ describe('the person writing during a sync', () => {
   });
 });
 
+describe('a note in conflict, written during a sync', () => {
+  it('keeps the text set aside before, beside the two new ones', async () => {
+    const [laptop, desktop] = await pair();
+    const house = await importText(laptop, 'house', HOUSE);
+    const hl = await highlight(laptop, house, 'البيت القديم', 'أول');
+    await laptop.service.syncNow({});
+    await desktop.service.syncNow({});
+    const there = await articleTitled(desktop, 'البيت');
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص المحمول' });
+    await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص المكتبي' });
+    await laptop.service.syncNow({});
+    await desktop.service.syncNow({});
+    await laptop.service.syncNow({});
+    const [first] = await laptop.service.syncConflicts({});
+    if (!first) throw new Error('no conflict');
+
+    // Unresolved, the note changes again on the laptop, and on the desktop while its sync receives that.
+    await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'المحمول مرة ثانية' });
+    await laptop.service.syncNow({});
+    let edit: Promise<unknown> | null = null;
+    server.onRequest = (_count, { url }) => {
+      if (!edit && url.includes('/_bulk_get')) {
+        edit = desktop.service.updateHighlight({ articleId: there, id: hl, note: 'المكتبي أثناء المزامنة' });
+      }
+    };
+    await desktop.service.syncNow({});
+    server.onRequest = null;
+    await edit;
+    await desktop.service.syncNow({});
+    await laptop.service.syncNow({});
+
+    for (const computer of [laptop, desktop]) {
+      const conflicts = await computer.service.syncConflicts({});
+      const texts = new Set(conflicts.flatMap((conflict) => [conflict.kept, conflict.other]));
+      // Nothing the person has not chosen between is gone: the first text set aside is still there.
+      expect([...texts].sort()).toEqual([first.other, 'المحمول مرة ثانية', 'المكتبي أثناء المزامنة'].sort());
+    }
+  });
+});
+
 describe('a clock a day wrong', () => {
   it('does not decide which edit is newer: the revisions do', async () => {
     const url = withPassword(newDatabase());
