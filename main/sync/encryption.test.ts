@@ -93,6 +93,29 @@ it('refuses a wrong or missing passphrase, and a passphrase for a database that 
   });
 });
 
+for (const [from, to] of [
+  ['plain', 'sealed'],
+  ['sealed', 'plain'],
+] as const) {
+  it(`keeps a new ${to} database ${to} when a computer moves to it from a ${from} one`, async () => {
+    const passphraseOf = (kind: 'plain' | 'sealed') => (kind === 'sealed' ? 'عبارة المكتبة' : '');
+    const first = server.url(`${from}-${(database += 1)}`);
+    const second = server.url(`${to}-${(database += 1)}`);
+    const laptop = await newComputer('laptop');
+    await laptop.service.configureSync({ url: first, passphrase: passphraseOf(from) });
+    await importText(laptop, 'house', HOUSE);
+    await laptop.service.syncNow({});
+    await laptop.service.configureSync({ url: second, passphrase: passphraseOf(to) });
+    await laptop.service.syncNow({});
+    // The second database's own marker says what it is: the first one's never travels with the library.
+    await laptop.service.syncNow({});
+    const desktop = await newComputer('desktop');
+    await desktop.service.configureSync({ url: second, passphrase: passphraseOf(to) });
+    await desktop.service.syncNow({});
+    expect(await snapshot(desktop)).toEqual(await snapshot(laptop));
+  });
+}
+
 /** An article with a picture, imported from an HTML page. */
 async function withPicture(computer: Computer): Promise<string> {
   const file = `${computer.dir}-picture.html`;

@@ -19,6 +19,7 @@ import {
   type Db,
   type SyncTarget,
 } from './databases';
+import { FORMAT_DOC } from './mapping';
 import { publishLocalChanges } from './publish';
 import { resolveConflicts } from './resolve';
 import { emptyState, stateFile } from './state';
@@ -48,7 +49,12 @@ function checked(result: ReplicationResult, direction: string, url: string): num
 
 async function replicate(replica: Db, remote: Db, url: string): Promise<{ sent: number }> {
   try {
-    const result = await replica.sync(remote, { batch_size: 250 });
+    const result = await replica.sync(remote, {
+      batch_size: 250,
+      // Each database keeps its own format document: the one this replica received from an earlier database
+      // (another format, encrypted or not) must never overwrite the marker of the database synced now.
+      push: { filter: (doc) => doc._id !== FORMAT_DOC },
+    });
     checked(result.pull, 'incoming', url);
     return { sent: checked(result.push, 'outgoing', url) };
   } catch (error) {

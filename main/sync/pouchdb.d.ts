@@ -60,7 +60,12 @@ declare module 'pouchdb' {
     }): Promise<{ results: Change[]; last_seq: number | string }>;
     sync(
       remote: Database,
-      options?: { batch_size?: number; retry?: boolean },
+      options?: {
+        batch_size?: number;
+        retry?: boolean;
+        /** Options of the outgoing replication only. */
+        push?: { filter?: (doc: Record<string, unknown>) => boolean };
+      },
     ): Promise<{ push: ReplicationResult; pull: ReplicationResult }>;
     replicate: { to(remote: Database, options?: { batch_size?: number }): Promise<ReplicationResult> };
     close(): Promise<void>;
