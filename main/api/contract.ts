@@ -410,6 +410,7 @@ export type ErrorCode =
   | 'sync-newer-version'
   | 'sync-not-a-database'
   | 'sync-busy'
+  | 'sync-conflict-changed'
   | 'sync-failed';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -454,6 +455,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sync-newer-version',
   'sync-not-a-database',
   'sync-busy',
+  'sync-conflict-changed',
   'sync-failed',
 ];
 

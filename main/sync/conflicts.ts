@@ -80,7 +80,7 @@ export async function resolveConflict(
   const articleId = name && state ? localArticle(state, name.key) : undefined;
   if (!state || !name || !articleId || !state.conflicts.includes(docId)) {
     throw new SyncError(
-      'sync-failed',
+      'sync-conflict-changed',
       `There is no conflict ${conflictId} (it may have been resolved already).`,
     );
   }
@@ -90,9 +90,14 @@ export async function resolveConflict(
     const others = Array.isArray(doc.noteConflicts) ? (doc.noteConflicts as string[]) : [];
     const index = Number(indexText);
     const other = others[index];
-    if (other === undefined) throw new SyncError('sync-failed', `There is no conflict ${conflictId}.`);
+    if (other === undefined) {
+      throw new SyncError('sync-conflict-changed', `There is no conflict ${conflictId}.`);
+    }
     if (state.base[docId]?.[0] !== doc._rev) {
-      throw new SyncError('sync-failed', 'This note changed again since the conflict was found: sync first.');
+      throw new SyncError(
+        'sync-conflict-changed',
+        'This note changed again since the conflict was found: sync first.',
+      );
     }
     const note = resolvedNote(String(doc.note ?? ''), other, keep);
     const rest = others.filter((_, i) => i !== index);
@@ -110,7 +115,8 @@ export async function resolveConflict(
         if (meta) meta.note = note;
       });
       const meta = store.library().articles.find((article) => article.id === articleId);
-      if (!meta) throw new SyncError('sync-failed', `The article of conflict ${conflictId} is gone.`);
+      if (!meta)
+        throw new SyncError('sync-conflict-changed', `The article of conflict ${conflictId} is gone.`);
       body = articleDocOf(meta);
     }
     const written = await replica.put({

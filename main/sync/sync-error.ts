@@ -9,6 +9,7 @@ export type SyncErrorCode =
   | 'sync-newer-version'
   | 'sync-not-a-database'
   | 'sync-busy'
+  | 'sync-conflict-changed'
   | 'sync-failed';
 
 export class SyncError extends Error {

@@ -136,6 +136,10 @@ describe('two computers', () => {
 
     const left = await laptop.service.resolveSyncConflict({ id: onLaptop[0]?.id ?? '', keep: 'both' });
     expect(left).toEqual([]);
+    // A view still showing it (another window, or the other computer's choice synced meanwhile) is told.
+    expect(
+      await dispatch(laptop.service, 'resolveSyncConflict', { id: onLaptop[0]?.id ?? '', keep: 'local' }),
+    ).toMatchObject({ ok: false, error: { code: 'sync-conflict-changed' } });
     await sync(laptop);
     await sync(desktop);
     const both = `${conflict.kept}\n\n${conflict.other}`;

@@ -34,6 +34,11 @@ export function ConflictsPage({ onBack, onOpen }: Props) {
       const result = await call('resolveSyncConflict', { id: conflict.id, keep });
       if (!result.ok) {
         setError(result.error);
+        // What is left to resolve is shown again: the one chosen may be gone or changed.
+        if (result.error.code === 'sync-conflict-changed') {
+          const now = await call('syncConflicts', {});
+          if (now.ok) setConflicts(now.value);
+        }
         return false;
       }
       setError(null);
