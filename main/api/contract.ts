@@ -6,6 +6,7 @@ import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/s
 import type { Method } from './methods';
 import { SettingsPatchSchema, type Settings } from './settings';
 import type { WebErrorCode } from '../web/web-error';
+import type { SyncConflict, SyncReport, SyncSettingsView, SyncStatus } from '../sync/model';
 
 /**
  * The one vocabulary shared by main and renderer: every method's input schema and result type.
@@ -184,6 +185,34 @@ export const contract = {
     .object({ size: z.number().int().min(1).max(100).optional(), seed: z.string().max(100).optional() })
     .strict(),
   answerReview: z.object({ articleId: Id, id: Id, answer: z.enum(REVIEW_ANSWERS) }).strict(),
+  syncSettings: NoInput,
+  configureSync: z
+    .object({
+      /** A CouchDB database's address (http or https); a password written in it is taken out and kept apart. */
+      url: z
+        .string()
+        .max(2048)
+        .refine((url) => /^https?:\/\//i.test(url), 'the address must begin with http:// or https://'),
+      username: z.string().max(200).optional(),
+      /** Kept encrypted by the system's key store, never in clear; left out, the kept one stays. */
+      password: z.string().max(1000).optional(),
+      /** Seals what the server stores (end-to-end encryption); kept like the password; '' turns it off. */
+      passphrase: z.string().max(1000).optional(),
+      auto: z.boolean().optional(),
+      includeSettings: z.boolean().optional(),
+    })
+    .strict(),
+  /** Forgets the address and the password (what was synced stays in the library). */
+  forgetSync: NoInput,
+  syncNow: NoInput,
+  syncStatus: NoInput,
+  syncConflicts: NoInput,
+  resolveSyncConflict: z
+    .object({
+      id: z.string().min(1).max(300),
+      keep: z.union([z.enum(['local', 'remote', 'both']), z.object({ text: Note }).strict()]),
+    })
+    .strict(),
 } satisfies Record<Method, z.ZodType>;
 
 export type { ReviewAnswer, ReviewState };
@@ -291,7 +320,17 @@ export type Outputs = {
   updateFromWeb: AnchorReport[];
   listPendingSaves: PendingSave[];
   retryPendingSaves: SaveOutcome[];
+  syncSettings: SyncSettingsView;
+  configureSync: SyncSettingsView;
+  forgetSync: SyncSettingsView;
+  syncNow: SyncReport;
+  syncStatus: SyncStatus;
+  syncConflicts: SyncConflict[];
+  /** The conflicts still waiting. */
+  resolveSyncConflict: SyncConflict[];
 };
+
+export type { SyncConflict, SyncReport, SyncSettingsView, SyncStatus };
 
 /**
  * The result of saving a link: the article (perhaps already kept), or the address and why it could not be
@@ -377,7 +416,19 @@ export type ErrorCode =
   | 'unsafe-archive'
   | 'broken-book'
   // saving from the web
-  | WebErrorCode;
+  | WebErrorCode
+  // sync
+  | 'sync-not-configured'
+  | 'sync-unreachable'
+  | 'sync-unauthorized'
+  | 'sync-needs-passphrase'
+  | 'sync-wrong-passphrase'
+  | 'sync-not-encrypted'
+  | 'sync-newer-version'
+  | 'sync-not-a-database'
+  | 'sync-busy'
+  | 'sync-conflict-changed'
+  | 'sync-failed';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
@@ -412,6 +463,17 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'web-offline',
   'web-failed',
   'web-private',
+  'sync-not-configured',
+  'sync-unreachable',
+  'sync-unauthorized',
+  'sync-needs-passphrase',
+  'sync-wrong-passphrase',
+  'sync-not-encrypted',
+  'sync-newer-version',
+  'sync-not-a-database',
+  'sync-busy',
+  'sync-conflict-changed',
+  'sync-failed',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

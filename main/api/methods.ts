@@ -37,6 +37,13 @@ export const METHODS = [
   'updateFromWeb',
   'listPendingSaves',
   'retryPendingSaves',
+  'syncSettings',
+  'configureSync',
+  'forgetSync',
+  'syncNow',
+  'syncStatus',
+  'syncConflicts',
+  'resolveSyncConflict',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -22,6 +22,7 @@ import type { Method } from './methods';
 import { readUserFile, writeUserFile } from './user-files';
 import { copyAttachments } from './export-pictures';
 import { webMethods } from './web-methods';
+import { syncMethods, type SecretBox } from './sync-methods';
 import type { SaveLimits } from '../web/save-page';
 
 export type ServiceOptions = {
@@ -42,6 +43,12 @@ export type ServiceOptions = {
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
   /** Time and size limits of saving a web page (tests shorten them). */
   webLimits?: Omit<SaveLimits, 'signal'>;
+  /** The system's key store, to keep the sync password encrypted (Electron's safeStorage in the app). */
+  secrets?: SecretBox;
+  /** A sync password for this session only, never written (the command line's HAMISH_SYNC_PASSWORD). */
+  syncPassword?: string;
+  /** A sync encryption passphrase for this session only (the command line's HAMISH_SYNC_PASSPHRASE). */
+  syncPassphrase?: string;
 };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
@@ -274,12 +281,28 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     limits: options.webLimits,
   });
 
+  const sync = syncMethods({
+    store,
+    now,
+    secrets: options.secrets,
+    password: options.syncPassword,
+    passphrase: options.syncPassphrase,
+    articlesChanged: (ids) => {
+      for (const id of ids) {
+        highlights.forgetText(id);
+        search.articleChanged(id);
+        search.highlightsChanged(id);
+      }
+    },
+  });
+
   const service: Service = {
     dataDir: options.dataDir,
     ...highlights,
     ...library,
     ...review,
     ...web,
+    ...sync,
 
     async importData({ name, base64 }) {
       // The page sends a dropped file's content, never its path; the name only picks the importer.

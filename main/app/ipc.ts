@@ -16,13 +16,14 @@ function trustedSender(event: IpcMainInvokeEvent, window: () => WebContents | nu
 
 /**
  * Registers one handler per contract method; anything else has no handler and is refused by Electron.
- * `track` follows every call in flight (quitting waits for them).
+ * `track` follows every call in flight (quitting waits for them); `called` is told of each call that succeeded.
  */
 export function registerIpc(
   service: Service,
   window: () => WebContents | null,
   origin = APP_ORIGIN,
   track: <T>(work: Promise<T>) => Promise<T> = (work) => work,
+  called: (method: (typeof METHODS)[number]) => void = () => undefined,
 ): void {
   for (const method of METHODS) {
     ipcMain.handle(channelOf(method), async (event, input: unknown) => {
@@ -35,7 +36,9 @@ export function registerIpc(
           },
         };
       }
-      return track(dispatch(service, method, input));
+      const result = await track(dispatch(service, method, input));
+      if (result.ok) called(method);
+      return result;
     });
   }
 }

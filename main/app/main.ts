@@ -17,6 +17,8 @@ import { denyPermissions, hardenWebContents, setDialogLanguage } from './securit
 import { shellLanguage, type ShellLanguage } from './shell-strings';
 import { closeWindows, createWindow, type LoadFailure } from './window';
 import { handleSaveLinks } from './link-handler';
+import { autoSync } from './auto-sync';
+import { systemSecrets } from './secret-box';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
 const rendererDir = path.join(here, '..', 'renderer');
@@ -113,6 +115,7 @@ async function start(instance: Instance): Promise<void> {
       defaultArticles: [path.join(app.getAppPath(), 'data', 'article-ar.txt')],
       ...fileDialogs(() => mainWindow),
       onSettingsChanged: applyShellSettings,
+      secrets: systemSecrets(),
     });
     applyShellSettings((await service.getSettings({})).settings);
   } catch (error) {
@@ -124,12 +127,15 @@ async function start(instance: Instance): Promise<void> {
   }
   // A snapshot a day, kept for a week; a failure here must not stop the reader.
   void pending.track(service.ensureDailyBackup()).catch(() => undefined);
+  const sync = autoSync(service, (work) => pending.track(work));
   registerIpc(
     service,
     () => pageContents,
     devServer ? new URL(devServer).origin : APP_ORIGIN,
     (work) => pending.track(work),
+    sync.called,
   );
+  sync.start();
   openWindow(service);
   serviceReady(service);
   saveLinks.fromArgv(process.argv);

@@ -24,6 +24,7 @@ import {
 } from './output';
 import { copyAttachments } from '../api/export-pictures';
 import { HighlightUsageError, listHighlights, printReview } from './highlight-commands';
+import { syncCommand } from './sync-command';
 
 function isExportFormat(format: string | undefined): format is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | undefined)[]).includes(format);
@@ -59,6 +60,11 @@ Commands:
   restore FILE     bring back annotations from a json export
   restore BACKUP   bring the library back to a backup (see \`backups\`); the current one is kept as a backup
   backups          NAME<TAB>KIND<TAB>CREATED<TAB>FILES<TAB>VERIFIED
+  sync [--remote URL]
+                   replicate with a CouchDB database (the address is remembered; a password in it, or in
+                   $HAMISH_SYNC_PASSWORD, never is; $HAMISH_SYNC_PASSPHRASE encrypts what the server keeps);
+                   prints sent, received and conflicts, then a line per conflict:
+                   conflict<TAB>ID<TAB>KEPT<TAB>OTHER
   check            verify every store file; exit 1 with an explanation on any problem
 
 Data lives in --data-dir, else $HAMISH_DATA_DIR, else the app's own folder.
@@ -78,7 +84,7 @@ class UsageError extends Error {}
 const LOCK_WAIT_MS = 10_000;
 
 /** Commands that change the library: they take the data folder's lock (waiting for another command's). */
-const WRITES = new Set(['import', 'save', 'highlight', 'note', 'delete', 'update', 'restore']);
+const WRITES = new Set(['import', 'save', 'highlight', 'note', 'delete', 'update', 'restore', 'sync']);
 
 /** `hamish check`: validates every store file without changing anything; exit 1 on any problem. */
 async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
@@ -119,6 +125,7 @@ type Flags = {
   until?: string;
   count?: string;
   all?: boolean;
+  remote?: string;
 };
 
 /** Where the Nth occurrence of `quote` starts in the text, or an error saying why there is none. */
@@ -308,6 +315,10 @@ async function runCommand(
     case 'review':
       expectArgs(args, 0, 0, 'review');
       return printReview((m, input) => call(service, m, input), flags, json, io);
+    case 'sync':
+      expectArgs(args, 0, 0, 'sync');
+      if (flags.remote === '') throw new UsageError('sync: --remote needs the address of a CouchDB database');
+      return syncCommand(service, flags.remote, json, io);
     default:
       throw new UsageError(`unknown command ${command}`);
   }
@@ -338,6 +349,7 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
         until: { type: 'string' },
         count: { type: 'string' },
         all: { type: 'boolean', default: false },
+        remote: { type: 'string' },
       },
     });
   } catch (error) {
@@ -355,7 +367,8 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
     return 2;
   }
   try {
-    const dataDir = resolveDataDir(values['data-dir'], options.env ?? process.env);
+    const env = options.env ?? process.env;
+    const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'check') return await check(dataDir, values.json, io);
     if (!WRITES.has(command)) {
       // Reading never changes a file, so it is safe while the app holds the library.
@@ -365,7 +378,12 @@ export async function runCli(argv: readonly string[], rawIo: Io, options: CliOpt
     const release = await acquireLock(dataDir, { owner: 'cli', waitMs: LOCK_WAIT_MS });
     let service: Service | undefined;
     try {
-      service = await createService({ dataDir, defaultArticles: options.defaultArticles });
+      service = await createService({
+        dataDir,
+        defaultArticles: options.defaultArticles,
+        syncPassword: env.HAMISH_SYNC_PASSWORD || undefined,
+        syncPassphrase: env.HAMISH_SYNC_PASSPHRASE || undefined,
+      });
       return await runCommand(service, command, args, values, values.json, io);
     } finally {
       if (service) await reportRecoveries(service, io);

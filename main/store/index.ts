@@ -6,11 +6,15 @@ export { openStore, type FilesChange, type OpenOptions, type RestoreOutcome, typ
 export { checkDataDir, type StoreProblem } from './check';
 export { StoreError, type StoreErrorCode } from './errors';
 export { DurableJsonFile } from './durable-file';
+export { assetFile } from './assets';
 export type { Recovery } from './recovery';
 export { BACKUP_KINDS, KEEP, type BackupInfo, type BackupKind } from './backups';
 export type { MigrationReport } from './migrate-files';
 export { acquireLock, assertWritable, readLock, LOCK_FILE, type LockHolder, type LockOwner } from './lock';
 export {
+  ArticleSchema,
+  HighlightSchema,
+  ProgressSchema,
   SCHEMA_VERSION,
   type AnnotationsFile,
   type ArticleFile,

@@ -35,6 +35,10 @@ const HighlightsPage = lazy(() =>
   import('./highlights/HighlightsPage').then((m) => ({ default: m.HighlightsPage })),
 );
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const ConflictNotice = lazy(() =>
+  import('./sync/ConflictNotice').then((m) => ({ default: m.ConflictNotice })),
+);
+const ConflictsPage = lazy(() => import('./sync/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
 
 /** The article to open at start: the one read last, else the first (the default article on a new library). */
 function startArticle(articles: readonly ArticleSummary[]): string | null {
@@ -185,6 +189,15 @@ export function App() {
               )}
               {settingsError && <ErrorNotice error={settingsError} />}
               {firstScreenShown && <StoreNotice onRestored={refresh} />}
+              {firstScreenShown && route.view === 'article' && (
+                <Suspense fallback={null}>
+                  <ConflictNotice
+                    key={route.id}
+                    articleId={route.id}
+                    onResolve={() => go({ view: 'conflicts' })}
+                  />
+                </Suspense>
+              )}
               <UnsavedDraftsNotice />
               <Suspense fallback={<p className="status">{t('status.loading')}</p>}>
                 {error ? (
@@ -216,6 +229,11 @@ export function App() {
                     onOpen={(id, at) => go({ view: 'article', id, at })}
                     onHighlights={() => go({ view: 'highlights' })}
                   />
+                ) : route.view === 'conflicts' ? (
+                  <ConflictsPage
+                    onBack={() => go({ view: 'library' })}
+                    onOpen={(id) => go({ view: 'article', id })}
+                  />
                 ) : route.view === 'backups' ? (
                   <BackupsView onBack={() => go({ view: 'library' })} onRestored={refresh} />
                 ) : route.view === 'trash' ? (
@@ -238,7 +256,16 @@ export function App() {
             </main>
             <Suspense fallback={null}>
               {dialog === 'settings' && settings && (
-                <SettingsPanel settings={settings} onChange={update} onClose={() => setDialog(null)} />
+                <SettingsPanel
+                  settings={settings}
+                  onChange={update}
+                  onClose={() => setDialog(null)}
+                  onOpenConflicts={() => {
+                    setDialog(null);
+                    go({ view: 'conflicts' });
+                  }}
+                  onSynced={refresh}
+                />
               )}
               {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
             </Suspense>

@@ -8,6 +8,7 @@ describe('routes', () => {
       { view: 'trash' },
       { view: 'backups' },
       { view: 'search' },
+      { view: 'conflicts' },
       { view: 'article', id: 'abc123' },
       { view: 'article', id: 'abc123', at: { start: 10, end: 25 } },
     ];

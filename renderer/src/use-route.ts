@@ -14,6 +14,7 @@ export type Route =
   | { view: 'search' }
   | { view: 'highlights' }
   | { view: 'review' }
+  | { view: 'conflicts' }
   | { view: 'article'; id: string; at?: Span }
   | { view: 'start' };
 
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/search') return { view: 'search' };
   if (hash === '#/highlights') return { view: 'highlights' };
   if (hash === '#/review') return { view: 'review' };
+  if (hash === '#/conflicts') return { view: 'conflicts' };
   return { view: 'start' };
 }
 

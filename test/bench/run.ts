@@ -13,12 +13,13 @@ import { picturesBench } from './pictures';
 import { reviewBench } from './review';
 import { saveLinkBench } from './save-link';
 import { searchBench } from './search';
+import { syncBench } from './sync';
 import { printTable, row, timeMedian, type Row } from './table';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured where it runs, as a table.
  * `npm run bench -- open book` runs only the sections whose key is named (import, open, highlights,
- * search, files, books, export, pictures, review, save-link).
+ * search, files, books, export, pictures, review, save-link, sync).
  */
 
 const RUNS = 15;
@@ -91,6 +92,9 @@ try {
     );
   }
   if (wanted('save-link')) printTable('Save from the web', await saveLinkBench(browser));
+  if (wanted('sync')) {
+    printTable('Sync through CouchDB (a local server): 1,000 articles, 10,000 highlights', await syncBench());
+  }
 } finally {
   await browser.close();
 }

@@ -7,6 +7,17 @@ const fake = globalThis.__hamishElectronStandIns?.get(run);
 if (!fake)
   throw new Error(`No Electron stand-in registered for run ${run} (load the main process with loadMain()).`);
 
-export const { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } =
-  fake;
+export const {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} = fake;
 export default fake;

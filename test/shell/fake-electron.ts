@@ -367,6 +367,17 @@ export class FakeElectron {
   };
   readonly nativeTheme = { themeSource: 'system' };
 
+  /** The key store: encryption the test can recognise and undo, never the text itself. */
+  readonly safeStorage = {
+    isEncryptionAvailable: () => true,
+    encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
+    decryptString: (data: Buffer) => {
+      const sealed = data.toString();
+      if (!sealed.startsWith('sealed:')) throw new Error('not something safeStorage encrypted');
+      return Buffer.from(sealed.slice('sealed:'.length), 'hex').toString();
+    },
+  };
+
   constructor(paths: { userData: string; documents?: string }) {
     this.app = new FakeApp(this, { documents: paths.documents ?? paths.userData, ...paths });
     this.BrowserWindow = windowClass(this);

@@ -8,11 +8,16 @@ import { ChoiceGroup } from './ChoiceGroup';
 import { FONT_SIZE, FONTS, LANGUAGES, LINE_HEIGHT, MEASURE, THEMES, type ReaderSettings } from './options';
 import { RangeField } from './RangeField';
 import { COLORS, colorKey } from '../reader/colors';
+import { SyncSettings } from '../sync/SyncSettings';
 
 type Props = {
   settings: ReaderSettings;
   onChange: (patch: Partial<ReaderSettings>) => void;
   onClose: () => void;
+  /** Leaves the settings for the notes a sync left in conflict. */
+  onOpenConflicts: () => void;
+  /** A sync from the panel brought changes: the lists behind it are read again. */
+  onSynced: () => void;
 };
 
 /** A small page of paper and ink in a theme's colours; "follow the system" shows light and dark halves. */
@@ -38,7 +43,7 @@ function ThemePreview({ theme }: { theme: ReaderSettings['theme'] }) {
  * The reading settings, in a dialog at the side of the window so the article stays in view: every change
  * applies at once, and the passage at the top of the reader stays there.
  */
-export function SettingsPanel({ settings, onChange, onClose }: Props) {
+export function SettingsPanel({ settings, onChange, onClose, onOpenConflicts, onSynced }: Props) {
   const t = useT();
   const label = (key: string) => t(key as MessageKey);
   return (
@@ -152,6 +157,7 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
           </label>
         ))}
       </fieldset>
+      <SyncSettings onOpenConflicts={onOpenConflicts} onSynced={onSynced} />
     </Dialog>
   );
 }
