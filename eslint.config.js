@@ -1,11 +1,22 @@
 // One linter for the whole repo. The import rules enforce the layering of docs/ARCHITECTURE.md:
-// only main/app may import 'electron'; renderer/ may not import Node modules or main/ internals.
+// only main/app may import 'electron'; renderer/ may not import Node modules or main/ internals; test code
+// (vitest) stays in *.test.ts files and test/. test/unit/layering.test.ts lints deliberate violations.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'net', 'util', 'stream'];
+
+const electronOnlyInApp = {
+  name: 'electron',
+  message: 'Only main/app may import electron (docs/ARCHITECTURE.md, "Layers").',
+};
+const noTestCode = {
+  group: ['vitest', 'vitest/*', '@vitest/*'],
+  message:
+    'Test code lives in *.test.ts files and test/, not in the product (docs/ARCHITECTURE.md, "Layers").',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'test-results/**', 'node_modules/**', 'coverage/**'] },
@@ -16,22 +27,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Only main/app may import electron (docs/ARCHITECTURE.md, "Layers").',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [electronOnlyInApp] }],
     },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInApp], patterns: [noTestCode] }] },
   },
   {
     files: ['main/app/**/*.ts', 'test/e2e/electron.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/app/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestCode] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

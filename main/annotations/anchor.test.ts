@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeTarget, resolveAll, resolveTarget } from './anchor';
-import { syntheticArticle } from './anchor-bench';
+import { syntheticArticle } from '../../test/kits/anchor-bench';
 import type { AnchorStatus, TextTarget } from './model';
 
 /** The seed article: real Arabic news prose with quotes, digits and Latin-free paragraphs. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
-import { runHamish, SEED } from './cli-test-kit';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 import { USAGE } from './run';
 
 describe('hamish usage', () => {

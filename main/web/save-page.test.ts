@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalText } from '../articles/model';
 import { USER_AGENT } from './fetch';
 import { savePage } from './save-page';
-import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from './test-server';
+import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from '../../test/kits/web-server';
 import { WebError } from './web-error';
 
 let server: TestServer;

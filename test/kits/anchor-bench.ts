@@ -4,8 +4,8 @@
  * Timing lives here rather than in tests, which must not depend on the machine's speed.
  */
 
-import { describeTarget, resolveAll } from './anchor';
-import type { AnchorStatus } from './model';
+import { describeTarget, resolveAll } from '../../main/annotations/anchor';
+import type { AnchorStatus } from '../../main/annotations/model';
 
 export type AnchorBenchOptions = { length?: number; highlights?: number; seed?: number };
 
