@@ -4,7 +4,7 @@
  * neighbourhood in a long article gets that normalised alone, which is far cheaper than the whole.
  */
 
-import { normalizeArabic, type NormalizedText } from '../search/arabic';
+import { normalizeArabic, type NormalizedText } from '../text';
 import type { TextTarget } from './model';
 
 /** Normalised text of `original.slice(offset)`; candidates are searched in norm.text[from, to). */

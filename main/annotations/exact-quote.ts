@@ -6,7 +6,7 @@
  * when no candidate keeps its context are candidates scored by context similarity and distance.
  */
 
-import { normalizeArabic } from '../search/arabic';
+import { normalizeArabic } from '../text';
 import { candidateScore, contextIsTrusted, positionScore, type CandidateScores } from './anchor-score';
 import type { AnchorText, PreparedTarget, Span } from './anchor-text';
 import type { TextTarget } from './model';

@@ -3,7 +3,7 @@ import { describeTarget, resolveAll, resolveTarget } from '../annotations/anchor
 import { uniqueTags } from '../annotations/limits';
 import { compareReadingOrder, type Highlight } from '../annotations/model';
 import { canonicalText } from '../articles/model';
-import { snapToGraphemes } from '../search/graphemes';
+import { snapToGraphemes } from '../text';
 import type { Store } from '../store';
 import type { Inputs, Outputs, ResolvedHighlight } from './contract';
 import { HamishError } from './errors';

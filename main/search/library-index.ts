@@ -13,7 +13,7 @@
 
 import type { Highlight } from '../annotations/model';
 import type { Block } from '../articles/model';
-import { normalizeArabic } from './arabic';
+import { normalizeArabic } from '../text';
 import { rankedHits, type SearchHit } from './library-hits';
 import { collectMatches, type IndexedDocument } from './library-matching';
 import {
