@@ -5,7 +5,7 @@
  */
 
 import { normalizeArabic, type NormalizedText } from '../text';
-import type { TextTarget } from './model';
+import type { TextTarget } from '../../shared/annotation-model';
 
 /** Normalised text of `original.slice(offset)`; candidates are searched in norm.text[from, to). */
 export type Region = { norm: NormalizedText; offset: number; from: number; to: number };

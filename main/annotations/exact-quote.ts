@@ -9,7 +9,7 @@
 import { normalizeArabic } from '../text';
 import { candidateScore, contextIsTrusted, positionScore, type CandidateScores } from './anchor-score';
 import type { AnchorText, PreparedTarget, Span } from './anchor-text';
-import type { TextTarget } from './model';
+import type { TextTarget } from '../../shared/annotation-model';
 import { prefixSimilarity, reachedEdge, suffixSimilarity } from './context';
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describeTarget, resolveAll, resolveTarget } from '../annotations/anchor';
 import { uniqueTags } from '../annotations/limits';
-import { compareReadingOrder, type Highlight } from '../annotations/model';
-import { canonicalText } from '../articles/model';
+import { compareReadingOrder, type Highlight } from '../../shared/annotation-model';
+import { canonicalText } from '../../shared/article-model';
 import { snapToGraphemes } from '../text';
 import type { Store } from '../store';
 import type { Inputs, Outputs, ResolvedHighlight } from './contract';

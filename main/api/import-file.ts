@@ -13,7 +13,7 @@ import { decodeFile, MAX_IMPORT_BYTES } from '../articles/decode';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
 import { parseMarkdown } from '../articles/markdown-import';
-import type { Block, Direction, SourceKind, TocEntry, WebSource } from '../articles/model';
+import type { Block, Direction, SourceKind, TocEntry, WebSource } from '../../shared/article-model';
 import { parseEpub } from '../articles/epub';
 import { archivedPart, parseMhtml } from '../articles/mhtml';
 import { besideFileSource, savedPageSource } from '../articles/picture-folder';

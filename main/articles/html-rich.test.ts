@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from './html-import';
-import { canonicalText, type Block } from './model';
+import { canonicalText, type Block } from '../../shared/article-model';
 import { PictureCollector } from './pictures';
 import { dataUri, gifHeader, pngBytes } from '../../test/kits/images';
 

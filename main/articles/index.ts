@@ -2,12 +2,12 @@
  * The articles module's front door: the block model and the importers (docs/ARCHITECTURE.md, "Layers").
  * Other modules import from here, not from the files behind it.
  */
-import { canonicalText, type Block, type Direction } from './model';
+import { canonicalText, type Block, type Direction } from '../../shared/article-model';
 import { normalizeSourceText } from './normalize-text';
 import { parsePlainText } from './text-import';
 import { detectLanguage, withBlockDirections } from './language';
 
-export * from './model';
+export * from '../../shared/article-model';
 export { normalizeSourceText } from './normalize-text';
 export { parsePlainText, type PlainTextParse } from './text-import';
 export { isDebrisLine, dropTrailingDebris } from './trailing-debris';

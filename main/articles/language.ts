@@ -2,7 +2,7 @@
  * Language and direction of text, read from its strong letters (the letters that fix a bidi direction).
  * Used at import to set an article's `lang`/`dir` and the `dir` of blocks written the other way.
  */
-import type { Block, Direction } from './model';
+import type { Block, Direction } from '../../shared/article-model';
 
 type Script = 'arabic' | 'hebrew' | 'latin' | 'otherRtl' | 'otherLtr';
 

@@ -2,7 +2,7 @@
  * The plain-text importer: normalised text in, title and blocks out (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
-import type { Block } from './model';
+import type { Block } from '../../shared/article-model';
 import { dropTrailingDebris } from './trailing-debris';
 
 // Section headings in Arabic news text run 2–6 words (the seed's are 15–22 characters), while its

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
 import type { Inputs } from '../api/contract';
 import { HamishError, toApiError } from '../api/errors';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';

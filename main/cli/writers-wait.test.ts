@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { bundleChild, raceChildren } from '../../test/kits/process-race-kit';
 import { makeTempDir } from '../../test/kits/store-fixtures';
 import { SEED } from '../../test/kits/cli-kit';

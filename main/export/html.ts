@@ -4,7 +4,7 @@
  * Every string from the reader's data is HTML-escaped; notes are shown as plain paragraphs
  * (html-text.ts), so Markdown or HTML typed into a note is displayed, not rendered.
  */
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
 import type { Direction } from '../articles';
 import { escapeHtml, htmlNoteParagraphs, htmlParagraphs } from './html-text';
 import { HIGHLIGHT_TINTS, HTML_STYLE } from './html-style';

@@ -2,7 +2,7 @@
  * The few words the exports write themselves. Exports are read outside the app, where the UI language is
  * unknown, so each label is bilingual with the article's own language side first.
  */
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
 import type { Direction } from '../articles';
 
 const WORDS = {

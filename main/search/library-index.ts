@@ -11,8 +11,8 @@
  * `raw` text, since index and query must be normalised alike.
  */
 
-import type { Highlight } from '../annotations/model';
-import type { Block } from '../articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import type { Block } from '../../shared/article-model';
 import { normalizeArabic } from '../text';
 import { rankedHits, type SearchHit } from './library-hits';
 import { collectMatches, type IndexedDocument } from './library-matching';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import type { StoreDocument } from './document';
 import { StoreError } from './errors';
 import {

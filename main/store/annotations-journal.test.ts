@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { checkDataDir, openStore, type Store } from './index';
 import { COMPACT_AFTER, JOURNAL_FROM } from './journal';
 import { SCHEMA_VERSION, type AnnotationsFile } from './schema';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { LOCK_FILE, readLock } from './index';
 import { bundleChild, raceChildren } from '../../test/kits/process-race-kit';
 import { makeTempDir } from '../../test/kits/store-fixtures';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { canonicalText, detectLanguage, normalizeSourceText, withBlockDirections } from '../articles';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
-import type { Block, Direction, WebSource } from '../articles/model';
+import type { Block, Direction, WebSource } from '../../shared/article-model';
 import { contentOnly, PictureCollector } from '../articles/pictures';
 import { isPrivateHost, webAddress } from './address';
 import { decodePage } from './charset';

@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { Highlight } from '../../main/annotations/model';
-import { blockStarts, canonicalText, type Block } from '../../main/articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import { blockStarts, canonicalText, type Block } from '../../shared/article-model';
 import {
   createLibraryIndex,
   findInText,

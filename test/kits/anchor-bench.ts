@@ -5,7 +5,7 @@
  */
 
 import { describeTarget, resolveAll } from '../../main/annotations/anchor';
-import type { AnchorStatus } from '../../main/annotations/model';
+import type { AnchorStatus } from '../../shared/annotation-model';
 import { mulberry32 as random } from './random';
 
 export type AnchorBenchOptions = { length?: number; highlights?: number; seed?: number };

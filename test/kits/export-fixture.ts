@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AnchorStatus, Color } from '../../main/annotations/model';
+import type { AnchorStatus, Color } from '../../shared/annotation-model';
 import { describeTarget } from '../../main/annotations/anchor';
 import { canonicalText, importPlainText } from '../../main/articles';
 import type { ArticleMeta } from '../../main/store';

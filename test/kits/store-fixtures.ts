@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { StoreError } from '../../main/store/errors';
 import type { ArticleFile, ArticleMeta } from '../../main/store/schema';
-import type { Highlight } from '../../main/annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 
 // Shared by the tests beside this file: real-looking Arabic data and a temp data folder.
 

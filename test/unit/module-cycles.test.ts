@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The modules of docs/ARCHITECTURE.md ("Layers") form a graph without cycles: each folder under main/ is a
-// module, and an import from one to another (a type import counts too) is an edge. A cycle means two modules
+// module, so is shared/, and an import from one to another (a type import counts too) is an edge. A cycle means two modules
 // can no longer be read, tested or moved one without the other.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'main');
+const SHARED = path.join(ROOT, 'shared');
 // Static imports, re-exports and dynamic imports of relative paths.
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"]*)\1/gm;
 
@@ -19,8 +20,9 @@ function productFiles(dir: string, into: string[] = []): string[] {
   return into;
 }
 
-/** `main/search/query.ts` → `search`; anything outside main/ → undefined. */
+/** `main/search/query.ts` → `search`, `shared/contract.ts` → `shared`; anything else → undefined. */
 function moduleOf(file: string): string | undefined {
+  if (!path.relative(SHARED, file).startsWith('..')) return 'shared';
   const relative = path.relative(MAIN, file);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   const [first] = relative.split(path.sep);
@@ -30,7 +32,7 @@ function moduleOf(file: string): string | undefined {
 /** Module → the modules it imports, each with one file that does, for the failure message. */
 function moduleGraph(): Map<string, Map<string, string>> {
   const graph = new Map<string, Map<string, string>>();
-  for (const file of productFiles(MAIN)) {
+  for (const file of [...productFiles(MAIN), ...productFiles(SHARED)]) {
     const from = moduleOf(file);
     if (!from) continue;
     const edges = graph.get(from) ?? new Map<string, string>();

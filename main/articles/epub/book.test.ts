@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importBytesInThisThread } from '../../api/import-file';
-import { canonicalText } from '../model';
+import { canonicalText } from '../../../shared/article-model';
 import { parseEpub } from './book';
 import { arabicBookFiles, epub2BookFiles, zipBook } from '../../../test/kits/epub-books';
 

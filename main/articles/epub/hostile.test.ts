@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importBytesInThisThread } from '../../api/import-file';
 import { ImportError } from '../import-error';
-import { canonicalText } from '../model';
+import { canonicalText } from '../../../shared/article-model';
 import { pngBytes } from '../../../test/kits/images';
 import { parseEpub } from './book';
 import {
