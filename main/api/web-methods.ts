@@ -12,7 +12,7 @@ import { webAddress, withoutTracking } from '../web/address';
 import { isOffline, WebError } from '../web/web-error';
 import type { AnchorReport, ImportOutcome, Inputs, Outputs, PendingSave } from './contract';
 import { toApiError } from './errors';
-import type { ImportedFile } from './import-file';
+import type { ImportedFile } from '../articles';
 
 export const PENDING_FILE = 'pending-saves.json';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../api/import-file';
+import { importBytesInThisThread } from '.';
 import { parseMhtml } from './mhtml';
 import { pngBytes } from '../../test/kits/images';
 

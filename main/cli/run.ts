@@ -8,7 +8,7 @@ import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
-import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
+import { IMPORTABLE_EXTENSIONS } from '../articles';
 import { call } from './checked-call';
 import { clipEchoes } from './clip-echo';
 import { changeHighlight } from './highlight-change';

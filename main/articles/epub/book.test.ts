@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../../api/import-file';
+import { importBytesInThisThread } from '..';
 import { canonicalText } from '../../../shared/article-model';
 import { parseEpub } from './book';
 import { arabicBookFiles, epub2BookFiles, zipBook } from '../../../test/kits/epub-books';

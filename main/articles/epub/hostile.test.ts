@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../../api/import-file';
+import { importBytesInThisThread } from '..';
 import { ImportError } from '../import-error';
 import { canonicalText } from '../../../shared/article-model';
 import { pngBytes } from '../../../test/kits/images';
