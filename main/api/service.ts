@@ -8,6 +8,7 @@ import { openStore, type FilesChange, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
+import type { ChangeHook } from './changes';
 import { HamishError, toApiError } from './errors';
 import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
 import { highlightMethods } from './highlight-methods';
@@ -107,7 +108,17 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return found;
   }
 
-  const highlights = highlightMethods(store, (id) => void meta(id), now);
+  const search = searchMethods({
+    store,
+    stemming: () => readSettings(store.library().settings).settings.searchStemming,
+    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
+    readBlocks: async (id) => (await store.readArticle(id)).blocks,
+  });
+  // The one change hook of every method set: search re-indexes what changed at its next query.
+  const changed: ChangeHook = ({ articleId, what }) =>
+    what === 'article' ? search.articleChanged(articleId) : search.highlightsChanged(articleId);
+
+  const highlights = highlightMethods({ store, requireArticle: (id) => void meta(id), now, changed });
   const exports = exportMethods({
     store,
     liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
@@ -115,12 +126,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     now,
     colorNames: () => readSettings(store.library().settings).settings.colorNames,
     reviews: () => store.library().review?.highlights,
-  });
-  const search = searchMethods({
-    store,
-    stemming: () => readSettings(store.library().settings).settings.searchStemming,
-    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
-    readBlocks: async (id) => (await store.readArticle(id)).blocks,
   });
   const review = reviewMethods({
     store,
@@ -130,7 +135,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
   const restoreFromFile = async (file: string) => {
     const report = await restoreNotes(store, await readUserFile(file, MAX_RESTORE_BYTES), file);
-    for (const article of store.library().articles) search.highlightsChanged(article.id);
+    for (const article of store.library().articles) changed({ articleId: article.id, what: 'notes' });
     return report;
   };
 
@@ -171,7 +176,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         });
         return { ok: true, id, title, duplicate: false };
       });
-      if (!outcome.duplicate) search.articleChanged(outcome.id);
+      if (!outcome.duplicate) changed({ articleId: outcome.id, what: 'article' });
       return outcome;
     } catch (error) {
       const { code, message } = toApiError(error);
@@ -204,7 +209,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     };
   }
 
-  const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
+  const library = libraryMethods({ store, now, summary, changed });
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
     meta(id);
@@ -260,7 +265,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return reports;
     });
     highlights.forgetText(id);
-    search.articleChanged(id);
+    changed({ articleId: id, what: 'article' });
     return reports;
   }
 
@@ -290,32 +295,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return service.importFiles(files);
     },
 
-    // Every change to highlights or notes marks its article for re-indexing (done at the next search).
-    async createHighlight(input) {
-      const created = await highlights.createHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return created;
-    },
-    async updateHighlight(input) {
-      const updated = await highlights.updateHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return updated;
-    },
-    async deleteHighlight(input) {
-      const deleted = await highlights.deleteHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return deleted;
-    },
-    async restoreHighlight(input) {
-      const restored = await highlights.restoreHighlight(input);
-      search.highlightsChanged(input.highlight.articleId);
-      return restored;
-    },
-    async setArticleNote(input) {
-      const result = await highlights.setArticleNote(input);
-      search.highlightsChanged(input.id);
-      return result;
-    },
     search: search.search,
     findInArticle: async (input) => {
       meta(input.id);
@@ -379,7 +358,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       // Every article's content may have changed: forget what was cached from before.
       for (const article of store.library().articles) {
         highlights.forgetText(article.id);
-        search.articleChanged(article.id);
+        changed({ articleId: article.id, what: 'article' });
       }
       return outcome;
     },
