@@ -1,4 +1,4 @@
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { highlightFilter, type HighlightFilters } from '../review/highlight-filter';
 import {
   chooseReviewSet,

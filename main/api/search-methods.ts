@@ -1,4 +1,4 @@
-import type { Block } from '../articles/model';
+import type { Block } from '../../shared/article-model';
 import {
   createLibraryIndex,
   findInText,

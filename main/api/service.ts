@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describeTarget, resolveAll } from '../annotations/anchor';
-import type { Highlight } from '../annotations/model';
-import { canonicalText } from '../articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import { canonicalText } from '../../shared/article-model';
 import { openStore, type FilesChange, type Store } from '../store';
 import type { ArticleMeta } from '../store/schema';
 import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
 import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
+import type { ChangeHook } from './changes';
 import { HamishError, toApiError } from './errors';
 import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
 import { highlightMethods } from './highlight-methods';
@@ -17,8 +18,9 @@ import { libraryMethods } from './library-methods';
 import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
 import { reviewMethods } from './review-methods';
 import { searchMethods } from './search-methods';
-import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
-import type { Method } from './methods';
+import type { ImportedFile } from '../articles';
+import { importBytes, importFileToArticle } from './import-thread';
+import type { Method } from '../../shared/methods';
 import { readUserFile, writeUserFile } from './user-files';
 import { copyAttachments } from './export-pictures';
 import { webMethods } from './web-methods';
@@ -108,7 +110,17 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     return found;
   }
 
-  const highlights = highlightMethods(store, (id) => void meta(id), now);
+  const search = searchMethods({
+    store,
+    stemming: () => readSettings(store.library().settings).settings.searchStemming,
+    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
+    readBlocks: async (id) => (await store.readArticle(id)).blocks,
+  });
+  // The one change hook of every method set: search re-indexes what changed at its next query.
+  const changed: ChangeHook = ({ articleId, what }) =>
+    what === 'article' ? search.articleChanged(articleId) : search.highlightsChanged(articleId);
+
+  const highlights = highlightMethods({ store, requireArticle: (id) => void meta(id), now, changed });
   const exports = exportMethods({
     store,
     liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
@@ -116,12 +128,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     now,
     colorNames: () => readSettings(store.library().settings).settings.colorNames,
     reviews: () => store.library().review?.highlights,
-  });
-  const search = searchMethods({
-    store,
-    stemming: () => readSettings(store.library().settings).settings.searchStemming,
-    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
-    readBlocks: async (id) => (await store.readArticle(id)).blocks,
   });
   const review = reviewMethods({
     store,
@@ -131,7 +137,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   });
   const restoreFromFile = async (file: string) => {
     const report = await restoreNotes(store, await readUserFile(file, MAX_RESTORE_BYTES), file);
-    for (const article of store.library().articles) search.highlightsChanged(article.id);
+    for (const article of store.library().articles) changed({ articleId: article.id, what: 'notes' });
     return report;
   };
 
@@ -172,7 +178,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         });
         return { ok: true, id, title, duplicate: false };
       });
-      if (!outcome.duplicate) search.articleChanged(outcome.id);
+      if (!outcome.duplicate) changed({ articleId: outcome.id, what: 'article' });
       return outcome;
     } catch (error) {
       const { code, message } = toApiError(error);
@@ -205,7 +211,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     };
   }
 
-  const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
+  const library = libraryMethods({ store, now, summary, changed });
 
   async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
     meta(id);
@@ -261,7 +267,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return reports;
     });
     highlights.forgetText(id);
-    search.articleChanged(id);
+    changed({ articleId: id, what: 'article' });
     return reports;
   }
 
@@ -291,32 +297,6 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       return service.importFiles(files);
     },
 
-    // Every change to highlights or notes marks its article for re-indexing (done at the next search).
-    async createHighlight(input) {
-      const created = await highlights.createHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return created;
-    },
-    async updateHighlight(input) {
-      const updated = await highlights.updateHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return updated;
-    },
-    async deleteHighlight(input) {
-      const deleted = await highlights.deleteHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return deleted;
-    },
-    async restoreHighlight(input) {
-      const restored = await highlights.restoreHighlight(input);
-      search.highlightsChanged(input.highlight.articleId);
-      return restored;
-    },
-    async setArticleNote(input) {
-      const result = await highlights.setArticleNote(input);
-      search.highlightsChanged(input.id);
-      return result;
-    },
     search: search.search,
     findInArticle: async (input) => {
       meta(input.id);
@@ -382,7 +362,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       // Every article's content may have changed: forget what was cached from before.
       for (const article of store.library().articles) {
         highlights.forgetText(article.id);
-        search.articleChanged(article.id);
+        changed({ articleId: article.id, what: 'article' });
       }
       return outcome;
     },

@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { DurableJsonFile, type ArticleMeta, type Store } from '../store';
+import { DurableJsonFile, SerialQueue, type ArticleMeta, type Store } from '../store';
 import { savePage, type SaveLimits } from '../web/save-page';
 import { webAddress, withoutTracking } from '../web/address';
 import { isOffline, WebError } from '../web/web-error';
 import type { AnchorReport, ImportOutcome, Inputs, Outputs, PendingSave } from './contract';
 import { toApiError } from './errors';
-import type { ImportedFile } from './import-file';
+import type { ImportedFile } from '../articles';
 
 export const PENDING_FILE = 'pending-saves.json';
 
@@ -62,13 +62,11 @@ export function webMethods({ store, dataDir, now, addArticle, replaceContent, li
 
   // Changes to the queue run one at a time, each from the list as the one before it left it: two saves
   // failing together must both stay queued.
-  let pendingChanges: Promise<unknown> = Promise.resolve();
+  const pendingChanges = new SerialQueue();
   function setPending(change: (list: PendingSave[]) => PendingSave[]): Promise<void> {
-    const next = pendingChanges.then(async () => {
+    return pendingChanges.run(async () => {
       await pendingFile.write({ schemaVersion: 1, pending: change(await readPending()) });
     });
-    pendingChanges = next.catch(() => undefined);
-    return next;
   }
 
   /** The live article saved from `key`, by its article address or the address it was fetched from. */

@@ -2,7 +2,7 @@
  * The plain-text importer: normalised text in, title and blocks out (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
-import type { Block, SecondaryKind } from './model';
+import type { Block, SecondaryKind } from '../../shared/article-model';
 import { secondaryKind } from './secondary-lines';
 import { dropTrailingDebris } from './trailing-debris';
 

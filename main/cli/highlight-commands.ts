@@ -1,4 +1,4 @@
-import { COLORS, type Color } from '../annotations/model';
+import { COLORS, type Color } from '../../shared/annotation-model';
 import type { HighlightEntry, Inputs, Outputs } from '../api/contract';
 import type { Service } from '../api/service';
 import type { Io } from './output';

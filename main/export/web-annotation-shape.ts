@@ -4,7 +4,7 @@
  * what toWebAnnotationJson writes, and anything else is refused rather than half-read.
  */
 import { z } from 'zod';
-import { COLORS } from '../annotations/model';
+import { COLORS } from '../../shared/annotation-model';
 import { articleIdFrom, highlightIdFrom } from './web-annotation-terms';
 
 const IsoDate = z.string().min(1).max(40);

@@ -11,9 +11,9 @@
  * `raw` text, since index and query must be normalised alike.
  */
 
-import type { Highlight } from '../annotations/model';
-import type { Block } from '../articles/model';
-import { normalizeArabic } from './arabic';
+import type { Highlight } from '../../shared/annotation-model';
+import type { Block } from '../../shared/article-model';
+import { normalizeArabic } from '../text';
 import { rankedHits, type SearchHit } from './library-hits';
 import { collectMatches, type IndexedDocument } from './library-matching';
 import {

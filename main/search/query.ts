@@ -15,7 +15,7 @@
  * - Nothing throws: a query with nothing searchable in it (empty, only harakat or punctuation) is empty.
  */
 
-import { normalizeArabic, tokenize, type Token } from './arabic';
+import { normalizeArabic, tokenize, type Token } from '../text';
 
 /**
  * Longest query honoured, in UTF-16 code units; the rest is ignored and `truncated` set. Five hundred

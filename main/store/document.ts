@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './durable-file';
 import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
+import { SerialQueue } from './serial-queue';
 
 /** Checks data read from or about to be written to a file; throws on anything else. */
 export type Parser<T> = (data: unknown) => T;
@@ -13,7 +14,7 @@ export type Parser<T> = (data: unknown) => T;
  */
 export class StoreDocument<T extends object> {
   private low: Low<T> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   private constructor(
     private readonly adapter: DurableJsonFile<T>,
@@ -60,7 +61,7 @@ export class StoreDocument<T extends object> {
 
   /** Applies `mutate` to a copy of the data, validates and writes it, then holds it. */
   update(mutate: (draft: T) => void): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       const draft = structuredClone(this.current());
       mutate(draft);
       await this.save(draft);
@@ -69,7 +70,7 @@ export class StoreDocument<T extends object> {
 
   /** Writes `next` in place of whatever the file held. */
   replace(next: T): Promise<void> {
-    return this.exclusive(() => this.save(next));
+    return this.queue.run(() => this.save(next));
   }
 
   /**
@@ -83,12 +84,12 @@ export class StoreDocument<T extends object> {
 
   /** Writes the held content to the file again, as it is (it was checked when it was held). */
   rewrite(): Promise<void> {
-    return this.exclusive(() => this.adapter.write(this.current()));
+    return this.queue.run(() => this.adapter.write(this.current()));
   }
 
   /** Deletes the file (a missing file is fine); afterwards the document holds its defaults, if any. */
   remove(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       try {
         await fs.rm(this.file);
       } catch (error) {
@@ -118,12 +119,6 @@ export class StoreDocument<T extends object> {
     } else {
       this.low = new Low(this.adapter, deepFreeze(data));
     }
-  }
-
-  private exclusive(task: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(task);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }
 

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { USER_AGENT } from './fetch';
 import { savePage } from './save-page';
-import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from './test-server';
+import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from '../../test/kits/web-server';
 import { WebError } from './web-error';
 
 let server: TestServer;

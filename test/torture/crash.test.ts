@@ -5,7 +5,7 @@ import path from 'node:path';
 import { bundleChild } from './bundle-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../main/api/service';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { runCli } from '../../main/cli/run';
 import { checkDataDir, openStore } from '../../main/store';
 import { NOTE_PREFIX, noteVersion, parseReport, type Report } from './crash-protocol';

@@ -1,8 +1,9 @@
-import ar from './ar.json';
-import en from './en.json';
+import ar from '../../../shared/i18n/ar.json';
+import en from '../../../shared/i18n/en.json';
 
-/** Interface languages. Each article keeps its own `lang`/`dir`; this is only the chrome. */
-export type Language = 'ar' | 'en';
+import { pickLanguage, type Language } from '../../../shared/language';
+
+export { pickLanguage, type Language };
 
 export const MESSAGES: Record<Language, Record<string, string>> = { ar, en };
 
@@ -14,13 +15,6 @@ export type MessageKey = keyof typeof en extends infer K
   : never;
 
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-
-/** Arabic for an Arabic system (or when chosen), English otherwise. */
-export function pickLanguage(setting: 'auto' | Language, systemLanguages: readonly string[]): Language {
-  if (setting !== 'auto') return setting;
-  const first = systemLanguages[0]?.toLowerCase() ?? '';
-  return first === 'ar' || first.startsWith('ar-') ? 'ar' : 'en';
-}
 
 export type Translate = {
   (key: MessageKey, values?: Record<string, string | number>): string;

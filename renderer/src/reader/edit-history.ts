@@ -1,4 +1,4 @@
-import type { Color, Highlight } from '../../../main/annotations/model';
+import type { Color, Highlight } from '../../../shared/annotation-model';
 
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[] };
 

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { pngBytes } from '../articles/test-images';
+import { pngBytes } from './images';
 
 export const ARABIC_PARAGRAPH =
   'يتناول هذا المقال تاريخ الخط العربي وتطوره عبر القرون، من الكوفي إلى النسخ والثلث، وكيف حافظ الخطاطون على جمال الحروف.';
