@@ -4,10 +4,9 @@ import { uniqueTags } from '../annotations/limits';
 import { compareReadingOrder, type Highlight } from '../../shared/annotation-model';
 import { canonicalText } from '../../shared/article-model';
 import { snapToGraphemes } from '../text';
-import type { Store } from '../store';
-import type { ChangeHook } from './changes';
 import type { Inputs, Outputs, ResolvedHighlight } from './contract';
 import { HamishError } from './errors';
+import type { ServiceDeps } from './service-deps';
 
 export type HighlightMethods = {
   [
@@ -26,22 +25,11 @@ export type HighlightMethods = {
   forgetText(articleId: string): void;
 };
 
-/** Checks an article exists (and is not in the trash) before anything is written for it. */
-export type RequireArticle = (id: string) => void;
-
 /**
  * Highlights, notes and tags. Every change touches only that article's annotations file (or, for the
  * article's own note, library.json) and resolves only after the durable write completed.
  */
-type Deps = {
-  store: Store;
-  requireArticle: RequireArticle;
-  now: () => Date;
-  /** Told once a change to an article's highlights or note is saved. */
-  changed: ChangeHook;
-};
-
-export function highlightMethods({ store, requireArticle, now, changed }: Deps): HighlightMethods {
+export function highlightMethods({ store, requireArticle, now, changed }: ServiceDeps): HighlightMethods {
   const notesChanged = (articleId: string) => changed({ articleId, what: 'notes' });
   const textCache = new Map<string, string>();
 

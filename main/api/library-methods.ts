@@ -1,14 +1,11 @@
-import type { ArticleMeta, LibraryFile, Store } from '../store';
-import type { ChangeHook } from './changes';
+import type { ArticleMeta, LibraryFile } from '../store';
 import type { ArticleSummary, Inputs, Outputs } from './contract';
 import { HamishError } from './errors';
+import type { ServiceDeps } from './service-deps';
 
-type Deps = {
-  store: Store;
-  now: () => Date;
+type Deps = ServiceDeps & {
+  /** What the library list shows of an article (the article method set's). */
   summary: (meta: ArticleMeta) => Promise<ArticleSummary>;
-  /** Told when an article leaves or comes back to the library. */
-  changed: ChangeHook;
 };
 
 type Methods = {

@@ -95,7 +95,7 @@ async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
  * the kept copies are dealt with.
  */
 async function reportRecoveries(service: Service, io: Io): Promise<void> {
-  const { recoveries } = await service.storeStatus({}).catch(() => ({ recoveries: [] }));
+  const { recoveries } = await call(service, 'storeStatus', {}).catch(() => ({ recoveries: [] }));
   for (const { reason, movedTo, recovered, newestBackup } of recoveries) {
     const kept = movedTo ? ` The damaged copy is kept as ${movedTo}.` : '';
     const backup = newestBackup
@@ -187,7 +187,7 @@ async function runCommand(
     case 'save': {
       expectArgs(args, 1, Infinity, 'save');
       const outcomes = [];
-      for (const url of args) outcomes.push(await service.saveLink({ url }));
+      for (const url of args) outcomes.push(await call(service, 'saveLink', { url }));
       printImport(io, outcomes, json);
       return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
     }
@@ -242,14 +242,14 @@ async function runCommand(
       expectArgs(args, 1, 1, 'restore');
       const target = args[0] ?? '';
       // A backup is named only by its name as `hamish backups` prints it; a file is a file, whatever its name.
-      const backups = (await service.storeStatus({})).backups;
+      const backups = (await call(service, 'storeStatus', {})).backups;
       const backup = backups.find((b) => b.name === target);
       const isFile = await stat(target).then(
         (found) => found.isFile(),
         () => false,
       );
       if (backup && !isFile) {
-        const outcome = await service.restoreBackup({ name: backup.name });
+        const outcome = await call(service, 'restoreBackup', { name: backup.name });
         io.stdout(
           json
             ? JSON.stringify(outcome, null, 2) + '\n'
@@ -293,7 +293,7 @@ async function runCommand(
     }
     case 'backups': {
       expectArgs(args, 0, 0, 'backups');
-      const { backups } = await service.storeStatus({});
+      const { backups } = await call(service, 'storeStatus', {});
       if (json) io.stdout(JSON.stringify(backups, null, 2) + '\n');
       else
         for (const b of backups)
@@ -304,7 +304,7 @@ async function runCommand(
     }
     case 'highlights':
       expectArgs(args, 0, 0, 'highlights');
-      return listHighlights(service, (m, input) => call(service, m, input), flags, json, io);
+      return listHighlights((m, input) => call(service, m, input), flags, json, io);
     case 'review':
       expectArgs(args, 0, 0, 'review');
       return printReview((m, input) => call(service, m, input), flags, json, io);
