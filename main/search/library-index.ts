@@ -1,5 +1,5 @@
 /**
- * Search across the library: article blocks, highlight quotes, notes and tags (issue 5). In memory, pure,
+ * Search across the library: article blocks, highlight quotes, notes and tags. In memory, pure,
  * built from the store at start-up (500 articles of 20 MB in about a second, see `npm run bench`) and kept
  * current incrementally: an import, an edit or a deletion re-indexes only what changed.
  *

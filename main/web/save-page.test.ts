@@ -184,7 +184,7 @@ describe('saving a page from the web', () => {
     }
   });
 
-  it('refuses this machine and the local network unless the address asked for is there itself', async () => {
+  it('refuses the local computer and the local network unless the address asked for is there itself', async () => {
     const error = await failure('/article', { allowPrivate: false });
     expect(error.code).toBe('web-private');
     expect(error.message).toContain('on this computer or the local network');

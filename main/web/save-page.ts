@@ -25,7 +25,7 @@ export type SaveLimits = {
   /** The person cancelling. */
   signal?: AbortSignal;
   /**
-   * Whether the page and its pictures may come from this machine or the local network. By default only
+   * Whether the page and its pictures may come from the local computer or the local network. By default only
    * when the address asked for is itself there: a public page never leads to a private one.
    */
   allowPrivate?: boolean;

@@ -17,7 +17,7 @@ import { percentile, row, timeMedian, type Row } from './table';
 import { mulberry32 } from '../kits/random';
 
 /**
- * Issue 5's search figures: a generated library of 500 Arabic articles (~20 MB) with 10,000 highlights and
+ * The search figures: a generated library of 500 Arabic articles (~20 MB) with 10,000 highlights and
  * notes; index build, query latency, find in a 1 MB article per keystroke; and, in the same run, two
  * baselines fed the same normalised documents: a plain scan, and MiniSearch (prefix matching, whole-word
  * terms; ours matches inside words, so it does strictly more work per query word).
@@ -201,7 +201,7 @@ async function findInArticleRows(): Promise<Row[]> {
   ];
 }
 
-/** Measures search (issue 5) and returns the table rows; prints nothing. */
+/** Measures search and returns the table rows; prints nothing. */
 export async function searchBench(): Promise<Row[]> {
   const library = generateLibrary();
   const megabytes = library.reduce((sum, a) => sum + Buffer.byteLength(canonicalText(a.blocks)), 0) / 1e6;

@@ -1,7 +1,7 @@
 /**
  * A web server for tests, on 127.0.0.1 only: fixture pages for every case the saver must handle
  * (redirects, legacy Arabic encodings, compression and compression bombs, slow and endless answers, wrong
- * types, error statuses, pictures that fail). Tests never reach outside this machine.
+ * types, error statuses, pictures that fail). Tests never reach past the loopback interface.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
