@@ -4,8 +4,8 @@
  * neighbourhood in a long article gets that normalised alone, which is far cheaper than the whole.
  */
 
-import { normalizeArabic, type NormalizedText } from '../search/arabic';
-import type { TextTarget } from './model';
+import { normalizeArabic, type NormalizedText } from '../text';
+import type { TextTarget } from '../../shared/annotation-model';
 
 /** Normalised text of `original.slice(offset)`; candidates are searched in norm.text[from, to). */
 export type Region = { norm: NormalizedText; offset: number; from: number; to: number };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeTarget, resolveAll, resolveTarget } from './anchor';
-import { syntheticArticle } from './anchor-bench';
-import type { AnchorStatus, TextTarget } from './model';
+import { syntheticArticle } from '../../test/kits/anchor-bench';
+import type { AnchorStatus, TextTarget } from '../../shared/annotation-model';
 
 /** The seed article: real Arabic news prose with quotes, digits and Latin-free paragraphs. */
 const ARTICLE = readFileSync(new URL('../../data/article-ar.txt', import.meta.url), 'utf8').replace(

@@ -13,7 +13,7 @@
  * (harakat, spacing or a real edit), so the reader may want to check the note still fits.
  */
 
-import type { AnchorStatus, TextTarget } from './model';
+import type { AnchorStatus, TextTarget } from '../../shared/annotation-model';
 import {
   coversAll,
   createAnchorText,

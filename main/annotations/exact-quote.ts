@@ -6,10 +6,10 @@
  * when no candidate keeps its context are candidates scored by context similarity and distance.
  */
 
-import { normalizeArabic } from '../search/arabic';
+import { normalizeArabic } from '../text';
 import { candidateScore, contextIsTrusted, positionScore, type CandidateScores } from './anchor-score';
 import type { AnchorText, PreparedTarget, Span } from './anchor-text';
-import type { TextTarget } from './model';
+import type { TextTarget } from '../../shared/annotation-model';
 import { prefixSimilarity, reachedEdge, suffixSimilarity } from './context';
 
 /**

@@ -6,7 +6,7 @@
  */
 
 import search from 'approx-string-match';
-import { toOriginalSpan } from '../search/arabic';
+import { toOriginalSpan } from '../text';
 import {
   allowedQuoteErrors,
   candidateScore,

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { checkDataDir } from '../store';
-import { injectFaults, type FaultMode } from '../store/test-faults';
+import { injectFaults, type FaultMode } from '../../test/kits/store-faults';
 import { createService, type Service } from './service';
 
 // Update, restore, import and empty trash change several files each. Whatever step fails (the disk full, an

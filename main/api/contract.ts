@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { ArticleSource, Block, Direction, TocEntry, WebSource } from '../articles/model';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../annotations/limits';
-import { COLORS, type AnchorStatus, type Highlight } from '../annotations/model';
-import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../review/schedule';
-import type { Method } from './methods';
-import { SettingsPatchSchema, type Settings } from './settings';
-import type { WebErrorCode } from '../web/web-error';
-import type { SyncConflict, SyncReport, SyncSettingsView, SyncStatus } from '../sync/model';
+import { COLORS } from '../../shared/annotation-model';
+import type { Inputs } from '../../shared/contract';
+import type { Method } from '../../shared/methods';
+import { REVIEW_ANSWERS } from '../../shared/review-model';
+import { SettingsPatchSchema } from './settings';
 
 /**
- * The one vocabulary shared by main and renderer: every method's input schema and result type.
- * Inputs are validated against these schemas before the service sees them (see dispatch.ts).
+ * Every method's input schema. Inputs are validated against these before the service sees them (see
+ * dispatch.ts). The types of inputs and results are the shared vocabulary's (shared/contract.ts), re-exported
+ * here for main.
  */
+export * from '../../shared/contract';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid id');
 const NoInput = z.object({}).strict();
@@ -215,269 +215,14 @@ export const contract = {
     .strict(),
 } satisfies Record<Method, z.ZodType>;
 
-export type { ReviewAnswer, ReviewState };
-
-export type Inputs = { [M in Method]: z.input<(typeof contract)[M]> };
-
-export type Progress = { offset: number; fraction: number };
-
-export type ArticleSummary = {
-  id: string;
-  title: string;
-  lang: string;
-  dir: Direction;
-  firstLine: string;
-  tags: string[];
-  highlights: number;
-  importedAt: string;
-  progress: Progress | null;
-  lastReadAt: string | null;
-  /** A page saved from the web: the site it came from (its name, else its host). */
-  site?: string;
-};
-
-/** A highlight with where it resolved in the article's current text (start = end = -1 for an orphan). */
-export type ResolvedHighlight = Highlight & { status: AnchorStatus; start: number; end: number };
-
-/** A highlight in the library-wide list: where it is, its article's title, and its review state. */
-export type HighlightEntry = ResolvedHighlight & {
-  articleTitle: string;
-  articleDir: Direction;
-  review: ReviewState | null;
-};
-
-export type ReviewProgress = {
-  /** Consecutive days with a review, ending today or yesterday. */
-  streak: number;
-  /** Highlights answered today. */
-  reviewedToday: number;
-};
-
-export type ArticleView = {
-  id: string;
-  title: string;
-  lang: string;
-  dir: Direction;
-  blocks: Block[];
-  /** A book's own table of contents (absent for articles). */
-  toc?: TocEntry[];
-  note: string;
-  tags: string[];
-  progress: Progress | null;
-  highlights: ResolvedHighlight[];
-  /** Where the article came from (a page saved from the web carries its address and metadata). */
-  source?: ArticleSource;
-};
-
-export type SettingsView = {
-  settings: Settings;
-  /** keys reset to their default because they were invalid */ reset: string[];
-};
-
-/** How one highlight fared when its article was replaced by a newer version. */
-export type AnchorReport = { id: string; status: AnchorStatus; start: number; end: number };
-
-export type Outputs = {
-  listArticles: ArticleSummary[];
-  openArticle: ArticleView;
-  saveProgress: null;
-  getSettings: SettingsView;
-  setSettings: Settings;
-  createHighlight: ResolvedHighlight;
-  updateHighlight: ResolvedHighlight;
-  deleteHighlight: Highlight;
-  restoreHighlight: ResolvedHighlight;
-  setArticleNote: { note: string; tags: string[] };
-  listTags: string[];
-  /** null when the user cancelled the file dialog. */
-  updateArticleSource: AnchorReport[] | null;
-  /** null when the user cancelled the save dialog. */
-  exportToFile: { file: string } | null;
-  restoreFromDialog: RestoreReport | null;
-  storeStatus: StoreStatus;
-  importFromDialog: ImportOutcome[];
-  importData: ImportOutcome;
-  renameArticle: ArticleSummary;
-  trashArticle: null;
-  untrashArticle: ArticleSummary;
-  emptyTrash: { removed: number };
-  listTrash: ArticleSummary[];
-  search: SearchGroup[];
-  /** Canonical spans of every match, in order. */
-  findInArticle: { start: number; end: number }[];
-  restoreBackup: { restored: string; preRestoreBackup: string; files: number; untouched: string[] };
-  /** `total`: how many match (the page holds those from `offset`); `leftOut`: matching highlights not listed
-   * because their article is in the trash. */
-  listAllHighlights: { highlights: HighlightEntry[]; total: number; leftOut: number };
-  /** Today's set, best first; `due` counts every highlight due today (the set holds at most `size`). */
-  reviewSet: ReviewProgress & { cards: HighlightEntry[]; due: number };
-  answerReview: ReviewProgress & { review: ReviewState };
-  saveLink: SaveOutcome;
-  /** How many saves were running (and are now cancelled). */
-  cancelSave: { cancelled: number };
-  /** The article's web details as now kept. */
-  setWebDetails: WebSource;
-  updateFromWeb: AnchorReport[];
-  listPendingSaves: PendingSave[];
-  retryPendingSaves: SaveOutcome[];
-  syncSettings: SyncSettingsView;
-  configureSync: SyncSettingsView;
-  forgetSync: SyncSettingsView;
-  syncNow: SyncReport;
-  syncStatus: SyncStatus;
-  syncConflicts: SyncConflict[];
-  /** The conflicts still waiting. */
-  resolveSyncConflict: SyncConflict[];
-};
-
-export type { SyncConflict, SyncReport, SyncSettingsView, SyncStatus };
-
-/**
- * The result of saving a link: the article (perhaps already kept), or the address and why it could not be
- * saved; `queued` when the network was down and the save waits to be retried.
- */
-export type SaveOutcome = ImportOutcome | (Extract<ImportOutcome, { ok: false }> & { queued: boolean });
-
-/** A save that failed because the network was down, waiting for the person to retry it. */
-export type PendingSave = { url: string; failedAt: string; reason: string };
-
-/** The result of importing one file: the article (perhaps already there), or the file and why it failed. */
-export type ImportOutcome =
-  | { ok: true; id: string; title: string; duplicate: boolean }
-  | { ok: false; file: string; code: ErrorCode; message: string };
-
-/** One search hit: where it is (canonical offsets of the match, or of the highlight) and a snippet around it. */
-export type SearchResultHit = {
-  kind: 'article' | 'highlight' | 'note';
-  start: number;
-  end: number;
-  snippet: string;
-  /** The snippet cut around the match, so the view can mark it without HTML. */
-  pieces: { before: string; match: string; after: string };
-  highlightId: string | null;
-};
-export type SearchGroup = { articleId: string; title: string; hits: SearchResultHit[] };
-
-/**
- * A damaged store file that was moved aside (movedTo; null when nothing was kept: a change cut short by a crash
- * was left out), what was recovered and from where (in English), and the newest backup that holds it.
- */
-export type StoreRecovery = {
-  file: string;
-  movedTo: string | null;
-  reason: string;
-  recovered: string;
-  newestBackup: string | null;
-};
-export type BackupSummary = {
-  name: string;
-  kind: 'daily' | 'pre-migration' | 'pre-restore';
-  createdAt: string;
-  files: number;
-  verified: boolean;
-};
-export type StoreStatus = {
-  recoveries: StoreRecovery[];
-  /** Why the library cannot be changed (a file from a newer version of Hamish, …), or null. */
-  readOnly: string | null;
-  backups: BackupSummary[];
-};
-
-/** What a restore did: highlights added, identical ones skipped, conflicting ones left as they are. */
-export type RestoreReport = {
-  added: number;
-  identical: number;
-  conflicts: { id: string; article: string; reason: string }[];
-};
-
-export type ErrorCode =
-  | 'invalid-input'
-  | 'unknown-method'
-  | 'not-found'
-  | 'corrupt'
-  | 'newer-version'
-  | 'unwritable'
-  | 'disk-full'
-  | 'io'
-  | 'internal'
-  | 'locked'
-  // import
-  | 'not-a-file'
-  | 'empty'
-  | 'binary'
-  | 'undecodable'
-  | 'too-large'
-  | 'too-deep'
-  | 'too-slow'
-  | 'no-content'
-  | 'unsupported'
-  // books
-  | 'drm'
-  | 'unsafe-archive'
-  | 'broken-book'
-  // saving from the web
-  | WebErrorCode
-  // sync
-  | 'sync-not-configured'
-  | 'sync-unreachable'
-  | 'sync-unauthorized'
-  | 'sync-needs-passphrase'
-  | 'sync-wrong-passphrase'
-  | 'sync-not-encrypted'
-  | 'sync-newer-version'
-  | 'sync-not-a-database'
-  | 'sync-busy'
-  | 'sync-conflict-changed'
-  | 'sync-failed';
-
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid-input',
-  'unknown-method',
-  'not-found',
-  'corrupt',
-  'newer-version',
-  'unwritable',
-  'disk-full',
-  'io',
-  'internal',
-  'locked',
-  'not-a-file',
-  'empty',
-  'binary',
-  'undecodable',
-  'too-large',
-  'too-deep',
-  'too-slow',
-  'no-content',
-  'unsupported',
-  'drm',
-  'unsafe-archive',
-  'broken-book',
-  'web-scheme',
-  'web-redirects',
-  'web-timeout',
-  'web-cancelled',
-  'web-status',
-  'web-not-html',
-  'web-tls',
-  'web-offline',
-  'web-failed',
-  'web-private',
-  'sync-not-configured',
-  'sync-unreachable',
-  'sync-unauthorized',
-  'sync-needs-passphrase',
-  'sync-wrong-passphrase',
-  'sync-not-encrypted',
-  'sync-newer-version',
-  'sync-not-a-database',
-  'sync-busy',
-  'sync-conflict-changed',
-  'sync-failed',
-];
-
-export type ApiError = { code: ErrorCode; message: string; file?: string };
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-/** What `window.hamish` offers the renderer. */
-export type HamishApi = { [M in Method]: (input: Inputs[M]) => Promise<Result<Outputs[M]>> };
+// Each schema takes exactly the shared input type: a schema changed without its type (or the reverse) fails here.
+type Same<A, B> = [A, keyof A] extends [B, keyof B]
+  ? [B, keyof B] extends [A, keyof A]
+    ? true
+    : false
+  : false;
+type Drifted = {
+  [M in Method]: Same<z.input<(typeof contract)[M]>, Inputs[M]> extends true ? never : M;
+}[Method];
+const inputsMatch: [Drifted] extends [never] ? true : Drifted = true;
+void inputsMatch;

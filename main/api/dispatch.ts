@@ -1,6 +1,6 @@
 import { contract, type Result } from './contract';
 import { toApiError } from './errors';
-import { METHODS, type Method } from './methods';
+import { METHODS, type Method } from '../../shared/methods';
 import type { Service } from './service';
 
 /**

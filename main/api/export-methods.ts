@@ -9,12 +9,14 @@ import {
   type ExportInput,
   type ExportLanguage,
 } from '../export';
-import type { ArticleMeta, Store } from '../store';
-import type { ResolvedHighlight, RestoreReport } from './contract';
+import type { ArticleMeta } from '../store';
+import type { Inputs, Outputs, ResolvedHighlight, RestoreReport } from './contract';
 import { HamishError } from './errors';
 import { isUnreadableFile, type SkippedArticle } from './library-health';
 import { withChapters } from './export-chapters';
-import { withPictures } from './export-pictures';
+import { copyAttachments, withPictures } from './export-pictures';
+import type { ServiceDeps } from './service-deps';
+import { writeUserFile } from './user-files';
 
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,26 +53,16 @@ const FORMATTERS: Record<ExportFormat, (input: ExportInput) => string> = {
   html: toHtml,
 };
 
-type Deps = {
-  store: Store;
-  /** The reader's names for the colours, written into every export. */
-  colorNames: () => ExportInput['colorNames'];
-  liveArticles: () => ArticleMeta[];
+type Deps = ServiceDeps & {
+  /** An article's highlights resolved in its current text (the highlight method set's). */
   resolvedHighlights: (articleId: string) => Promise<ResolvedHighlight[]>;
-  now: () => Date;
-  /** The daily review's state per highlight id (written into the JSON export). */
-  reviews?: () => ExportInput['reviews'];
 };
 
 /** Export to the formats other tools read (restoring from Hamish's own JSON export: restore-notes.ts). */
-export function exportMethods({
-  store,
-  liveArticles,
-  resolvedHighlights,
-  now,
-  colorNames,
-  reviews = () => undefined,
-}: Deps) {
+export function exportMethods({ store, options, liveArticles, resolvedHighlights, now, settings }: Deps) {
+  // The reader's names for the colours and the daily review's state per highlight, written into the exports.
+  const colorNames = () => settings().colorNames;
+  const reviews = () => store.library().review?.highlights;
   /**
    * The articles and highlights a selection covers: given articles, or everything; narrowed by a tag. An
    * article whose files cannot be read is left out and reported, so one damaged file never stops an export;
@@ -117,36 +109,61 @@ export function exportMethods({
     return { articles, skipped };
   }
 
+  /** The export file's text and a safe default file name for it. */
+  async function exportNotes(
+    format: ExportFormat,
+    chosen: ExportSelection,
+  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }> {
+    const { articles: chosenArticles, skipped } = await selection(chosen);
+    // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
+    const articles =
+      format === 'html' || format === 'md'
+        ? await withChapters(store, await withPictures(store, chosenArticles, format === 'html'))
+        : chosenArticles;
+    const text = FORMATTERS[format]({
+      articles,
+      exportedAt: now().toISOString(),
+      appVersion: APP_VERSION,
+      colorNames: colorNames(),
+      ...(chosen.language === undefined ? {} : { language: chosen.language }),
+      reviews: reviews(),
+    });
+    const title =
+      articles.length === 1
+        ? (articles[0]?.meta.title ?? '')
+        : chosen.tag
+          ? `hamish-${chosen.tag}`
+          : 'hamish-notes';
+    // The pictures a Markdown export links to, to be copied beside it when it is written to a file.
+    const attachments =
+      format === 'md' ? [...new Set(articles.flatMap((a) => (a.pictures ?? []).map((p) => p.asset)))] : [];
+    return { text, fileName: safeFileName(title, format), skipped, attachments };
+  }
+
   return {
-    /** The export file's text and a safe default file name for it. */
-    async exportNotes(
-      format: ExportFormat,
-      chosen: ExportSelection,
-    ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }> {
-      const { articles: chosenArticles, skipped } = await selection(chosen);
-      // Pictures touched by highlights: embedded in HTML, linked as attachments in Markdown.
-      const articles =
-        format === 'html' || format === 'md'
-          ? await withChapters(store, await withPictures(store, chosenArticles, format === 'html'))
-          : chosenArticles;
-      const text = FORMATTERS[format]({
-        articles,
-        exportedAt: now().toISOString(),
-        appVersion: APP_VERSION,
-        colorNames: colorNames(),
-        ...(chosen.language === undefined ? {} : { language: chosen.language }),
-        reviews: reviews(),
+    exportNotes,
+
+    async exportToFile({
+      format,
+      articleIds,
+      tag,
+      highlightIds,
+      includeEmpty,
+      language,
+    }: Inputs['exportToFile']): Promise<Outputs['exportToFile']> {
+      const { text, fileName, attachments } = await exportNotes(format, {
+        articleIds,
+        tag,
+        highlightIds,
+        includeEmpty,
+        language,
       });
-      const title =
-        articles.length === 1
-          ? (articles[0]?.meta.title ?? '')
-          : chosen.tag
-            ? `hamish-${chosen.tag}`
-            : 'hamish-notes';
-      // The pictures a Markdown export links to, to be copied beside it when it is written to a file.
-      const attachments =
-        format === 'md' ? [...new Set(articles.flatMap((a) => (a.pictures ?? []).map((p) => p.asset)))] : [];
-      return { text, fileName: safeFileName(title, format), skipped, attachments };
+      // main asks where to save; the page never names a path.
+      const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
+      if (file === null) return null;
+      await writeUserFile(file, text, options.dataDir);
+      await copyAttachments(options.dataDir, file, attachments);
+      return { file };
     },
   };
 }

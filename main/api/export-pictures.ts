@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { blockStarts } from '../articles/model';
+import { blockStarts } from '../../shared/article-model';
 import type { ExportArticle } from '../export';
 import { ATTACHMENTS_FOLDER } from '../export/pictures';
 import type { Store } from '../store';

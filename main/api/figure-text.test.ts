@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
-import { dataUri, pngBytes } from '../articles/test-images';
+import { canonicalText } from '../../shared/article-model';
+import { dataUri, pngBytes } from '../../test/kits/images';
 import { createService, type Service } from './service';
 
 const LEAD = 'بدأ المزارعون جني محصول الزيتون قبل موعده المعتاد بأسبوعين بعد صيف حار وجاف.';

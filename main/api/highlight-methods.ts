@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describeTarget, resolveAll, resolveTarget } from '../annotations/anchor';
 import { uniqueTags } from '../annotations/limits';
-import { compareReadingOrder, type Highlight } from '../annotations/model';
-import { canonicalText } from '../articles/model';
-import { snapToGraphemes } from '../search/graphemes';
-import type { Store } from '../store';
+import { compareReadingOrder, type Highlight } from '../../shared/annotation-model';
+import { canonicalText } from '../../shared/article-model';
+import { snapToGraphemes } from '../text';
 import type { Inputs, Outputs, ResolvedHighlight } from './contract';
 import { HamishError } from './errors';
+import type { ServiceDeps } from './service-deps';
 
 export type HighlightMethods = {
   [
@@ -25,18 +25,12 @@ export type HighlightMethods = {
   forgetText(articleId: string): void;
 };
 
-/** Checks an article exists (and is not in the trash) before anything is written for it. */
-export type RequireArticle = (id: string) => void;
-
 /**
  * Highlights, notes and tags. Every change touches only that article's annotations file (or, for the
  * article's own note, library.json) and resolves only after the durable write completed.
  */
-export function highlightMethods(
-  store: Store,
-  requireArticle: RequireArticle,
-  now: () => Date,
-): HighlightMethods {
+export function highlightMethods({ store, requireArticle, now, changed }: ServiceDeps): HighlightMethods {
+  const notesChanged = (articleId: string) => changed({ articleId, what: 'notes' });
   const textCache = new Map<string, string>();
 
   async function textOf(articleId: string): Promise<string> {
@@ -109,6 +103,7 @@ export function highlightMethods(
       };
       // Checked again as it is saved: the article may have been trashed and emptied meanwhile.
       await store.putHighlight(articleId, highlight, () => requireArticle(articleId));
+      notesChanged(articleId);
       return { ...highlight, status: 'exact', start, end };
     },
 
@@ -134,6 +129,7 @@ export function highlightMethods(
           updatedAt: now().toISOString(),
         };
       });
+      notesChanged(articleId);
       return resolvedOne(saved);
     },
 
@@ -141,7 +137,9 @@ export function highlightMethods(
       requireArticle(articleId);
       const found = existing((await store.annotations(articleId)).highlights, id, articleId);
       // null: deleted meanwhile by another call, which saved the same outcome.
-      return (await store.deleteHighlight(articleId, id)) ?? found;
+      const deleted = (await store.deleteHighlight(articleId, id)) ?? found;
+      notesChanged(articleId);
+      return deleted;
     },
 
     async restoreHighlight({ highlight }) {
@@ -158,6 +156,7 @@ export function highlightMethods(
           throw new HamishError('invalid-input', `The highlight ${highlight.id} is already there.`);
         }
       });
+      notesChanged(highlight.articleId);
       return resolvedOne(restored);
     },
 
@@ -171,6 +170,7 @@ export function highlightMethods(
         if (tags !== undefined) entry.tags = uniqueTags(tags);
         result = { note: entry.note, tags: [...entry.tags] };
       });
+      notesChanged(id);
       return result;
     },
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { dispatch } from './dispatch';
 import { createService, type Service } from './service';
 

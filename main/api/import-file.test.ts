@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HamishError } from './errors';
-import { importBytes, importFileToArticle } from './import-file';
+import { importBytes, importFileToArticle } from './import-thread';
 
 /** Imports run in a worker thread with a deadline; these go through the real worker and real files. */
 

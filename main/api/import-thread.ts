@@ -5,9 +5,13 @@
  * shared chunk one folder below it (out/main/chunks/).
  */
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ImportedFile } from '../articles';
+import { MAX_IMPORT_BYTES } from '../articles/decode';
 import type { ErrorCode } from './contract';
 import { HamishError } from './errors';
 
@@ -130,4 +134,59 @@ export function runImportWorker<T>(request: ImportRequest, timeLimitMs: number):
     );
     worker.postMessage(request);
   });
+}
+
+/**
+ * Turns a file's bytes into an article in a worker thread, stopped after `timeLimitMs` (by default
+ * IMPORT_TIME_LIMIT_MS) with a 'too-slow' error naming the file. Refusals are HamishErrors naming `name`.
+ * `picturesBeside` is the path the bytes were read from, when they were: the worker reads the pictures
+ * beside it (picturesBeside()); without it, the file arrived as content only.
+ */
+export async function importBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: { timeLimitMs?: number; picturesBeside?: string } = {},
+): Promise<ImportedFile> {
+  return runImportWorker<ImportedFile>(
+    { bytes, name, picturesBeside: options.picturesBeside },
+    options.timeLimitMs ?? importTimeLimitMs(),
+  );
+}
+
+/**
+ * How long one file may take to import: 20 s, far above the longest real article (a 10 MB text or a
+ * 1 MB web page takes about a second), unless HAMISH_IMPORT_TIME_LIMIT_MS says otherwise (slow machines,
+ * tests).
+ */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+
+function importTimeLimitMs(): number {
+  const configured = Number(process.env['HAMISH_IMPORT_TIME_LIMIT_MS']);
+  return Number.isFinite(configured) && configured > 0 ? configured : IMPORT_TIME_LIMIT_MS;
+}
+
+/** Reads one file from disk and turns it into an article, or throws an error naming the file. */
+export async function importFileToArticle(file: string): Promise<ImportedFile> {
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new HamishError('not-found', `${file}: no such file.`, file);
+    throw new HamishError('io', `${file}: cannot be read (${error.code ?? error.message}).`, file);
+  });
+  if (!info.isFile()) throw new HamishError('not-a-file', `${file}: not a file.`, file);
+  if (info.size === 0) throw new HamishError('empty', `${file}: the file is empty.`, file);
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new HamishError(
+      'too-large',
+      `${file}: ${Math.ceil(info.size / 1024 / 1024)} MB is more than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`,
+      file,
+    );
+  }
+  const name = path.basename(file);
+  try {
+    return await importBytes(await readFile(file), name, { picturesBeside: file });
+  } catch (error) {
+    // Name the file with its full path, as the user gave it.
+    if (error instanceof HamishError && error.file === name)
+      throw new HamishError(error.code, error.message.replace(name, file), file);
+    throw error;
+  }
 }

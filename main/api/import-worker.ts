@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportError } from '../articles/import-error';
-import { importBytesInThisThread, picturesBeside } from './import-file';
+import { importBytesInThisThread, picturesBeside } from '../articles';
 import type { ImportRequest } from './import-thread';
 
 parentPort?.on('message', ({ bytes, name, picturesBeside: from }: ImportRequest) => {

@@ -1,13 +1,11 @@
-import type { ArticleMeta, LibraryFile, Store } from '../store';
+import type { ArticleMeta, LibraryFile } from '../store';
 import type { ArticleSummary, Inputs, Outputs } from './contract';
 import { HamishError } from './errors';
+import type { ServiceDeps } from './service-deps';
 
-type Deps = {
-  store: Store;
-  now: () => Date;
+type Deps = ServiceDeps & {
+  /** What the library list shows of an article (the article method set's). */
   summary: (meta: ArticleMeta) => Promise<ArticleSummary>;
-  /** Called when an article leaves or comes back to the library (search re-indexes it). */
-  changed: (id: string) => void;
 };
 
 type Methods = {
@@ -36,7 +34,7 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
     await store.updateLibrary((library) => {
       entryIn(library, id, deletedAt === null).deletedAt = deletedAt;
     });
-    changed(id);
+    changed({ articleId: id, what: 'article' });
   }
 
   return {
@@ -75,7 +73,7 @@ export function libraryMethods({ store, now, summary, changed }: Deps): Methods 
         for (const id of trashed) change.removeArticle(id);
         return trashed;
       });
-      for (const id of removed) changed(id);
+      for (const id of removed) changed({ articleId: id, what: 'article' });
       // Pictures shared with an article still kept stay; the others go with the last article using them.
       await store.collectUnreferencedAssets();
       return { removed: removed.length };

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataUri, pngBytes } from '../articles/test-images';
+import { dataUri, pngBytes } from '../../test/kits/images';
 import { checkDataDir } from '../store';
 import { createService, type Service } from './service';
 

@@ -1,5 +1,5 @@
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, uniqueTags } from '../annotations/limits';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { parseWebAnnotationJson } from '../export';
 import type { ArticleMeta, Store } from '../store';
 import type { RestoreReport } from './contract';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { highlightFilter, type HighlightFilters } from '../review/highlight-filter';
 import {
   chooseReviewSet,
@@ -10,17 +10,14 @@ import {
   type ReviewCandidate,
   type ReviewState,
 } from '../review/schedule';
-import type { ArticleMeta, ReviewFile, Store } from '../store';
+import type { ArticleMeta, ReviewFile } from '../store';
 import type { HighlightEntry, Inputs, Outputs, ResolvedHighlight } from './contract';
 import { HamishError } from './errors';
+import type { ServiceDeps } from './service-deps';
 
-type Deps = {
-  store: Store;
-  now: () => Date;
-  /** An article's highlights resolved in its current text, in reading order. */
+type Deps = ServiceDeps & {
+  /** An article's highlights resolved in its current text, in reading order (the highlight method set's). */
   resolvedHighlights: (articleId: string) => Promise<ResolvedHighlight[]>;
-  /** Whether search stems prefixes (the same setting as search everywhere else). */
-  stemming: () => boolean;
 };
 
 export type ReviewMethods = {
@@ -37,7 +34,9 @@ function newestFirst(a: HighlightEntry, b: HighlightEntry): number {
  * Every highlight of the library in one list, and the daily review (its schedule: main/review/schedule.ts).
  * Review state lives in library.json under `review`, so backups and restores carry it with the library.
  */
-export function reviewMethods({ store, now, resolvedHighlights, stemming }: Deps): ReviewMethods {
+export function reviewMethods({ store, now, resolvedHighlights, settings }: Deps): ReviewMethods {
+  // Whether search stems prefixes: the same setting as search everywhere else.
+  const stemming = () => settings().searchStemming;
   const review = (): ReviewFile => store.library().review ?? NO_REVIEW;
 
   /** An article's highlights, resolved; if its text cannot be read, every one is listed as an orphan. */

@@ -1,4 +1,3 @@
-import type { Block } from '../articles/model';
 import {
   createLibraryIndex,
   findInText,
@@ -8,17 +7,10 @@ import {
   type LibraryIndex,
   type NormalizedText,
 } from '../search';
-import type { ArticleMeta, Store } from '../store';
+import type { ArticleMeta } from '../store';
+import type { ServiceDeps } from './service-deps';
 import type { Inputs, Outputs, SearchGroup } from './contract';
 import { isUnreadableFile } from './library-health';
-
-type Deps = {
-  store: Store;
-  /** Whether "search everything" stems prefixes (a setting; the index is rebuilt when it changes). */
-  stemming: () => boolean;
-  liveArticles: () => ArticleMeta[];
-  readBlocks: (articleId: string) => Promise<Block[]>;
-};
 
 // Find-in-article keeps the normalised text of the last few articles: one keystroke must not re-normalise 1 MB.
 const NORMALIZED_CACHE = 4;
@@ -29,7 +21,10 @@ const NORMALIZED_CACHE = 4;
  * adds an article, a saved highlight marks its article's highlights for re-indexing at the next search (so a
  * save never pays for indexing), a deleted article is removed.
  */
-export function searchMethods({ store, liveArticles, readBlocks, stemming }: Deps) {
+export function searchMethods({ store, liveArticles, settings, requireArticle }: ServiceDeps) {
+  // Whether "search everything" stems prefixes (a setting; the index is rebuilt when it changes).
+  const stemming = () => settings().searchStemming;
+  const readBlocks = async (articleId: string) => (await store.readArticle(articleId)).blocks;
   let index: LibraryIndex | null = null;
   const staleArticles = new Set<string>();
   const staleHighlights = new Set<string>();
@@ -153,6 +148,7 @@ export function searchMethods({ store, liveArticles, readBlocks, stemming }: Dep
     },
 
     async findInArticle({ id, query }: Inputs['findInArticle']): Promise<Outputs['findInArticle']> {
+      requireArticle(id);
       const parsed = parseQuery(query);
       if (isEmptyQuery(parsed)) return [];
       return findInText(await normalizedArticle(id), parsed);

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METHODS } from '../../shared/methods';
 import { dispatch } from './dispatch';
 import { createService, type Service } from './service';
 
@@ -18,6 +19,28 @@ afterEach(async () => {
 });
 
 const open = (): Promise<Service> => createService({ dataDir, defaultArticles: [SEED] });
+
+describe('the service', () => {
+  it('holds the contract and only the named calls of the shell and the command line', async () => {
+    const service = await open();
+    const outside = Object.keys(service).filter((key) => !(METHODS as readonly string[]).includes(key));
+    // Each of these takes a path or belongs to the shell (docs/ARCHITECTURE.md, "The service"); a helper of
+    // one method set spread into the service by mistake shows up here.
+    expect(outside.sort()).toEqual([
+      'checkedArticles',
+      'dataDir',
+      'ensureDailyBackup',
+      'exportNotes',
+      'highlightOwner',
+      'importFiles',
+      'restoreFromFile',
+      'saveWindowBounds',
+      'updateArticleFrom',
+      'windowBounds',
+    ]);
+    for (const method of METHODS) expect(typeof service[method]).toBe('function');
+  });
+});
 
 describe('first run', () => {
   it('imports the default article into a new library', async () => {

@@ -1,508 +1,107 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describeTarget, resolveAll } from '../annotations/anchor';
-import type { Highlight } from '../annotations/model';
-import { canonicalText } from '../articles/model';
-import { openStore, type FilesChange, type Store } from '../store';
-import type { ArticleMeta } from '../store/schema';
-import { DEFAULT_SETTINGS, readSettings, type Settings, type WindowBounds } from './settings';
-import type { AnchorReport, ArticleSummary, ArticleView, ImportOutcome, Inputs, Outputs } from './contract';
-import { HamishError, toApiError } from './errors';
-import { exportMethods, type ExportFormat, type ExportSelection, type RestoreReport } from './export-methods';
+import { openStore } from '../store';
+import type { Method } from '../../shared/methods';
+import { articleMethods, type ArticleMethods } from './article-methods';
+import { backupMethods, type BackupMethods } from './backup-methods';
+import type { ChangeHook } from './changes';
+import type { ImportOutcome, Inputs, Outputs } from './contract';
+import { HamishError } from './errors';
+import { exportMethods } from './export-methods';
 import { highlightMethods } from './highlight-methods';
-import { findHighlightOwner, type HighlightOwner } from './highlight-owner';
-import { checkedArticles, type CheckedArticle, type SkippedArticle } from './library-health';
 import { libraryMethods } from './library-methods';
-import { MAX_RESTORE_BYTES, restoreNotes } from './restore-notes';
 import { reviewMethods } from './review-methods';
 import { searchMethods } from './search-methods';
-import { importBytes, importFileToArticle, type ImportedFile } from './import-file';
-import type { Method } from './methods';
-import { readUserFile, writeUserFile } from './user-files';
-import { copyAttachments } from './export-pictures';
+import type { ServiceDeps } from './service-deps';
+import type { ServiceOptions } from './service-options';
+import { settingsMethods, type SettingsMethods } from './settings-methods';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { webMethods } from './web-methods';
-import { syncMethods, type SecretBox } from './sync-methods';
-import type { SaveLimits } from '../web/save-page';
+import { syncMethods } from './sync-methods';
 
-export type ServiceOptions = {
-  dataDir: string;
-  /** Articles imported the first time this data dir is used (the default article). */
-  defaultArticles?: readonly string[];
-  /** Clock, for tests. */
-  now?: () => Date;
-  /** Asks the user for a file (a dialog in Electron); null when they cancel. Paths never come from the page. */
-  chooseFile?: (purpose: 'update-article' | 'restore') => Promise<string | null>;
-  /** Asks the user for articles to import (a multi-select dialog in Electron); [] when they cancel. */
-  chooseImportFiles?: () => Promise<string[]>;
-  /** Open the store without changing anything on disk (reading while another process holds the lock). */
-  readOnly?: boolean;
-  /** Told when settings change (the shell follows the language and theme in its menus and title bar). */
-  onSettingsChanged?: (settings: Settings) => void;
-  /** Asks the user where to save an export (a save dialog in Electron); null when they cancel. */
-  chooseSaveFile?: (defaultName: string) => Promise<string | null>;
-  /** Time and size limits of saving a web page (tests shorten them). */
-  webLimits?: Omit<SaveLimits, 'signal'>;
-  /** The system's key store, to keep the sync password encrypted (Electron's safeStorage in the app). */
-  secrets?: SecretBox;
-  /** A sync password for this session only, never written (the command line's HAMISH_SYNC_PASSWORD). */
-  syncPassword?: string;
-  /** A sync encryption passphrase for this session only (the command line's HAMISH_SYNC_PASSPHRASE). */
-  syncPassphrase?: string;
-};
+export type { ServiceOptions };
 
 /** The result of importing one file: the article, or the file and why it could not be imported. */
 export type { ImportOutcome };
 
 type ContractMethods = { [M in Method]: (input: Inputs[M]) => Promise<Outputs[M]> };
 
-export type Service = ContractMethods & {
-  readonly dataDir: string;
-  importFiles(files: readonly string[]): Promise<ImportOutcome[]>;
-  /** Replaces an article's content by a newer version of its source; its highlights re-anchor. */
-  updateArticleFrom(id: string, file: string): Promise<AnchorReport[]>;
-  /** An export's text and a safe default file name. */
-  exportNotes(
-    format: ExportFormat,
-    selection: ExportSelection,
-  ): Promise<{ text: string; fileName: string; skipped: SkippedArticle[]; attachments: string[] }>;
-  /** Restores annotations from a JSON export file. */
-  restoreFromFile(file: string): Promise<RestoreReport>;
-  /** Makes today's backup unless it exists (the app calls it at startup). */
-  ensureDailyBackup(): Promise<void>;
-  windowBounds(): WindowBounds | null;
-  saveWindowBounds(bounds: WindowBounds): Promise<void>;
-  /** The article holding a highlight, for the command line, which names a highlight by its id alone. */
-  highlightOwner(id: string): Promise<HighlightOwner>;
-  /** Every live article with both of its files read: a damaged one is listed with why (the command line). */
-  checkedArticles(): Promise<CheckedArticle[]>;
-};
-
-const FIRST_LINE_LENGTH = 140;
-
-/** The host of a web address, for naming a site that did not name itself. */
-function hostOf(address: string): string {
-  try {
-    return new URL(address).hostname;
-  } catch {
-    return address;
-  }
-}
-
-function newId(): string {
-  return randomBytes(8).toString('hex');
-}
-
-function firstLineOf(imported: ImportedFile): string {
-  // A date line or byline says nothing of what the article is about; the card shows its opening words.
-  const firstParagraph =
-    imported.blocks.find((block) => block.kind !== 'heading' && !block.secondary) ?? imported.blocks[0];
-  return (firstParagraph?.text ?? '').slice(0, FIRST_LINE_LENGTH);
-}
+/**
+ * The contract's methods, plus the few the shell and the command line call directly because they take a path
+ * or belong to the shell (each named, with why, in its method set's type). The page reaches only the contract:
+ * dispatch() routes contract methods and nothing else.
+ */
+export type Service = ContractMethods &
+  Pick<ArticleMethods, 'importFiles' | 'updateArticleFrom'> &
+  Pick<SettingsMethods, 'windowBounds' | 'saveWindowBounds'> &
+  Pick<BackupMethods, 'restoreFromFile' | 'ensureDailyBackup' | 'highlightOwner' | 'checkedArticles'> & {
+    readonly dataDir: string;
+    /** An export's text, default file name, skipped articles and attachments (the command line writes it). */
+    exportNotes: ReturnType<typeof exportMethods>['exportNotes'];
+  };
 
 /**
- * Implements the contract on the domain modules. Methods throw HamishError / StoreError / ImportError;
- * dispatch() turns those into error values for the renderer, the CLI prints them.
+ * Composes the service from its method sets (docs/ARCHITECTURE.md, "The service"): each set is built from the
+ * same deps object and reports what it changed through the one change hook. Methods throw HamishError /
+ * StoreError / ImportError; dispatch() turns those into error values for the renderer, the CLI prints them.
  */
 export async function createService(options: ServiceOptions): Promise<Service> {
   const now = options.now ?? (() => new Date());
   const firstRun = !options.readOnly && !existsSync(path.join(options.dataDir, 'library.json'));
-  const store: Store = await openStore(options.dataDir, { readOnly: options.readOnly, now });
+  const store = await openStore(options.dataDir, { readOnly: options.readOnly, now });
+  const liveArticles = () => store.library().articles.filter((article) => article.deletedAt === null);
 
-  function meta(id: string): ArticleMeta {
-    const found = store.library().articles.find((article) => article.id === id && article.deletedAt === null);
-    if (!found) throw new HamishError('not-found', `No article with id ${id}.`);
-    return found;
-  }
-
-  const highlights = highlightMethods(store, (id) => void meta(id), now);
-  const exports = exportMethods({
+  // The one change hook: what is derived from an article (its cached text, the search index) is dropped and
+  // rebuilt when next needed. Bound late: the sets it tells are built from deps that hold it.
+  const changed: ChangeHook = (change) => {
+    if (change.what === 'article') {
+      forgetText(change.articleId);
+      search.articleChanged(change.articleId);
+    } else search.highlightsChanged(change.articleId);
+  };
+  const deps: ServiceDeps = {
     store,
-    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
-    resolvedHighlights: highlights.resolvedHighlights,
+    options,
     now,
-    colorNames: () => readSettings(store.library().settings).settings.colorNames,
-    reviews: () => store.library().review?.highlights,
-  });
-  const search = searchMethods({
-    store,
-    stemming: () => readSettings(store.library().settings).settings.searchStemming,
-    liveArticles: () => store.library().articles.filter((article) => article.deletedAt === null),
-    readBlocks: async (id) => (await store.readArticle(id)).blocks,
-  });
-  const review = reviewMethods({
-    store,
-    now,
-    resolvedHighlights: highlights.resolvedHighlights,
-    stemming: () => readSettings(store.library().settings).settings.searchStemming,
-  });
-  const restoreFromFile = async (file: string) => {
-    const report = await restoreNotes(store, await readUserFile(file, MAX_RESTORE_BYTES), file);
-    for (const article of store.library().articles) search.highlightsChanged(article.id);
-    return report;
+    changed: (change) => changed(change),
+    liveArticles,
+    settings: () => readSettings(store.library().settings).settings,
+    requireArticle: (id) => {
+      const found = liveArticles().find((article) => article.id === id);
+      if (!found) throw new HamishError('not-found', `No article with id ${id}.`);
+      return found;
+    },
   };
 
-  /** Adds an imported article to the library, or names the one already holding the same content. */
-  async function importWith(file: string, load: () => Promise<ImportedFile>): Promise<ImportOutcome> {
-    try {
-      const imported = await load();
-      // Content file and library entry are committed together; the duplicate check runs in the same change,
-      // so the same file imported twice at once is added once.
-      const outcome = await store.changeFiles(async (change): Promise<ImportOutcome & { ok: true }> => {
-        const existing = change.library.articles.find(
-          (article) => article.source.sha256 === imported.sha256 && article.deletedAt === null,
-        );
-        if (existing) return { ok: true, id: existing.id, title: existing.title, duplicate: true };
-        const id = newId();
-        await storeAssets(change, imported);
-        const source = {
-          kind: imported.kind,
-          // A page saved from the web is named by its address, a file by its name.
-          name: imported.web ? file : path.basename(file),
-          sha256: imported.sha256,
-          importedAt: now().toISOString(),
-          ...(imported.web && { web: imported.web }),
-        };
-        const { title, lang, dir, blocks, toc } = imported;
-        change.writeArticle({ id, title, lang, dir, source, blocks, ...(toc ? { toc } : {}) });
-        change.library.articles.push({
-          id,
-          title,
-          lang,
-          dir,
-          source,
-          firstLine: firstLineOf(imported),
-          tags: [],
-          note: '',
-          progress: null,
-          deletedAt: null,
-        });
-        return { ok: true, id, title, duplicate: false };
-      });
-      if (!outcome.duplicate) search.articleChanged(outcome.id);
-      return outcome;
-    } catch (error) {
-      const { code, message } = toApiError(error);
-      return { ok: false, file, code, message };
-    }
-  }
-
-  /** Stores an import's pictures inside the change that commits the article referring to them. */
-  async function storeAssets(change: FilesChange, imported: ImportedFile): Promise<void> {
-    for (const [name, bytes] of imported.assets) await change.writeAsset(name, bytes);
-  }
-
-  const importOne = (file: string) => importWith(file, () => importFileToArticle(file));
-
-  /** What the library list shows of an article. */
-  async function summary(article: ArticleMeta): Promise<ArticleSummary> {
-    const annotations = await store.annotations(article.id);
-    return {
-      id: article.id,
-      title: article.title,
-      lang: article.lang,
-      dir: article.dir,
-      firstLine: article.firstLine,
-      tags: article.tags,
-      highlights: annotations.highlights.length,
-      importedAt: article.source.importedAt,
-      progress: article.progress && { offset: article.progress.offset, fraction: article.progress.fraction },
-      lastReadAt: article.progress?.updatedAt ?? null,
-      ...(article.source.web && { site: article.source.web.site ?? hostOf(article.source.web.url) }),
-    };
-  }
-
-  const library = libraryMethods({ store, now, summary, changed: (id) => search.articleChanged(id) });
-
-  async function updateArticleFrom(id: string, file: string): Promise<AnchorReport[]> {
-    meta(id);
-    return replaceContent(id, await importFileToArticle(file));
-  }
-
-  /** Replaces an article's content by a newer version of it (a file, or its page fetched again). */
-  async function replaceContent(id: string, imported: ImportedFile): Promise<AnchorReport[]> {
-    meta(id);
-    const text = canonicalText(imported.blocks);
-    // Content, re-anchored highlights and library entry are committed together, from the files as they are
-    // when the change runs (a highlight saved while the file was being read is re-anchored too).
-    const reports = await store.changeFiles(async (change) => {
-      const target = change.library.articles.find((a) => a.id === id && a.deletedAt === null);
-      if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
-      await storeAssets(change, imported);
-      const source = {
-        ...target.source,
-        kind: imported.kind,
-        sha256: imported.sha256,
-        ...(imported.web && { web: imported.web }),
-      };
-      change.writeArticle({
-        id,
-        title: imported.title,
-        lang: imported.lang,
-        dir: imported.dir,
-        source,
-        blocks: imported.blocks,
-        ...(imported.toc ? { toc: imported.toc } : {}),
-      });
-      const annotations = await change.annotations(id);
-      const anchors = resolveAll(
-        text,
-        annotations.highlights.map((h) => h.target),
-      );
-      const reports: AnchorReport[] = [];
-      annotations.highlights = annotations.highlights.map((highlight: Highlight, i) => {
-        const anchor = anchors[i] ?? { status: 'orphan' as const, start: -1, end: -1 };
-        reports.push({ id: highlight.id, ...anchor });
-        // An orphan keeps its old quote and context, so it can be found again by a later version.
-        return anchor.status === 'orphan'
-          ? highlight
-          : { ...highlight, target: describeTarget(text, anchor.start, anchor.end) };
-      });
-      target.title = imported.title;
-      target.lang = imported.lang;
-      target.dir = imported.dir;
-      target.firstLine = firstLineOf(imported);
-      target.source = source;
-      // The old reading position may point past the end of a shorter version.
-      if (target.progress && target.progress.offset > text.length) target.progress = null;
-      return reports;
-    });
-    highlights.forgetText(id);
-    search.articleChanged(id);
-    return reports;
-  }
-
-  const web = webMethods({
-    store,
-    dataDir: options.dataDir,
-    now,
-    addArticle: importWith,
-    replaceContent,
-    limits: options.webLimits,
-  });
-
-  const sync = syncMethods({
-    store,
-    now,
-    secrets: options.secrets,
-    password: options.syncPassword,
-    passphrase: options.syncPassphrase,
-    articlesChanged: (ids) => {
-      for (const id of ids) {
-        highlights.forgetText(id);
-        search.articleChanged(id);
-        search.highlightsChanged(id);
-      }
-    },
-  });
-
+  const search = searchMethods(deps);
+  const { resolvedHighlights, forgetText, ...highlightCalls } = highlightMethods(deps);
+  const articles = articleMethods({ ...deps, resolvedHighlights });
   const service: Service = {
     dataDir: options.dataDir,
-    ...highlights,
-    ...library,
-    ...review,
-    ...web,
-    ...sync,
-
-    async importData({ name, base64 }) {
-      // The page sends a dropped file's content, never its path; the name only picks the importer.
-      return importWith(name, async () => importBytes(Buffer.from(base64, 'base64'), path.basename(name)));
-    },
-
-    async importFromDialog() {
-      const files = options.chooseImportFiles ? await options.chooseImportFiles() : [];
-      return service.importFiles(files);
-    },
-
-    // Every change to highlights or notes marks its article for re-indexing (done at the next search).
-    async createHighlight(input) {
-      const created = await highlights.createHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return created;
-    },
-    async updateHighlight(input) {
-      const updated = await highlights.updateHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return updated;
-    },
-    async deleteHighlight(input) {
-      const deleted = await highlights.deleteHighlight(input);
-      search.highlightsChanged(input.articleId);
-      return deleted;
-    },
-    async restoreHighlight(input) {
-      const restored = await highlights.restoreHighlight(input);
-      search.highlightsChanged(input.highlight.articleId);
-      return restored;
-    },
-    async setArticleNote(input) {
-      const result = await highlights.setArticleNote(input);
-      search.highlightsChanged(input.id);
-      return result;
-    },
+    ...articles.methods,
+    ...highlightCalls,
+    ...libraryMethods({ ...deps, summary: articles.steps.summary }),
+    ...reviewMethods({ ...deps, resolvedHighlights }),
+    ...webMethods({ ...deps, ...articles.steps }),
+    ...exportMethods({ ...deps, resolvedHighlights }),
+    ...settingsMethods(deps),
+    ...backupMethods(deps),
+    ...syncMethods({
+      store,
+      now,
+      secrets: options.secrets,
+      password: options.syncPassword,
+      passphrase: options.syncPassphrase,
+      // What a sync brought may change an article's content and its notes: both are told.
+      articlesChanged: (ids) => {
+        for (const articleId of ids) {
+          changed({ what: 'article', articleId });
+          changed({ what: 'notes', articleId });
+        }
+      },
+    }),
     search: search.search,
-    findInArticle: async (input) => {
-      meta(input.id);
-      return search.findInArticle(input);
-    },
-    updateArticleFrom,
-    highlightOwner: (id) =>
-      findHighlightOwner(
-        store,
-        store.library().articles.filter((article) => article.deletedAt === null),
-        id,
-      ),
-    checkedArticles: () =>
-      checkedArticles(
-        store,
-        store.library().articles.filter((article) => article.deletedAt === null),
-      ),
-    exportNotes: exports.exportNotes,
-    restoreFromFile,
-
-    async exportToFile({ format, articleIds, tag, highlightIds, includeEmpty, language }) {
-      const { text, fileName, attachments } = await exports.exportNotes(format, {
-        articleIds,
-        tag,
-        highlightIds,
-        includeEmpty,
-        language,
-      });
-      const file = options.chooseSaveFile ? await options.chooseSaveFile(fileName) : null;
-      if (file === null) return null;
-      await writeUserFile(file, text, options.dataDir);
-      await copyAttachments(options.dataDir, file, attachments);
-      return { file };
-    },
-
-    async ensureDailyBackup() {
-      await store.ensureDailyBackup();
-    },
-
-    async storeStatus() {
-      const backups = await store.listBackups().catch(() => []);
-      return {
-        recoveries: store.recoveries().map(({ file, movedTo, reason, recovered, newestBackup }) => ({
-          file,
-          movedTo,
-          reason,
-          recovered,
-          newestBackup,
-        })),
-        readOnly: store.readOnlyReason(),
-        backups: backups.map(({ name, kind, createdAt, files, verified }) => ({
-          name,
-          kind,
-          createdAt,
-          files,
-          verified,
-        })),
-      };
-    },
-
-    async restoreBackup({ name, only }) {
-      const outcome = await store.restoreBackup(name, { only });
-      // Every article's content may have changed: forget what was cached from before.
-      for (const article of store.library().articles) {
-        highlights.forgetText(article.id);
-        search.articleChanged(article.id);
-      }
-      return outcome;
-    },
-
-    async restoreFromDialog() {
-      const file = options.chooseFile ? await options.chooseFile('restore') : null;
-      return file === null ? null : restoreFromFile(file);
-    },
-
-    async updateArticleSource({ id }) {
-      meta(id);
-      const file = options.chooseFile ? await options.chooseFile('update-article') : null;
-      return file === null ? null : updateArticleFrom(id, file);
-    },
-
-    async importFiles(files) {
-      const outcomes: ImportOutcome[] = [];
-      // One at a time: imports are I/O bound and the library file takes one write each.
-      for (const file of files) outcomes.push(await importOne(file));
-      return outcomes;
-    },
-
-    async listArticles() {
-      const live = store.library().articles.filter((article) => article.deletedAt === null);
-      return Promise.all(live.map(summary));
-    },
-
-    async openArticle({ id }): Promise<ArticleView> {
-      const found = meta(id);
-      const article = await store.readArticle(id);
-      return {
-        id,
-        title: found.title,
-        lang: article.lang,
-        dir: article.dir,
-        blocks: article.blocks,
-        ...(article.toc ? { toc: article.toc } : {}),
-        note: found.note,
-        tags: found.tags,
-        progress: found.progress && { offset: found.progress.offset, fraction: found.progress.fraction },
-        highlights: await highlights.resolvedHighlights(id),
-        source: found.source,
-      };
-    },
-
-    async saveProgress({ id, offset, fraction }) {
-      meta(id);
-      const article = await store.readArticle(id);
-      const length = canonicalText(article.blocks).length;
-      if (offset > length)
-        throw new HamishError('invalid-input', `Offset ${offset} is past the end of the article.`);
-      await store.updateLibrary((library) => {
-        const target = library.articles.find((entry) => entry.id === id && entry.deletedAt === null);
-        if (!target) throw new HamishError('not-found', `No article with id ${id}.`);
-        target.progress = { offset, fraction, updatedAt: now().toISOString() };
-      });
-      return null;
-    },
-
-    async getSettings() {
-      return readSettings(store.library().settings);
-    },
-
-    // Settings are read and changed inside the library's own update: computed from what is saved when the
-    // write runs, so two changes made at once (a setting and the window's bounds) both land.
-    async setSettings(patch) {
-      let next: Settings = readSettings(store.library().settings).settings;
-      const unchanged = new Error('no change');
-      try {
-        await store.updateLibrary((library) => {
-          const { settings: current, reset } = readSettings(library.settings);
-          next = { ...current, ...patch };
-          // Nothing to change, nothing to write (a settings panel may send what is already saved); stored
-          // settings with invalid values are written back valid, so the "settings were reset" notice is final.
-          const changes = Object.entries(patch).filter(
-            ([key, value]) => current[key as keyof Settings] !== value,
-          );
-          if (changes.length === 0 && reset.length === 0) throw unchanged; // leaves the file untouched
-          library.settings = next;
-        });
-      } catch (error) {
-        if (error === unchanged) return next;
-        throw error;
-      }
-      options.onSettingsChanged?.(next);
-      return next;
-    },
-
-    windowBounds() {
-      return readSettings(store.library().settings).settings.window;
-    },
-
-    async saveWindowBounds(bounds) {
-      await store.updateLibrary((library) => {
-        library.settings = { ...readSettings(library.settings).settings, window: bounds };
-      });
-    },
+    findInArticle: search.findInArticle,
   };
 
   if (firstRun && options.defaultArticles?.length) {

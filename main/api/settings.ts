@@ -1,18 +1,26 @@
 import { z } from 'zod';
-import { COLORS } from '../annotations/model';
+import { COLORS } from '../../shared/annotation-model';
+import {
+  DEFAULT_SETTINGS,
+  FONTS,
+  FONT_SIZE,
+  LANGUAGES,
+  LINE_HEIGHT,
+  MEASURE,
+  THEMES,
+  type Settings,
+  type SettingsPatch,
+  type WindowBounds,
+} from '../../shared/settings';
 
 /**
- * Reader and shell settings. Reading a settings object never fails: unknown keys are dropped and
- * out-of-range or unknown values fall back to their default (the caller is told which keys were reset).
+ * Reader and shell settings, validated: the choices, ranges and defaults are the shared vocabulary's
+ * (shared/settings.ts). Reading a settings object never fails: unknown keys are dropped and out-of-range or
+ * unknown values fall back to their default (the caller is told which keys were reset).
  */
 
-export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
-export const FONTS = ['naskh', 'amiri', 'sans'] as const;
-export const LANGUAGES = ['auto', 'ar', 'en'] as const;
-
-export const FONT_SIZE = { min: 12, max: 40 } as const;
-export const LINE_HEIGHT = { min: 1.2, max: 2.6 } as const;
-export const MEASURE = { min: 40, max: 100 } as const;
+export { DEFAULT_SETTINGS, FONTS, FONT_SIZE, LANGUAGES, LINE_HEIGHT, MEASURE, THEMES };
+export type { Settings, SettingsPatch, WindowBounds };
 
 const WindowBounds = z.object({
   x: z.number().int(),
@@ -21,7 +29,6 @@ const WindowBounds = z.object({
   height: z.number().int().min(200).max(20_000),
   maximized: z.boolean(),
 });
-export type WindowBounds = z.infer<typeof WindowBounds>;
 
 const fields = {
   theme: z.enum(THEMES),
@@ -31,31 +38,22 @@ const fields = {
   /** Text width in characters. */
   measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
   language: z.enum(LANGUAGES),
-  /** The reader's names for the highlight colours (e.g. «مهم», «سؤال»); a colour without one shows its own name. */
-  /** Light prefix stemming (و ف ب ك ل ال) in "search everything"; find in article never stems. */
   searchStemming: z.boolean(),
   colorNames: z.partialRecord(z.enum(COLORS), z.string().trim().max(40)),
   window: WindowBounds.nullable(),
 };
 
 export const SettingsSchema = z.object(fields).strict();
-export type Settings = z.infer<typeof SettingsSchema>;
 
 /** A partial update from the renderer: strict, every value in range. Window bounds are the shell's, not the page's. */
 export const SettingsPatchSchema = SettingsSchema.omit({ window: true }).partial().strict();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  font: 'naskh',
-  fontSize: 20,
-  lineHeight: 1.9,
-  measure: 70,
-  language: 'auto',
-  searchStemming: false,
-  colorNames: {},
-  window: null,
-};
+// The shared types are written out by hand (the renderer bundles no zod); the compiler holds them to the schemas.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const settingsMatch: Same<z.output<typeof SettingsSchema>, Settings> &
+  Same<z.output<typeof WindowBounds>, WindowBounds> &
+  Same<z.input<typeof SettingsPatchSchema>, SettingsPatch> = true;
+void settingsMatch;
 
 /** Reads settings from untrusted data, keeping every valid value and resetting the rest. */
 export function readSettings(data: unknown): { settings: Settings; reset: string[] } {

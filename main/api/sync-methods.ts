@@ -9,7 +9,7 @@ import type { Store } from '../store';
 import { configFile, emptyConfig, splitCredentials, type SyncConfig } from '../sync/config';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { runSync } from '../sync/engine';
-import type { SyncReport, SyncSettingsView, SyncStatus } from '../sync/model';
+import type { SyncReport, SyncSettingsView, SyncStatus } from '../../shared/sync-model';
 import { SYNC_FOLDER } from '../sync/state';
 import { SyncError } from '../sync/sync-error';
 import type { Inputs, Outputs } from './contract';

@@ -6,13 +6,15 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { DurableJsonFile, type ArticleMeta, type Store } from '../store';
-import { savePage, type SaveLimits } from '../web/save-page';
+import { DurableJsonFile, SerialQueue, type ArticleMeta } from '../store';
+import { savePage } from '../web/save-page';
 import { webAddress, withoutTracking } from '../web/address';
 import { isOffline, WebError } from '../web/web-error';
-import type { AnchorReport, ImportOutcome, Inputs, Outputs, PendingSave } from './contract';
+import type { Inputs, Outputs, PendingSave } from './contract';
+import type { ArticleSteps } from './article-methods';
 import { toApiError } from './errors';
-import type { ImportedFile } from './import-file';
+import type { ServiceDeps } from './service-deps';
+import type { ImportedFile } from '../articles';
 
 export const PENDING_FILE = 'pending-saves.json';
 
@@ -22,17 +24,7 @@ const PendingFileSchema = z.object({
 });
 type PendingFile = z.infer<typeof PendingFileSchema>;
 
-type Deps = {
-  store: Store;
-  dataDir: string;
-  now: () => Date;
-  /** Adds a saved page to the library as an import does (or names the article with the same content). */
-  addArticle: (url: string, load: () => Promise<ImportedFile>) => Promise<ImportOutcome>;
-  /** Replaces an article's content by a newer version; its highlights re-anchor. */
-  replaceContent: (id: string, imported: ImportedFile) => Promise<AnchorReport[]>;
-  /** Limits of a save (tests shorten them). */
-  limits?: Omit<SaveLimits, 'signal'>;
-};
+type Deps = ServiceDeps & Pick<ArticleSteps, 'addArticle' | 'replaceContent'>;
 
 type Methods = {
   [
@@ -50,7 +42,8 @@ function addressKey(text: string): string | null {
   }
 }
 
-export function webMethods({ store, dataDir, now, addArticle, replaceContent, limits }: Deps): Methods {
+export function webMethods({ store, options, now, addArticle, replaceContent }: Deps): Methods {
+  const { dataDir, webLimits: limits } = options;
   const running = new Set<AbortController>();
   const pendingFile = new DurableJsonFile<PendingFile>(path.join(dataDir, PENDING_FILE), (data) =>
     PendingFileSchema.parse(data),
@@ -62,13 +55,11 @@ export function webMethods({ store, dataDir, now, addArticle, replaceContent, li
 
   // Changes to the queue run one at a time, each from the list as the one before it left it: two saves
   // failing together must both stay queued.
-  let pendingChanges: Promise<unknown> = Promise.resolve();
+  const pendingChanges = new SerialQueue();
   function setPending(change: (list: PendingSave[]) => PendingSave[]): Promise<void> {
-    const next = pendingChanges.then(async () => {
+    return pendingChanges.run(async () => {
       await pendingFile.write({ schemaVersion: 1, pending: change(await readPending()) });
     });
-    pendingChanges = next.catch(() => undefined);
-    return next;
   }
 
   /** The live article saved from `key`, by its article address or the address it was fetched from. */

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
-import { articlePage, startTestServer, type TestServer } from '../web/test-server';
+import { canonicalText } from '../../shared/article-model';
+import { articlePage, startTestServer, type TestServer } from '../../test/kits/web-server';
 import { createService, type Service } from './service';
 
 let server: TestServer;

@@ -1,4 +1,4 @@
-import type { Method } from '../api/methods';
+import type { Method } from '../../shared/methods';
 import type { Service } from '../api/service';
 
 /** Calls that change what a sync sends. */

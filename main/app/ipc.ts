@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { dispatch } from '../api/dispatch';
-import { METHODS, channelOf } from '../api/methods';
+import { METHODS, channelOf } from '../../shared/methods';
 import type { Service } from '../api/service';
 import { APP_ORIGIN } from './csp';
 

@@ -36,7 +36,7 @@ async function confirm(
 /**
  * The `hamish://save?url=…` link handler: registered with the system, received through macOS's `open-url`
  * or a second instance's command line (Windows, Linux) or the first launch's. A web page can send such a
- * link, so nothing is fetched until the person says yes, and a page on this machine or the local network
+ * link, so nothing is fetched until the person says yes, and a page on the local computer or the local network
  * (a router, a printer, a service on localhost) needs a second yes.
  */
 export function handleSaveLinks(deps: Deps): { fromArgv: (argv: readonly string[]) => void } {

@@ -14,7 +14,8 @@ import { buildMenu } from './menu';
 import { PendingWrites } from './pending-writes';
 import { quitSequence } from './quit';
 import { denyPermissions, hardenWebContents, setDialogLanguage } from './security';
-import { shellLanguage, type ShellLanguage } from './shell-strings';
+import { pickLanguage } from '../../shared/language';
+import type { ShellLanguage } from './shell-strings';
 import { closeWindows, createWindow, type LoadFailure } from './window';
 import { handleSaveLinks } from './link-handler';
 import { autoSync } from './auto-sync';
@@ -64,7 +65,7 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
 
 /** Menus, dialogs and the native theme follow the interface settings (sepia counts as light). */
 function applyShellSettings(settings: Settings): void {
-  const language = shellLanguage(settings.language, app.getLocale());
+  const language = pickLanguage(settings.language, [app.getLocale()]);
   setDialogLanguage(language);
   shellLanguageNow = language;
   Menu.setApplicationMenu(buildMenu(language, () => mainWindow));

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { METHODS, channelOf } from '../api/methods';
+import { METHODS, channelOf } from '../../shared/methods';
 
 // The only thing that crosses the bridge: one function per contract method, each on its own channel.
 // Inputs are validated in main (ipc.ts); the preload forwards and nothing else.

@@ -1,20 +1,15 @@
-import ar from '../../renderer/src/i18n/ar.json';
-import en from '../../renderer/src/i18n/en.json';
+import ar from '../../shared/i18n/ar.json';
+import en from '../../shared/i18n/en.json';
+import type { Language } from '../../shared/language';
 
 /**
- * The shell's strings (menus, dialogs) come from the interface's own message files, so the native parts
- * of the app speak the same language as the page, with the same words.
+ * The shell's strings (menus, dialogs) come from the interface's own message files (shared/i18n), so the
+ * native parts of the app speak the same language as the page, with the same words. The language is chosen
+ * by the page's rule too (`pickLanguage` in shared/language.ts).
  */
-export type ShellLanguage = 'ar' | 'en';
+export type ShellLanguage = Language;
 
 const MESSAGES: Record<ShellLanguage, Record<string, string>> = { ar, en };
-
-/** Arabic on an Arabic system unless the user chose otherwise (the renderer's rule, for the shell). */
-export function shellLanguage(setting: 'auto' | ShellLanguage, systemLocale: string): ShellLanguage {
-  if (setting !== 'auto') return setting;
-  const locale = systemLocale.toLowerCase();
-  return locale === 'ar' || locale.startsWith('ar-') ? 'ar' : 'en';
-}
 
 /** One message, with `{name}` placeholders filled. */
 export function shellText(language: ShellLanguage, key: string, values: Record<string, string> = {}): string {

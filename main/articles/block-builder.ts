@@ -2,7 +2,7 @@
  * Shared by the Markdown and HTML importers: text and marks are appended as a tree is walked, and each
  * finished block gets its white space collapsed with the marks' offsets carried along.
  */
-import type { Block, BlockKind, Mark, MarkKind } from './model';
+import type { Block, BlockKind, Mark, MarkKind } from '../../shared/article-model';
 
 // Only links the system browser can open safely: no javascript:, file:, data:, vbscript: or app-internal
 // schemes, and no relative links, which have no base in an offline copy.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlDepth } from './html-depth';
 import { MAX_HTML_DEPTH, parseHtml } from './html-import';
 import { ImportError, type ImportErrorCode } from './import-error';
-import { canonicalText, type Block } from './model';
+import { canonicalText, type Block } from '../../shared/article-model';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url), 'utf8');

@@ -14,7 +14,7 @@ import { isLayoutTable, tableBlock } from './html-table';
 import { checkedHtmlShape, READABILITY_MAX_ELEMENTS } from './html-limits';
 import { ImportError } from './import-error';
 import { linkedWithin } from './in-article-links';
-import type { Block, BlockKind } from './model';
+import type { Block, BlockKind } from '../../shared/article-model';
 import { PictureCollector } from './pictures';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from './html-import';
-import { canonicalText, type Block } from './model';
+import { canonicalText, type Block } from '../../shared/article-model';
 import { PictureCollector } from './pictures';
-import { dataUri, gifHeader, pngBytes } from './test-images';
+import { dataUri, gifHeader, pngBytes } from '../../test/kits/images';
 
 const PARAGRAPH =
   '<p>تقدّم هذه الفقرة نصًّا عربيًّا طويلًا بما يكفي ليعدّه القارئ مقالًا، ويصف ما جرى في المدينة أمس.</p>';

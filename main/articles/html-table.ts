@@ -3,7 +3,12 @@
  * which the renderer lays out right to left in an Arabic article), joined by the model's separators so the
  * table stays one string for search and highlighting, and its rows of cell spans.
  */
-import { TABLE_CELL_SEPARATOR, TABLE_ROW_SEPARATOR, type Block, type TableRow } from './model';
+import {
+  TABLE_CELL_SEPARATOR,
+  TABLE_ROW_SEPARATOR,
+  type Block,
+  type TableRow,
+} from '../../shared/article-model';
 
 // The HTML standard clamps colspan to 1,000 and rowspan to 65,534.
 const span = (cell: Element, name: string, most: number): number => {

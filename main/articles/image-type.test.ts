@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES, sniffImage } from './image-type';
-import { gifHeader, pngBytes } from './test-images';
+import { gifHeader, pngBytes } from '../../test/kits/images';
 
 function jpeg(width: number, height: number): Buffer {
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0]);

@@ -1,4 +1,4 @@
-import type { Block } from './model';
+import type { Block } from '../../shared/article-model';
 
 /**
  * Keeps the links within the article that lead somewhere in it, and the anchors they lead to; a link to an

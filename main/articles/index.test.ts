@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, importPlainText } from './index';
+import { canonicalText, importBytesInThisThread, importPlainText } from './index';
 
 const seed = readFileSync(new URL('../../data/article-ar.txt', import.meta.url), 'utf8');
 
@@ -46,5 +46,21 @@ describe('importPlainText', () => {
       dir: 'ltr',
       blocks: [],
     });
+  });
+
+  it('reads Arabic presentation forms as the letters they show, as a file import does', () => {
+    // «مرحبا بكم» typed with the contextual shapes an old PDF export uses.
+    const shaped = 'ﻣﺮﺣﺒﺎ ﺑﻜﻢ\n\nﻓﻘﺮﺓ ﺃﻭﻟﻰ.\n';
+    const article = importPlainText(shaped, 'shaped.txt');
+    expect(article.title).toBe('مرحبا بكم');
+    expect(canonicalText(article.blocks)).toBe('مرحبا بكم\n\nفقرة أولى.');
+  });
+
+  it('gives the same article as importing the file’s bytes', () => {
+    const { title, lang, dir, blocks } = importBytesInThisThread(
+      new TextEncoder().encode(seed),
+      'article-ar.txt',
+    );
+    expect(importPlainText(seed, 'article-ar.txt')).toEqual({ title, lang, dir, blocks });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockDirection, detectLanguage, withBlockDirections } from './language';
-import type { Block } from './model';
+import type { Block } from '../../shared/article-model';
 
 describe('detectLanguage', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Language and direction of text, read from its strong letters (the letters that fix a bidi direction).
  * Used at import to set an article's `lang`/`dir` and the `dir` of blocks written the other way.
  */
-import type { Block, Direction } from './model';
+import { canonicalText, type Block, type Direction } from '../../shared/article-model';
 
 type Script = 'arabic' | 'hebrew' | 'latin' | 'otherRtl' | 'otherLtr';
 
@@ -127,4 +127,10 @@ export function withBlockDirections(blocks: readonly Block[], articleDir: Direct
     const dir = dominantDirection(block.text);
     return dir !== null && dir !== articleDir ? { ...rest, dir } : rest;
   });
+}
+
+/** An article's language and direction from its text, and its blocks marked where one reads the other way. */
+export function withLanguage(blocks: readonly Block[]): { lang: string; dir: Direction; blocks: Block[] } {
+  const { lang, dir } = detectLanguage(canonicalText(blocks));
+  return { lang, dir, blocks: withBlockDirections(blocks, dir) };
 }

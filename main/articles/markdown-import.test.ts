@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-error';
 import { MAX_MARKDOWN_DEPTH, parseMarkdown } from './markdown-import';
-import type { Block, Mark } from './model';
+import type { Block, Mark } from '../../shared/article-model';
 
 const essay = readFileSync(new URL('../../test/fixtures/essay-ar.md', import.meta.url), 'utf8');
 

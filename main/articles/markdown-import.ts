@@ -11,7 +11,7 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { BlockBuilder, safeHref } from './block-builder';
 import { ImportError } from './import-error';
-import type { Block, BlockKind } from './model';
+import type { Block, BlockKind } from '../../shared/article-model';
 import { PictureCollector } from './pictures';
 
 /**

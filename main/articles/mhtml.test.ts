@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../api/import-file';
+import { importBytesInThisThread } from '.';
 import { parseMhtml } from './mhtml';
-import { pngBytes } from './test-images';
+import { pngBytes } from '../../test/kits/images';
 
 const BOUNDARY = '----MultipartBoundary--abc123----';
 

@@ -30,3 +30,14 @@ export function normalizeSourceText(raw: string): string {
     withoutBom.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(C0_EXCEPT_TAB_LF, ''),
   );
 }
+
+/** Presentation forms (ligatures and contextual shapes of Arabic letters) as the letters they show. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDF1\uFE70-\uFEFC]/g;
+
+/**
+ * What every importer reads: normalizeSourceText, and Arabic presentation forms — which PDFs and old pages
+ * use — turned into the letters they stand for, so that the text shapes, searches and copies like any other.
+ */
+export function cleanSourceText(raw: string): string {
+  return normalizeSourceText(raw).replace(PRESENTATION_FORMS, (form) => form.normalize('NFKC'));
+}

@@ -7,7 +7,7 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_IMAGE_BYTES } from './image-type';
-import type { MissingReason } from './model';
+import type { MissingReason } from '../../shared/article-model';
 import type { PictureSource } from './pictures';
 
 /** The relative path an address names, decoded, without its query or fragment; null if it is not one. */

@@ -6,7 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { MAX_IMAGE_BYTES, sniffImage } from './image-type';
-import type { FigureImage, MissingImage, MissingReason } from './model';
+import type { FigureImage, MissingImage, MissingReason } from '../../shared/article-model';
 
 /** An article keeps at most this many pictures… */
 export const MAX_ARTICLE_IMAGES = 2000;

@@ -4,7 +4,7 @@
  * They are short and do not end like sentences, so the plain-text importer would otherwise read them as
  * headings; recognised, they stay paragraphs marked as secondary (docs/ARCHITECTURE.md, "Data flow: import a file").
  */
-import type { SecondaryKind } from './model';
+import type { SecondaryKind } from '../../shared/article-model';
 
 // Longer than this, a line is running text even if it opens like a byline («- الرياض: قال الوزير …»).
 const SECONDARY_MAX_CHARS = 90;

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSourceText } from './normalize-text';
 import { madeTitle, parsePlainText } from './text-import';
 import { secondaryKind } from './secondary-lines';
-import type { Block } from './model';
+import type { Block } from '../../shared/article-model';
 
-// Five short articles in the shape of real Arabic news pages copied as text (__fixtures__/news-*.txt).
+// Five short articles in the shape of real Arabic news pages copied as text (test/fixtures/news/news-*.txt).
 const fixture = (name: string) =>
   parsePlainText(
-    normalizeSourceText(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')),
+    normalizeSourceText(readFileSync(new URL(`../../test/fixtures/news/${name}`, import.meta.url), 'utf8')),
   );
 const headings = (blocks: Block[]) => blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
 const secondary = (blocks: Block[]) =>

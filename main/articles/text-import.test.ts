@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeSourceText } from './normalize-text';
 import { parsePlainText } from './text-import';
-import type { Block } from './model';
+import type { Block } from '../../shared/article-model';
 
 const seed = readFileSync(new URL('../../data/article-ar.txt', import.meta.url), 'utf8');
 const parse = (raw: string): ReturnType<typeof parsePlainText> => parsePlainText(normalizeSourceText(raw));

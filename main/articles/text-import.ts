@@ -2,11 +2,11 @@
  * The plain-text importer: normalised text in, title and blocks out (docs/ARCHITECTURE.md, "Data flow: import a file").
  * Plain text has no markup, so structure is read from the shape of the lines.
  */
-import type { Block, SecondaryKind } from './model';
+import type { Block, SecondaryKind } from '../../shared/article-model';
 import { secondaryKind } from './secondary-lines';
 import { dropTrailingDebris } from './trailing-debris';
 
-// Section headings in Arabic news text run 2–6 words (the seed's are 15–22 characters), while its
+// Section headings in Arabic news text run 2–6 words (those of data/article-ar.txt are 15–22 characters), while its
 // shortest paragraphs are full sentences of 15+ words. 60 characters and 8 words leave room for a long
 // heading while a paragraph rarely fits — and a line must also introduce running text to count.
 const HEADING_MAX_CHARS = 60;
@@ -20,7 +20,7 @@ const TRAILING_CLOSERS = /["'”’»›)\]}]+$/u;
 // A word has a letter or a digit: a lone "!" or "—" is not a word, and "***" is not a heading.
 const WORD = /[\p{L}\p{N}]/u;
 
-// A title line: the seed's is 68 characters; past 100, or ending like a sentence, the first line is the
+// A title line: data/article-ar.txt's is 68 characters; past 100, or ending like a sentence, the first line is the
 // article's opening sentence, and a short title is made from its first clause instead.
 const TITLE_MAX_CHARS = 100;
 // A made title is cut at the first clause, and never runs past this (two lines on a library card).

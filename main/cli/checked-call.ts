@@ -1,7 +1,7 @@
 import type { Inputs, Outputs, Result } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { HamishError } from '../api/errors';
-import type { Method } from '../api/methods';
+import type { Method } from '../../shared/methods';
 import type { Service } from '../api/service';
 
 /** Calls a contract method through the same validation as the app's IPC; throws its error value. */

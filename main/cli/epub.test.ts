@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { arabicBookFiles, zipBook } from '../articles/epub/test-books';
-import { runHamish } from './cli-test-kit';
+import { arabicBookFiles, zipBook } from '../../test/kits/epub-books';
+import { runHamish } from '../../test/kits/cli-kit';
 
 let root: string;
 let dataDir: string;

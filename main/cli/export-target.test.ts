@@ -14,7 +14,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runHamish, SEED } from './cli-test-kit';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 
 let dir: string;
 let dataDir: string;

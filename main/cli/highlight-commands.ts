@@ -1,6 +1,5 @@
-import { COLORS, type Color } from '../annotations/model';
+import { COLORS, type Color } from '../../shared/annotation-model';
 import type { HighlightEntry, Inputs, Outputs } from '../api/contract';
-import type { Service } from '../api/service';
 import type { Io } from './output';
 
 /** Wrong use of a command (exit 2); the runner prints the usage after the message. */
@@ -15,7 +14,10 @@ export type HighlightFlags = {
   count?: string;
 };
 
-type Call = <M extends 'listAllHighlights' | 'reviewSet'>(method: M, input: Inputs[M]) => Promise<Outputs[M]>;
+type Call = <M extends 'listAllHighlights' | 'reviewSet' | 'getSettings'>(
+  method: M,
+  input: Inputs[M],
+) => Promise<Outputs[M]>;
 
 /** Tabs and newlines inside a field would break the line-per-record format. */
 function field(value: string): string {
@@ -23,9 +25,9 @@ function field(value: string): string {
 }
 
 /** A colour by its key (yellow) or by the name the reader gave it in the settings, any case. */
-async function colorOf(service: Service, given: string): Promise<Color> {
+async function colorOf(call: Call, given: string): Promise<Color> {
   const wanted = given.trim().toLocaleLowerCase();
-  const names = (await service.getSettings({})).settings.colorNames;
+  const names = (await call('getSettings', {})).settings.colorNames;
   const found = COLORS.find(
     (color) => color === wanted || (names[color] ?? '').trim().toLocaleLowerCase() === wanted,
   );
@@ -67,7 +69,6 @@ function printEntries(io: Io, entries: readonly HighlightEntry[], json: boolean)
 
 /** `hamish highlights [--tag T] [--color C] [--since DAY] [--until DAY] [--article ID]`. */
 export async function listHighlights(
-  service: Service,
   call: Call,
   flags: HighlightFlags,
   json: boolean,
@@ -77,7 +78,7 @@ export async function listHighlights(
   if ((flags.article?.length ?? 0) > 1) throw new HighlightUsageError('highlights: at most one --article');
   const { highlights, leftOut } = await call('listAllHighlights', {
     tag: flags.tag?.[0],
-    color: flags.color === undefined ? undefined : await colorOf(service, flags.color),
+    color: flags.color === undefined ? undefined : await colorOf(call, flags.color),
     since: day('--since', flags.since),
     until: day('--until', flags.until),
     articleId: flags.article?.[0],

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, runHamish } from './cli-test-kit';
+import { SEED, runHamish } from '../../test/kits/cli-kit';
 import { createService } from '../api/service';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runHamish } from './cli-test-kit';
+import { runHamish } from '../../test/kits/cli-kit';
 
 /** Importing real and hostile files (test/fixtures) through the CLI and the service. */
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runHamish, SEED } from './cli-test-kit';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 
 let dir: string;
 let dataDir: string;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../annotations/limits';
-import { runHamish, SEED } from './cli-test-kit';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 
 let dir: string;
 let dataDir: string;

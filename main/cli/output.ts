@@ -1,7 +1,7 @@
 import type { AnchorReport, ArticleView, RestoreReport } from '../api/contract';
 import type { CheckedArticle, SkippedArticle } from '../api/library-health';
 import type { ImportOutcome } from '../api/service';
-import type { Block } from '../articles/model';
+import type { Block } from '../../shared/article-model';
 
 /** Where the CLI writes; injected so tests run it in-process. */
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataUri, pngBytes } from '../articles/test-images';
-import { runHamish } from './cli-test-kit';
+import { dataUri, pngBytes } from '../../test/kits/images';
+import { runHamish } from '../../test/kits/cli-kit';
 
 const CAPTION = 'مزارعون يجمعون الزيتون في ريف إدلب';
 const PHOTO = pngBytes(5, 3, 11);

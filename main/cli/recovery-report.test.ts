@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { runHamish, SEED } from './cli-test-kit';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 
 // A write command that meets a damaged file never starts it over in silence: it rebuilds what it can, keeps
 // the damaged copy, says so on stderr, and `check` reports the copy until someone deals with it.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { runHamish } from './cli-test-kit';
+import { runHamish } from '../../test/kits/cli-kit';
 
 // `hamish restore X`: X is a backup only when it is a name `hamish backups` prints; a file is a file.
 

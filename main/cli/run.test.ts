@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runHamish } from './cli-test-kit';
+import { runHamish } from '../../test/kits/cli-kit';
 
 const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 const TITLE = 'الأفريكوم: الحرب على طرابلس قد تتيح الفرصة لعودة الإرهابيين إلى ليبيا';

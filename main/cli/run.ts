@@ -3,12 +3,12 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../api/data-dir';
 import type { Inputs } from '../api/contract';
 import { HamishError, toApiError } from '../api/errors';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { acquireLock, checkDataDir } from '../store';
 import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
-import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
+import { IMPORTABLE_EXTENSIONS } from '../articles';
 import { call } from './checked-call';
 import { clipEchoes } from './clip-echo';
 import { changeHighlight } from './highlight-change';
@@ -101,7 +101,7 @@ async function check(dataDir: string, json: boolean, io: Io): Promise<number> {
  * the kept copies are dealt with.
  */
 async function reportRecoveries(service: Service, io: Io): Promise<void> {
-  const { recoveries } = await service.storeStatus({}).catch(() => ({ recoveries: [] }));
+  const { recoveries } = await call(service, 'storeStatus', {}).catch(() => ({ recoveries: [] }));
   for (const { reason, movedTo, recovered, newestBackup } of recoveries) {
     const kept = movedTo ? ` The damaged copy is kept as ${movedTo}.` : '';
     const backup = newestBackup
@@ -194,7 +194,7 @@ async function runCommand(
     case 'save': {
       expectArgs(args, 1, Infinity, 'save');
       const outcomes = [];
-      for (const url of args) outcomes.push(await service.saveLink({ url }));
+      for (const url of args) outcomes.push(await call(service, 'saveLink', { url }));
       printImport(io, outcomes, json);
       return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
     }
@@ -249,14 +249,14 @@ async function runCommand(
       expectArgs(args, 1, 1, 'restore');
       const target = args[0] ?? '';
       // A backup is named only by its name as `hamish backups` prints it; a file is a file, whatever its name.
-      const backups = (await service.storeStatus({})).backups;
+      const backups = (await call(service, 'storeStatus', {})).backups;
       const backup = backups.find((b) => b.name === target);
       const isFile = await stat(target).then(
         (found) => found.isFile(),
         () => false,
       );
       if (backup && !isFile) {
-        const outcome = await service.restoreBackup({ name: backup.name });
+        const outcome = await call(service, 'restoreBackup', { name: backup.name });
         io.stdout(
           json
             ? JSON.stringify(outcome, null, 2) + '\n'
@@ -300,7 +300,7 @@ async function runCommand(
     }
     case 'backups': {
       expectArgs(args, 0, 0, 'backups');
-      const { backups } = await service.storeStatus({});
+      const { backups } = await call(service, 'storeStatus', {});
       if (json) io.stdout(JSON.stringify(backups, null, 2) + '\n');
       else
         for (const b of backups)
@@ -311,7 +311,7 @@ async function runCommand(
     }
     case 'highlights':
       expectArgs(args, 0, 0, 'highlights');
-      return listHighlights(service, (m, input) => call(service, m, input), flags, json, io);
+      return listHighlights((m, input) => call(service, m, input), flags, json, io);
     case 'review':
       expectArgs(args, 0, 0, 'review');
       return printReview((m, input) => call(service, m, input), flags, json, io);

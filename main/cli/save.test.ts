@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../web/test-server';
-import { runHamish } from './cli-test-kit';
+import { startTestServer, type TestServer } from '../../test/kits/web-server';
+import { runHamish } from '../../test/kits/cli-kit';
 
 let server: TestServer;
 let dataDir: string;

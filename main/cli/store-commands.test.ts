@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../store';
-import { runHamish } from './cli-test-kit';
+import { runHamish } from '../../test/kits/cli-kit';
 
 const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');
 

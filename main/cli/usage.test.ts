@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPORTABLE_EXTENSIONS } from '../api/import-file';
-import { runHamish, SEED } from './cli-test-kit';
+import { IMPORTABLE_EXTENSIONS } from '../articles';
+import { runHamish, SEED } from '../../test/kits/cli-kit';
 import { USAGE } from './run';
 
 describe('hamish usage', () => {

@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { canonicalText } from '../articles/model';
-import { bundleChild, raceChildren } from '../store/process-race-kit';
-import { makeTempDir } from '../store/test-fixtures';
-import { SEED } from './cli-test-kit';
+import { canonicalText } from '../../shared/article-model';
+import { bundleChild, raceChildren } from '../../test/kits/process-race-kit';
+import { makeTempDir } from '../../test/kits/store-fixtures';
+import { SEED } from '../../test/kits/cli-kit';
 
 // Twelve `hamish highlight` commands, each a real process, started at the same instant on one data folder.
 const COMMANDS = 12;
@@ -14,7 +14,7 @@ let child: { script: string; remove: () => Promise<void> };
 let dataDir: string;
 
 beforeAll(async () => {
-  child = await bundleChild(path.join(import.meta.dirname, 'cli-race-child.ts'));
+  child = await bundleChild(path.join(import.meta.dirname, '../../test/kits/cli-race-child.ts'));
   dataDir = await makeTempDir();
 }, 60_000);
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readwiseDate, toCsv } from './csv';
-import { hostileArticle, seedInput, twoArticleInput } from './test-fixture';
+import { hostileArticle, seedInput, twoArticleInput } from '../../test/kits/export-fixture';
 
 function rows(csv: string): string[][] {
   return parse(csv, { bom: true, relax_column_count: false }) as string[][];

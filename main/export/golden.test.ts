@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toHtml, toMarkdown, toWebAnnotationJson, type ExportInput } from './index';
-import { seedInput } from './test-fixture';
+import { seedInput } from '../../test/kits/export-fixture';
 
 // Each format's output for the seed article is kept in __golden__/; a change to a formatter shows up
 // as a diff to review. `UPDATE_GOLDEN=1 npx vitest run main/export` rewrites the files. Prettier must

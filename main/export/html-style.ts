@@ -2,7 +2,7 @@
  * The one stylesheet of the HTML export, inline because the page's CSP allows nothing else.
  * Fonts are named, never loaded (no `url(`): the page uses whichever Arabic font the reader's system has.
  */
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
 
 /** Light tints, dark enough to see on paper, light enough for black text to stay readable. */
 export const HIGHLIGHT_TINTS: Record<Color, { background: string; edge: string }> = {

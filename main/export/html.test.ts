@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toHtml } from './html';
 import { escapeHtml } from './html-text';
-import { seedInput, twoArticleInput } from './test-fixture';
+import { seedInput, twoArticleInput } from '../../test/kits/export-fixture';
 
 describe('toHtml', () => {
   const seed = toHtml(seedInput());

@@ -4,7 +4,7 @@
  * Every string from the reader's data is HTML-escaped; a note's Markdown is shown formatted (html-note.ts),
  * while HTML typed into a note is displayed as text, never rendered.
  */
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
 import type { Direction } from '../articles';
 import { escapeHtml, htmlParagraphs } from './html-text';
 import { htmlNote } from './html-note';

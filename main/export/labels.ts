@@ -3,11 +3,12 @@
  * app in, labels and colour names are written in that language alone; otherwise (the command line, where
  * the language is unknown) each label is bilingual with the article's own language side first.
  */
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
+import type { Language } from '../../shared/language';
 import type { Direction } from '../articles';
 
 /** The interface languages an export can be written in. */
-export type ExportLanguage = 'ar' | 'en';
+export type ExportLanguage = Language;
 
 const WORDS = {
   highlights: ['المقتطفات', 'Highlights'],

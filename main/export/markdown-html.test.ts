@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from './markdown';
 import { escapeLooseAngles, MAX_PARSED_NOTE } from './markdown-contain';
-import { hostileArticle, seedInput } from './test-fixture';
+import { hostileArticle, seedInput } from '../../test/kits/export-fixture';
 import type { ExportArticle, ExportInput } from './types';
 
 type Root = ReturnType<typeof fromMarkdown>;

@@ -4,7 +4,7 @@ import { markdownQuote, toMarkdown } from './markdown';
 import { escapeMarkdownLine } from './markdown-escape';
 import { markdownNote } from './markdown-note';
 import { obsidianTag } from './obsidian-tag';
-import { seedInput, twoArticleInput } from './test-fixture';
+import { seedInput, twoArticleInput } from '../../test/kits/export-fixture';
 
 /** The reverse of the export's escaping: strip `> `, drop bidi isolates, remove backslash escapes. */
 function readQuoteBack(block: string): string {

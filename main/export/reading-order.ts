@@ -3,7 +3,7 @@
  * the article; orphans have no place in the current text and come last. The same order as the notes panel
  * (compareReadingOrder).
  */
-import { compareReadingOrder } from '../annotations/model';
+import { compareReadingOrder } from '../../shared/annotation-model';
 import type { ExportHighlight } from './types';
 
 export type OrderedHighlights = { anchored: ExportHighlight[]; orphans: ExportHighlight[] };

@@ -3,7 +3,7 @@
  * The caller resolves each highlight in the current text of its article first, so the formatters
  * need neither the article text nor the anchoring code.
  */
-import type { AnchorStatus, Color, Highlight } from '../annotations/model';
+import type { AnchorStatus, Color, Highlight } from '../../shared/annotation-model';
 import type { ReviewState } from '../review/schedule';
 import type { ArticleMeta } from '../store';
 import type { ExportLanguage } from './labels';

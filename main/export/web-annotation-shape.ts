@@ -1,10 +1,10 @@
 /**
  * The shape a Hamish Web Annotation export must have to be restored, checked with zod before any of it
- * is used (STYLE.md: `unknown` plus a schema at every edge). Stricter than the W3C model: a restore reads
+ * is used (outside data is `unknown` until a schema has checked it). Stricter than the W3C model: a restore reads
  * what toWebAnnotationJson writes, and anything else is refused rather than half-read.
  */
 import { z } from 'zod';
-import { COLORS } from '../annotations/model';
+import { COLORS } from '../../shared/annotation-model';
 import { articleIdFrom, highlightIdFrom } from './web-annotation-terms';
 
 const IsoDate = z.string().min(1).max(40);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWebAnnotationJson, type ParsedExport } from './web-annotation-parse';
 import { toWebAnnotationJson } from './web-annotation';
 import schema from './web-annotation.schema.json';
-import { seedInput, twoArticleInput } from './test-fixture';
+import { seedInput, twoArticleInput } from '../../test/kits/export-fixture';
 import type { ExportInput } from './types';
 
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);

@@ -1,5 +1,5 @@
 import { findInText, isEmptyQuery, normalizeArabic, parseQuery } from '../search';
-import type { Color } from '../annotations/model';
+import type { Color } from '../../shared/annotation-model';
 
 /** What "every highlight" can be narrowed by; every field left out lets everything through. */
 export type HighlightFilters = {

@@ -15,19 +15,9 @@
  * Everything here is pure: the clock comes in as a Date, days are local calendar days (YYYY-MM-DD).
  */
 
-export const REVIEW_ANSWERS = ['keep', 'less', 'archive'] as const;
-export type ReviewAnswer = (typeof REVIEW_ANSWERS)[number];
+import { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState } from '../../shared/review-model';
 
-/** What the store keeps per highlight once it has been reviewed. */
-export type ReviewState = {
-  /** ISO time of the last answer. */
-  lastSeen: string;
-  /** Days between the last answer and the next time it is due. */
-  interval: number;
-  /** Local calendar day (YYYY-MM-DD) from which it is due again. */
-  due: string;
-  archived: boolean;
-};
+export { REVIEW_ANSWERS, type ReviewAnswer, type ReviewState };
 
 export const DEFAULT_SET_SIZE = 10;
 export const MAX_INTERVAL_DAYS = 365;

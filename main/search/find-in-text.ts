@@ -8,7 +8,7 @@
  * each word is. If one word is missing, nothing is reported: painting the others would suggest a match.
  */
 
-import type { NormalizedText } from './arabic';
+import type { NormalizedText } from '../text';
 import { originalSpan, type TextSpan } from './original-span';
 import { queryNeedles, type ParsedQuery } from './query';
 

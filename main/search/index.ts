@@ -2,7 +2,7 @@
  * The search module's front door: Arabic normalisation, query parsing, find in article and the library
  * index (docs/ARCHITECTURE.md, "Layers"). Other modules import from here.
  */
-export { normalizeArabic, toOriginalSpan, tokenize, type NormalizedText, type Token } from './arabic';
+export { normalizeArabic, toOriginalSpan, tokenize, type NormalizedText, type Token } from '../text';
 export {
   MAX_QUERY_LENGTH,
   isEmptyQuery,

@@ -9,8 +9,8 @@
  *   reports the highlight's passage; an article note hit reports 0, 0 (the note is about the whole article).
  */
 
-import type { Highlight } from '../annotations/model';
-import { blockStarts, type Block } from '../articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import { blockStarts, type Block } from '../../shared/article-model';
 import { plainNoteText } from './note-text';
 
 export type DocumentKind = 'article' | 'highlight' | 'note';

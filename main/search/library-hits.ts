@@ -4,7 +4,7 @@
  * article text before highlight before note). One hit per document, at its first match.
  */
 
-import { normalizeArabic } from './arabic';
+import { normalizeArabic } from '../text';
 import type { DocumentKind } from './library-documents';
 import type { IndexedDocument } from './library-matching';
 import { originalSpan } from './original-span';

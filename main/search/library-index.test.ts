@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../annotations/model';
-import { canonicalText, type Block } from '../articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import { canonicalText, type Block } from '../../shared/article-model';
 import { createLibraryIndex, type ArticleInfo, type SearchFilters } from './library-index';
 import { parseQuery } from './query';
 

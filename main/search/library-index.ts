@@ -1,5 +1,5 @@
 /**
- * Search across the library: article blocks, highlight quotes, notes and tags (issue 5). In memory, pure,
+ * Search across the library: article blocks, highlight quotes, notes and tags. In memory, pure,
  * built from the store at start-up (500 articles of 20 MB in about a second, see `npm run bench`) and kept
  * current incrementally: an import, an edit or a deletion re-indexes only what changed.
  *
@@ -11,9 +11,9 @@
  * `raw` text, since index and query must be normalised alike.
  */
 
-import type { Highlight } from '../annotations/model';
-import type { Block } from '../articles/model';
-import { normalizeArabic } from './arabic';
+import type { Highlight } from '../../shared/annotation-model';
+import type { Block } from '../../shared/article-model';
+import { normalizeArabic } from '../text';
 import { rankedHits, type SearchHit } from './library-hits';
 import { collectMatches, type IndexedDocument } from './library-matching';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeArabic, toOriginalSpan } from './arabic';
+import { normalizeArabic, toOriginalSpan } from '../text';
 import { originalSpan } from './original-span';
 
 // Plain letters, marks, tatweel, ligatures, controls, CR/LF, a prepended mark, emoji with ZWJ, flags.

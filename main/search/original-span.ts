@@ -6,7 +6,7 @@
  * Hangul or regional-indicator piece), so no segmenting is needed there. Anything else takes the general path.
  */
 
-import { toOriginalSpan, type NormalizedText } from './arabic';
+import { toOriginalSpan, type NormalizedText } from '../text';
 
 /** A [start, end) range of UTF-16 offsets. */
 export type TextSpan = { start: number; end: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeArabic } from './arabic';
+import { normalizeArabic } from '../text';
 import { findInText } from './find-in-text';
 import { MAX_QUERY_LENGTH, isEmptyQuery, parseQuery, queryNeedles } from './query';
 

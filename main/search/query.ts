@@ -1,5 +1,5 @@
 /**
- * What the user typed in a search box, turned into normalised needles (issue 5 "What a user can do").
+ * What the user typed in a search box, turned into normalised needles.
  *
  * - Words outside quotes must all match, in any order. A word matches anywhere inside a word of the text,
  *   as a browser's find does: Arabic glues و ب ل ال to the front and pronouns to the end, so «اسلام» must find
@@ -15,7 +15,7 @@
  * - Nothing throws: a query with nothing searchable in it (empty, only harakat or punctuation) is empty.
  */
 
-import { normalizeArabic, tokenize, type Token } from './arabic';
+import { normalizeArabic, tokenize, type Token } from '../text';
 
 /**
  * Longest query honoured, in UTF-16 code units; the rest is ignored and `truncated` set. Five hundred

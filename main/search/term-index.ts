@@ -8,7 +8,7 @@
  * decides when); a term whose documents are all gone stays in the vocabulary until the index is rebuilt.
  */
 
-import { tokenize } from './arabic';
+import { tokenize } from '../text';
 
 /** Between terms in the joined vocabulary: a space is never part of a term, so no match spans two. */
 const SEPARATOR = ' ';

@@ -1,4 +1,4 @@
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import type { StoreDocument } from './document';
 import { StoreError } from './errors';
 import {
@@ -16,6 +16,7 @@ import { annotationsParser, emptyAnnotations, fileForId } from './layout';
 import { rebuildAnnotations } from './rebuild';
 import { keepAside, loadDocument, report, type LoadPolicy } from './recovery';
 import type { AnnotationsFile } from './schema';
+import { SerialQueue } from './serial-queue';
 
 /**
  * One article's annotations: the snapshot `annotations/<id>.json` plus the journal of changes saved since
@@ -29,7 +30,7 @@ import type { AnnotationsFile } from './schema';
  * the held data changes only once the change is durable, so a failed save leaves it as on disk.
  */
 export class AnnotationsDocument {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     private readonly snapshot: StoreDocument<AnnotationsFile>,
@@ -52,7 +53,7 @@ export class AnnotationsDocument {
    * saved just before, may throw to refuse the change (nothing is written).
    */
   put(highlight: Highlight, guard?: (current: AnnotationsFile) => void): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       guard?.(this.current());
       await this.save({
         op: 'put',
@@ -66,7 +67,7 @@ export class AnnotationsDocument {
    * changes asked for at once both land); StoreError 'not-found' if there is none. Resolves to what was saved.
    */
   change(id: string, change: (current: Highlight) => Highlight): Promise<Highlight> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       const current = this.find(id);
       if (!current) {
         throw new StoreError(
@@ -85,7 +86,7 @@ export class AnnotationsDocument {
 
   /** Removes highlight `id`; resolves to it, or to null when there is none (then nothing is written). */
   delete(id: string): Promise<Highlight | null> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       const current = this.find(id);
       if (current) await this.save({ op: 'del', id });
       return current ?? null;
@@ -94,7 +95,7 @@ export class AnnotationsDocument {
 
   /** Rewrites the whole snapshot with `mutate` applied to a copy, after folding the journal in. */
   update(mutate: (draft: AnnotationsFile) => void): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       // Fold first: a snapshot written with changes made after the journal's (a re-anchoring, a restore) and
       // left beside it by a crash would have those changes partly undone when the journal is replayed over it.
       await this.compactNow();
@@ -104,12 +105,12 @@ export class AnnotationsDocument {
 
   /** Folds the journal into the snapshot: rewrites the snapshot, then deletes the journal. */
   compact(): Promise<void> {
-    return this.exclusive(() => this.compactNow());
+    return this.queue.run(() => this.compactNow());
   }
 
   /** Deletes the journal, then the snapshot; afterwards the annotations are empty. */
   remove(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       await this.journal.remove();
       await this.snapshot.remove();
     });
@@ -134,12 +135,6 @@ export class AnnotationsDocument {
     if (!this.journal.exists) return;
     if (this.journal.ops > 0) await this.snapshot.rewrite();
     await this.journal.remove();
-  }
-
-  private exclusive<R>(task: () => Promise<R>): Promise<R> {
-    const next = this.queue.then(task);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }
 

@@ -2,11 +2,18 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { checkDataDir, openStore, type Store } from './index';
 import { COMPACT_AFTER, JOURNAL_FROM } from './journal';
 import { SCHEMA_VERSION, type AnnotationsFile } from './schema';
-import { arabicArticle, articleMeta, clockAt, highlight, makeTempDir, rejection } from './test-fixtures';
+import {
+  arabicArticle,
+  articleMeta,
+  clockAt,
+  highlight,
+  makeTempDir,
+  rejection,
+} from '../../test/kits/store-fixtures';
 
 // The annotations journal as the store uses it: one line per saved highlight in a large article, replayed on
 // reading, folded into the snapshot when long and before every backup or restore, and damage handled as for

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitChange, PENDING_CHANGE } from './atomic-change';
 import { openStore } from './index';
 import { storeLayout } from './layout';
-import { arabicArticle, articleMeta, makeTempDir } from './test-fixtures';
-import { injectFaults } from './test-faults';
+import { arabicArticle, articleMeta, makeTempDir } from '../../test/kits/store-fixtures';
+import { injectFaults } from '../../test/kits/store-faults';
 
 let root: string;
 let dataDir: string;

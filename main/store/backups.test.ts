@@ -4,7 +4,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from './index';
-import { arabicArticle, articleMeta, highlight, makeTempDir, rejection, snapshotDir } from './test-fixtures';
+import {
+  arabicArticle,
+  articleMeta,
+  highlight,
+  makeTempDir,
+  rejection,
+  snapshotDir,
+} from '../../test/kits/store-fixtures';
 
 let dataDir: string;
 let time: Date;

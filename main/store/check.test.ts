@@ -2,7 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDataDir, openStore, type Store } from './index';
-import { arabicArticle, articleMeta, highlight, makeTempDir, snapshotDir } from './test-fixtures';
+import {
+  arabicArticle,
+  articleMeta,
+  highlight,
+  makeTempDir,
+  snapshotDir,
+} from '../../test/kits/store-fixtures';
 
 let dataDir: string;
 let store: Store;

@@ -2,24 +2,38 @@ import fs from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './durable-file';
 import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
+import { SerialQueue } from './serial-queue';
 
 /** Checks data read from or about to be written to a file; throws on anything else. */
 export type Parser<T> = (data: unknown) => T;
 
 /**
- * One store file in memory, held by a lowdb `Low` over a DurableJsonFile. Changes run one at a time on a copy,
- * and the copy replaces the held data only after it is safely on disk: after a failed write the data is still
- * what the file holds, so the caller can retry. The held data is frozen, so nobody can change it unsaved.
+ * One store file in memory, held by a lowdb `Low` over a DurableJsonFile: `Low.read()` loads it and
+ * `Low.write()` writes the held value back. Changes do not go through `Low.update()`, which changes the held
+ * value before the write (docs/ARCHITECTURE.md, "Why the store keeps its own change step"): they run one at a
+ * time on a copy, and the copy replaces the held data only after it is safely on disk, so after a failed write
+ * the data is still what the file holds and the caller can retry. The held data is frozen, so nobody can
+ * change it unsaved.
  */
 export class StoreDocument<T extends object> {
-  private low: Low<T> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  // null: no file and no defaults (lowdb takes null as "no data": read() of a missing file keeps it).
+  private readonly low: Low<T | null>;
+  private readonly queue = new SerialQueue();
 
   private constructor(
     private readonly adapter: DurableJsonFile<T>,
     private readonly parse: Parser<T>,
     private readonly defaults: (() => T) | undefined,
-  ) {}
+  ) {
+    // Low.write() never passes null on (it writes only when it holds data); the adapter's type says so too.
+    this.low = new Low<T | null>(
+      {
+        read: () => adapter.read(),
+        write: (data) => (data === null ? Promise.resolve() : adapter.write(data)),
+      },
+      null,
+    );
+  }
 
   /** Reads the file (a missing file gives the defaults, if any); throws StoreError if it cannot be read. */
   static async load<T extends object>(
@@ -27,8 +41,10 @@ export class StoreDocument<T extends object> {
     parse: Parser<T>,
     defaults?: () => T,
   ): Promise<StoreDocument<T>> {
-    const data = await new DurableJsonFile(file, parse).read();
-    return StoreDocument.holding(file, parse, defaults, data ?? defaults?.());
+    const document = new StoreDocument(new DurableJsonFile(file, parse), parse, defaults);
+    await document.low.read();
+    document.hold(document.low.data ?? defaults?.());
+    return document;
   }
 
   /** A document that holds `data` without reading the file: after it was moved aside, or was too new to write. */
@@ -53,14 +69,14 @@ export class StoreDocument<T extends object> {
    * neither.
    */
   current(): T {
-    const data = this.low?.data;
-    if (data === undefined) throw new StoreError('not-found', this.file, `${this.file} does not exist.`);
+    const data = this.low.data;
+    if (data === null) throw new StoreError('not-found', this.file, `${this.file} does not exist.`);
     return data;
   }
 
   /** Applies `mutate` to a copy of the data, validates and writes it, then holds it. */
   update(mutate: (draft: T) => void): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       const draft = structuredClone(this.current());
       mutate(draft);
       await this.save(draft);
@@ -69,7 +85,7 @@ export class StoreDocument<T extends object> {
 
   /** Writes `next` in place of whatever the file held. */
   replace(next: T): Promise<void> {
-    return this.exclusive(() => this.save(next));
+    return this.queue.run(() => this.save(next));
   }
 
   /**
@@ -83,12 +99,15 @@ export class StoreDocument<T extends object> {
 
   /** Writes the held content to the file again, as it is (it was checked when it was held). */
   rewrite(): Promise<void> {
-    return this.exclusive(() => this.adapter.write(this.current()));
+    return this.queue.run(async () => {
+      this.current(); // a document holding nothing has nothing to write: 'not-found', as for a read
+      await this.low.write();
+    });
   }
 
   /** Deletes the file (a missing file is fine); afterwards the document holds its defaults, if any. */
   remove(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.queue.run(async () => {
       try {
         await fs.rm(this.file);
       } catch (error) {
@@ -111,19 +130,7 @@ export class StoreDocument<T extends object> {
   }
 
   private hold(data: T | undefined): void {
-    if (data === undefined) {
-      this.low = undefined;
-    } else if (this.low) {
-      this.low.data = deepFreeze(data);
-    } else {
-      this.low = new Low(this.adapter, deepFreeze(data));
-    }
-  }
-
-  private exclusive(task: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(task);
-    this.queue = next.catch(() => undefined);
-    return next;
+    this.low.data = data === undefined ? null : deepFreeze(data);
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
 import { SCHEMA_VERSION } from './schema';
+import { SerialQueue } from './serial-queue';
 
 // Windows antivirus and indexers briefly hold files open; a rename then fails with one of these.
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -20,7 +21,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly filename: string;
   private readonly parse: (data: unknown) => T;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(filename: string, parse: (data: unknown) => T) {
     this.filename = filename;
@@ -53,9 +54,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     // Serialise now, so that a caller changing `data` after this call cannot change what is written.
     const text = JSON.stringify(data, null, 2) + '\n';
-    const next = this.queue.then(() => writeFileDurably(this.filename, text));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => writeFileDurably(this.filename, text));
   }
 
   private corrupt(problem: string, cause?: unknown): StoreError {

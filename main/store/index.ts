@@ -7,6 +7,7 @@ export { checkDataDir, type StoreProblem } from './check';
 export { StoreError, type StoreErrorCode } from './errors';
 export { DurableJsonFile } from './durable-file';
 export { assetFile } from './assets';
+export { SerialQueue } from './serial-queue';
 export type { Recovery } from './recovery';
 export { BACKUP_KINDS, KEEP, type BackupInfo, type BackupKind } from './backups';
 export type { MigrationReport } from './migrate-files';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, readJournal, readJournalOfAnyVersion, replay, type JournalOp } from './journal';
 import { SCHEMA_VERSION } from './schema';
-import { highlight, makeTempDir, rejection } from './test-fixtures';
+import { highlight, makeTempDir, rejection } from '../../test/kits/store-fixtures';
 
 let dir: string;
 let file: string;

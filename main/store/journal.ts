@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { syncDirectory, writeFileDurably } from './durable-file';
 import { describeInvalid, errnoCode, StoreError, storeErrorFromFs } from './errors';
 import { HighlightSchema, IdSchema, SCHEMA_VERSION } from './schema';

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../api/service';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { LOCK_FILE, readLock } from './index';
-import { bundleChild, raceChildren } from './process-race-kit';
-import { makeTempDir } from './test-fixtures';
+import { bundleChild, raceChildren } from '../../test/kits/process-race-kit';
+import { makeTempDir } from '../../test/kits/store-fixtures';
 
 /*
  * Many writers, each a real process, started at the same instant over a stale lock (the lock of a process that
@@ -26,8 +26,8 @@ let cliChild: string;
 
 beforeAll(async () => {
   const [lock, cli] = await Promise.all([
-    bundleChild(path.join(import.meta.dirname, 'lock-race-child.ts')),
-    bundleChild(path.join(import.meta.dirname, '../cli/cli-race-child.ts')),
+    bundleChild(path.join(import.meta.dirname, '../../test/kits/lock-race-child.ts')),
+    bundleChild(path.join(import.meta.dirname, '../../test/kits/cli-race-child.ts')),
   ]);
   children.push(lock, cli);
   lockChild = lock.script;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, assertWritable, LOCK_FILE, readLock } from './index';
 import { readFound } from './lock-file';
-import { makeTempDir, rejection } from './test-fixtures';
+import { makeTempDir, rejection } from '../../test/kits/store-fixtures';
 
 let dataDir: string;
 let lockFile: string;

@@ -12,7 +12,7 @@ import {
   type MigrationStep,
 } from './migrations';
 import { SCHEMA_VERSION } from './schema';
-import { highlight, makeTempDir, rejection, snapshotDir } from './test-fixtures';
+import { highlight, makeTempDir, rejection, snapshotDir } from '../../test/kits/store-fixtures';
 
 const FIXTURE = path.resolve(__dirname, '../../test/fixtures/store-v0');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './index';
 import { JOURNAL_FROM } from './journal';
-import { arabicArticle, articleMeta, highlight, makeTempDir } from './test-fixtures';
+import { arabicArticle, articleMeta, highlight, makeTempDir } from '../../test/kits/store-fixtures';
 
 // A damaged file met by a write is not replaced by an empty one: what can be recovered is, and the report says
 // what was recovered from where.

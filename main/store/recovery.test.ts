@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './index';
 import { SCHEMA_VERSION } from './schema';
-import { arabicArticle, articleMeta, clockAt, highlight, makeTempDir, rejection } from './test-fixtures';
+import {
+  arabicArticle,
+  articleMeta,
+  clockAt,
+  highlight,
+  makeTempDir,
+  rejection,
+} from '../../test/kits/store-fixtures';
 
 const NOW = '2024-05-01T10:00:00.000Z';
 const STAMP = '2024-05-01T10-00-00-000Z';

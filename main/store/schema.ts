@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Article } from '../articles/model';
-import type { Highlight } from '../annotations/model';
-import { COLORS } from '../annotations/model';
+import type { Article } from '../../shared/article-model';
+import type { Highlight } from '../../shared/annotation-model';
+import { COLORS } from '../../shared/annotation-model';
 import type { ReviewState } from '../review/schedule';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore, StoreError, type Store } from './index';
 import { SCHEMA_VERSION } from './schema';
-import { arabicArticle, articleMeta, highlight, makeTempDir } from './test-fixtures';
+import { arabicArticle, articleMeta, highlight, makeTempDir } from '../../test/kits/store-fixtures';
 
 let root: string;
 let dataDir: string;

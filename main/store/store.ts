@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { AnnotationsDocument, loadAnnotations } from './annotations-document';
 import { commitChange, finishPendingChange, PENDING_CHANGE } from './atomic-change';
 import { collectAssets } from './assets';

@@ -3,7 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from './index';
-import { arabicArticle, articleMeta, highlight, makeTempDir, rejection, snapshotDir } from './test-fixtures';
+import {
+  arabicArticle,
+  articleMeta,
+  highlight,
+  makeTempDir,
+  rejection,
+  snapshotDir,
+} from '../../test/kits/store-fixtures';
 
 // A save that fails must leave the file on disk and the data in memory as they were, so that the UI can keep
 // the unsaved note and retry. Real failures where the system allows it (a full and a read-only file system,

@@ -6,7 +6,7 @@
  * after the library: a crash in between makes the next sync find the library already equal to the replica.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Article } from '../articles/model';
+import type { Article } from '../../shared/article-model';
 import type { ArticleMeta, FilesChange, Store } from '../store';
 import type { Db } from './databases';
 import {

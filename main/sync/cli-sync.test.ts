@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runHamish } from '../cli/cli-test-kit';
+import { runHamish } from '../../test/kits/cli-kit';
 import { checkDataDir } from '../store';
-import { bundleChild } from '../store/process-race-kit';
+import { bundleChild } from '../../test/kits/process-race-kit';
 import {
   highlight,
   importText,

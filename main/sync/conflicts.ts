@@ -13,7 +13,7 @@ import {
   type ArticleDoc,
   type HighlightDoc,
 } from './mapping';
-import type { SyncConflict, SyncResolution } from './model';
+import type { SyncConflict, SyncResolution } from '../../shared/sync-model';
 import { stateFile, type SyncState } from './state';
 import { SyncError } from './sync-error';
 

@@ -2,7 +2,7 @@ import PouchDB from 'pouchdb';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { writeFile } from 'node:fs/promises';
-import { dataUri, pngBytes } from '../articles/test-images';
+import { dataUri, pngBytes } from '../../test/kits/images';
 import {
   highlight,
   importText,

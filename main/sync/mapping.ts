@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Highlight } from '../annotations/model';
+import type { Highlight } from '../../shared/annotation-model';
 import { ArticleSchema, HighlightSchema, ProgressSchema, type ArticleMeta } from '../store';
 import type { ArticleFile } from '../store';
 

@@ -90,7 +90,7 @@ export function isPrivateIp(address: string): boolean {
   return bare === '::1' || bare === '::' || /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare);
 }
 
-/** Whether the host of `url` names this machine or a private network (by name or literal address). */
+/** Whether the host of `url` names the local computer or a private network (by name or literal address). */
 export function isPrivateHost(url: URL): boolean {
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;

@@ -28,7 +28,7 @@ export type FetchOptions = {
   /** Refuses a response by its Content-Type before its body is read; returns why, or null to read it. */
   refuseType?: (contentType: string) => string | null;
   /**
-   * Whether addresses on this machine or the local network may be fetched (by name, by literal address or
+   * Whether addresses on the local computer or the local network may be fetched (by name, by literal address or
    * by what the name resolves to, checked at connection time). Off, a public page cannot lead the app to
    * a router or a local service through a redirect or a picture.
    */

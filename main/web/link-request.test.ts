@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmedSave, linkInArgv, saveRequest, type Ask } from './link-request';
 
 describe('hamish://save links', () => {
-  it('reads the page to save, and says when it is on this machine or the local network', () => {
+  it('reads the page to save, and says when it is on the local computer or the local network', () => {
     const address = 'https://news.example/a?id=1&utm_source=x';
     expect(saveRequest(`hamish://save?url=${encodeURIComponent(address)}`)).toEqual({
       url: address,
@@ -45,7 +45,7 @@ describe('asking before a link sent from outside is fetched', () => {
     };
   }
 
-  it('asks once for a public page, twice for this machine or the local network', async () => {
+  it('asks once for a public page, twice for the local computer or the local network', async () => {
     const once = person(true);
     expect(await confirmedSave('hamish://save?url=https://news.example/a', once.ask)).toBe(
       'https://news.example/a',

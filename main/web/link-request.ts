@@ -15,7 +15,7 @@ export type SaveRequest = { url: string; privateHost: boolean };
 
 /**
  * The page a `hamish://save?url=…` link asks to save, or null for any other link (or one whose address is
- * not http/https: such a link is ignored, not fetched). `privateHost` when it points at this machine or
+ * not http/https: such a link is ignored, not fetched). `privateHost` when it points at the local computer or
  * the local network, which the app confirms twice.
  */
 export function saveRequest(link: string): SaveRequest | null {

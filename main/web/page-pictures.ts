@@ -4,7 +4,7 @@
  * imported picture; one that cannot be downloaded is listed as missing and never stops the save.
  */
 import { MAX_IMAGE_BYTES } from '../articles/image-type';
-import type { Block, MissingReason } from '../articles/model';
+import type { Block, MissingReason } from '../../shared/article-model';
 import type { PictureCollector } from '../articles/pictures';
 import { fetchResource } from './fetch';
 import { WebError } from './web-error';

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalText } from '../articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { USER_AGENT } from './fetch';
 import { savePage } from './save-page';
-import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from './test-server';
+import { ARABIC_PARAGRAPH, startTestServer, type TestServer } from '../../test/kits/web-server';
 import { WebError } from './web-error';
 
 let server: TestServer;
@@ -184,7 +184,7 @@ describe('saving a page from the web', () => {
     }
   });
 
-  it('refuses this machine and the local network unless the address asked for is there itself', async () => {
+  it('refuses the local computer and the local network unless the address asked for is there itself', async () => {
     const error = await failure('/article', { allowPrivate: false });
     expect(error.code).toBe('web-private');
     expect(error.message).toContain('on this computer or the local network');

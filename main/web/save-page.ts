@@ -4,10 +4,10 @@
  * downloaded, and what the page says about itself (address, site, author, date, language) kept with it.
  */
 import { createHash } from 'node:crypto';
-import { canonicalText, detectLanguage, normalizeSourceText, withBlockDirections } from '../articles';
+import { canonicalText, cleanSourceText, detectLanguage, withBlockDirections } from '../articles';
 import { parseHtml } from '../articles/html-import';
 import { ImportError } from '../articles/import-error';
-import type { Block, Direction, WebSource } from '../articles/model';
+import type { Block, Direction, WebSource } from '../../shared/article-model';
 import { contentOnly, PictureCollector } from '../articles/pictures';
 import { isPrivateHost, webAddress } from './address';
 import { decodePage } from './charset';
@@ -25,7 +25,7 @@ export type SaveLimits = {
   /** The person cancelling. */
   signal?: AbortSignal;
   /**
-   * Whether the page and its pictures may come from this machine or the local network. By default only
+   * Whether the page and its pictures may come from the local computer or the local network. By default only
    * when the address asked for is itself there: a public page never leads to a private one.
    */
   allowPrivate?: boolean;
@@ -59,8 +59,6 @@ function refuseNonHtml(contentType: string): string | null {
   return `the address gives ${what}; Hamish saves web pages (text/html)`;
 }
 
-const PRESENTATION_FORMS = /[\uFB50-\uFDF1\uFE70-\uFEFC]/g;
-
 /** `<base href>` of the page, if it gives one, else where it was fetched from. */
 function baseOf(html: string, finalUrl: URL): URL {
   const given = /<base\s[^>]*href\s*=\s*["']?([^"'\s>]+)/i.exec(html.slice(0, 64 * 1024))?.[1];
@@ -90,9 +88,7 @@ export async function savePage(address: string, limits: SaveLimits = {}): Promis
   const name = fetched.url.href;
   const decoded = decodePage(fetched.bytes, fetched.contentType, name);
   // As every importer: BOM, line ends and controls normalised; presentation forms read as their letters.
-  const html = withLazyPicturesLoaded(normalizeSourceText(decoded.text)).replace(PRESENTATION_FORMS, (form) =>
-    form.normalize('NFKC'),
-  );
+  const html = withLazyPicturesLoaded(cleanSourceText(decoded.text));
   const base = baseOf(html, fetched.url);
   // The page's relative links are read against its address (the importer has no address of its own).
   const withBase = /<base\s[^>]*href/i.test(html.slice(0, 64 * 1024))

@@ -1,20 +1,11 @@
-/**
- * Why a page could not be saved from the web. `code` is what the interface translates, `message` plain
- * English naming the address (the CLI prints it), `file` the address, as errors of files carry the file.
- */
-export type WebErrorCode =
-  | 'web-scheme'
-  | 'web-redirects'
-  | 'web-timeout'
-  | 'web-cancelled'
-  | 'web-status'
-  | 'web-not-html'
-  | 'web-tls'
-  | 'web-offline'
-  | 'web-failed'
-  | 'web-private'
-  | 'too-large';
+import type { WebErrorCode } from '../../shared/contract';
 
+export type { WebErrorCode };
+
+/**
+ * Why a page could not be saved from the web (codes in shared/contract.ts). `message` is plain English naming
+ * the address (the CLI prints it), `file` the address, as errors of files carry the file.
+ */
 export class WebError extends Error {
   override readonly name = 'WebError';
 

@@ -1,6 +1,6 @@
 import { Minimize2 } from 'lucide-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, ArticleSummary } from '../../main/api/contract';
+import type { ApiError, ArticleSummary } from '../../shared/contract';
 import { AnnouncerProvider, LiveRegion } from './announce/Announcer';
 import { arrived, call, callOnce } from './api';
 import { UnsavedDraftsNotice } from './autosave/UnsavedDraftsNotice';

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../main/api/contract';
+import type { ApiError } from '../../shared/contract';
 import { useT } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { StoreStatus } from '../../main/api/contract';
+import type { StoreStatus } from '../../shared/contract';
 import { call } from './api';
 import { useErrorMessage } from './ErrorNotice';
 import { useT } from './i18n/I18nProvider';

@@ -1,5 +1,5 @@
-import type { HamishApi, Inputs, Outputs, Result } from '../../main/api/contract';
-import type { Method } from '../../main/api/methods';
+import type { HamishApi, Inputs, Outputs, Result } from '../../shared/contract';
+import type { Method } from '../../shared/methods';
 
 declare global {
   interface Window {

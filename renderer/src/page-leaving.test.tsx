@@ -1,9 +1,9 @@
 import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Block } from '../../main/articles/model';
+import type { Block } from '../../shared/article-model';
 import { useReadingPosition } from './reader/use-reading-position';
-import { READER_DEFAULTS } from './settings/options';
+import { READER_DEFAULTS } from '../../shared/settings';
 import { useSettings } from './settings/use-settings';
 
 /** What the page sent to main through `window.hamish`, method by method, in order. */

@@ -1,12 +1,5 @@
 import { crc32 } from 'node:zlib';
-import {
-  chapterFile,
-  navFile,
-  packageFile,
-  zipBook,
-  type BookFiles,
-  type Chapter,
-} from '../../main/articles/epub/test-books';
+import { chapterFile, navFile, packageFile, zipBook, type BookFiles, type Chapter } from '../kits/epub-books';
 import { SEED_TEXT } from './generate';
 
 const vocabulary = SEED_TEXT.split(/\s+/).filter((word) => /\p{L}/u.test(word));

@@ -1,6 +1,6 @@
 import { describeTarget } from '../../main/annotations/anchor';
 import { importPlainText } from '../../main/articles';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { toCsv, toHtml, toMarkdown, toWebAnnotationJson, type ExportInput } from '../../main/export';
 import { SEED_TEXT } from './generate';
 import { row, timeMedian, type Row } from './table';

@@ -6,8 +6,8 @@ import { JSDOM } from 'jsdom';
 import type { Browser } from 'playwright-core';
 import { createService } from '../../main/api/service';
 import { describeTarget, resolveAll } from '../../main/annotations/anchor';
-import { syntheticArticle } from '../../main/annotations/anchor-bench';
-import type { TextTarget } from '../../main/annotations/model';
+import { syntheticArticle } from '../kits/anchor-bench';
+import type { TextTarget } from '../../shared/annotation-model';
 import { SEED_TEXT } from './generate';
 import { median, row, timeMedian, type Row } from './table';
 

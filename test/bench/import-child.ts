@@ -1,4 +1,4 @@
-import { importBytesInThisThread } from '../../main/api/import-file';
+import { importBytesInThisThread } from '../../main/articles';
 import { generateArabicArticle } from './generate';
 import { hostileMarkdown, type HostileMarkdown } from './import-hostile';
 

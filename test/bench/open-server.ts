@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { dispatch } from '../../main/api/dispatch';
-import { METHODS } from '../../main/api/methods';
+import { METHODS } from '../../shared/methods';
 import type { Service } from '../../main/api/service';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
 import { mimeType, resolveStaticFile } from '../../main/app/static-files';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createService } from '../../main/api/service';
-import { dataUri, pngBytes } from '../../main/articles/test-images';
+import { dataUri, pngBytes } from '../kits/images';
 import { median, row, type Row } from './table';
 
 /** Issue "Articles arrive whole": importing a saved page with 30 pictures (5 MB in all). */

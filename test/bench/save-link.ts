@@ -6,9 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { createService } from '../../main/api/service';
-import { pngBytes } from '../../main/articles/test-images';
+import { pngBytes } from '../kits/images';
 import { bridge, serveRenderer } from '../e2e/harness';
-import { articlePage, startTestServer } from '../../main/web/test-server';
+import { articlePage, startTestServer } from '../kits/web-server';
 import { median, row, type Row } from './table';
 
 /**

@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { Highlight } from '../../main/annotations/model';
-import { blockStarts, canonicalText, type Block } from '../../main/articles/model';
+import type { Highlight } from '../../shared/annotation-model';
+import { blockStarts, canonicalText, type Block } from '../../shared/article-model';
 import {
   createLibraryIndex,
   findInText,
@@ -14,9 +14,10 @@ import {
 } from '../../main/search';
 import { generateArabicArticle } from './generate';
 import { percentile, row, timeMedian, type Row } from './table';
+import { mulberry32 } from '../kits/random';
 
 /**
- * Issue 5's search figures: a generated library of 500 Arabic articles (~20 MB) with 10,000 highlights and
+ * The search figures: a generated library of 500 Arabic articles (~20 MB) with 10,000 highlights and
  * notes; index build, query latency, find in a 1 MB article per keystroke; and, in the same run, two
  * baselines fed the same normalised documents: a plain scan, and MiniSearch (prefix matching, whole-word
  * terms; ours matches inside words, so it does strictly more work per query word).
@@ -29,17 +30,6 @@ const VOCABULARY = 150_000; // distinct made-up words, so the vocabulary is as l
 const QUERIES = 200;
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const TAGS = ['سياسة', 'اقتصاد', 'تاريخ', 'إرهاب', 'ليبيا', 'الساحل', 'للمراجعة', 'مهم', 'أمن', 'نفط'];
-
-/** A small seeded generator (mulberry32): the same library on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 type GeneratedArticle = {
@@ -108,7 +98,7 @@ function randomHighlight(
 }
 
 function generateLibrary(): GeneratedArticle[] {
-  const random = seeded(5);
+  const random = mulberry32(5);
   const vocabulary = madeUpWords(random);
   const lines = generateArabicArticle(ARTICLE_BYTES)
     .split('\n')
@@ -155,7 +145,7 @@ function documentTexts(library: readonly GeneratedArticle[]): string[] {
 }
 
 function queries(library: readonly GeneratedArticle[], words: number): string[] {
-  const random = seeded(words);
+  const random = mulberry32(words);
   return Array.from({ length: QUERIES }, () => {
     const article = pick(random, library);
     const terms = tokenize(pick(random, article.blocks).text).map((token) => token.term);
@@ -211,7 +201,7 @@ async function findInArticleRows(): Promise<Row[]> {
   ];
 }
 
-/** Measures search (issue 5) and returns the table rows; prints nothing. */
+/** Measures search and returns the table rows; prints nothing. */
 export async function searchBench(): Promise<Row[]> {
   const library = generateLibrary();
   const megabytes = library.reduce((sum, a) => sum + Buffer.byteLength(canonicalText(a.blocks)), 0) / 1e6;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
 
 const unavailable = browserUnavailable();

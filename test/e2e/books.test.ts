@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arabicBookFiles, zipBook } from '../../main/articles/epub/test-books';
-import { canonicalText } from '../../main/articles/model';
+import { arabicBookFiles, zipBook } from '../kits/epub-books';
+import { canonicalText } from '../../shared/article-model';
 import {
   bridge,
   browserUnavailable,

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../main/api/settings';
 import type { Service } from '../../main/api/service';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { emptyLibrary } from '../../main/store/layout';
 import {
   appService,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../main/api/methods';
+import { METHODS } from '../../shared/methods';
 import { removeDir, ROOT, tempDataDir } from './harness';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataUri, pngBytes } from '../../main/articles/test-images';
+import { dataUri, pngBytes } from '../kits/images';
 import {
   bridge,
   browserUnavailable,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dispatch } from '../../main/api/dispatch';
-import { METHODS } from '../../main/api/methods';
+import { METHODS } from '../../shared/methods';
 import { createService, type Service } from '../../main/api/service';
 import { assetForRequest, assetHeaders } from '../../main/app/asset-route';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import {
   bridge,
   browserUnavailable,

@@ -13,7 +13,7 @@ import {
 } from './harness';
 
 const unavailable = browserUnavailable();
-const FIXTURES = path.join(ROOT, 'main', 'articles', '__fixtures__');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'news');
 
 async function importFixture(service: Service, name: string): Promise<string> {
   const [outcome] = await service.importFiles([path.join(FIXTURES, name)]);

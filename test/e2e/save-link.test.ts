@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articlePage, startTestServer, type TestServer } from '../../main/web/test-server';
+import { articlePage, startTestServer, type TestServer } from '../kits/web-server';
 import {
   bridge,
   browserUnavailable,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
-import { channelOf, type Method } from '../../main/api/methods';
+import { channelOf, type Method } from '../../shared/methods';
 import type { FakeElectron, FakeFrame, FakeWebContents, FakeWindow } from './fake-electron';
 import { loadMain } from './load-main';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
-import { METHODS, channelOf } from '../../main/api/methods';
+import { METHODS, channelOf } from '../../shared/methods';
 import { FakeEvent, ROOT, type FakeElectron, type FakeWindow } from './fake-electron';
 import { invoke, ipcEvent, removeFolders, startApp, stopApp, tempFolder, windowOf } from './app-session';
 import { loadMain } from './load-main';

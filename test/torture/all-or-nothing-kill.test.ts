@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleChild } from './bundle-child';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { createService } from '../../main/api/service';
 import { checkDataDir } from '../../main/store';
 

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { createService } from '../../main/api/service';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { NOTE_PREFIX } from './crash-protocol';
 
 /**

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { bundleChild } from './bundle-child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../main/api/service';
-import { canonicalText } from '../../main/articles/model';
+import { canonicalText } from '../../shared/article-model';
 import { runCli } from '../../main/cli/run';
 import { checkDataDir, openStore } from '../../main/store';
 import { NOTE_PREFIX, noteVersion, parseReport, type Report } from './crash-protocol';
 
 /*
- * Issue 8, "Crash test": a child process saves notes through the service without pause and is killed with
+ * The crash test: a child process saves notes through the service without pause and is killed with
  * SIGKILL at a random moment, again and again on the same data folder. After every kill: every store file
  * parses, every save the child acknowledged is there (at least at that version), nothing it deleted came back,
  * the folder opens again without a file being moved aside, and `hamish check` exits 0.

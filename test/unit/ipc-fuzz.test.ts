@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
-import { METHODS } from '../../main/api/methods';
+import { METHODS } from '../../shared/methods';
 import { createService, type Service } from '../../main/api/service';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../../api/import-file';
-import { canonicalText } from '../model';
+import { importBytesInThisThread } from '..';
+import { canonicalText } from '../../../shared/article-model';
 import { parseEpub } from './book';
-import { arabicBookFiles, epub2BookFiles, zipBook } from './test-books';
+import { arabicBookFiles, epub2BookFiles, zipBook } from '../../../test/kits/epub-books';
 
 const keep = (text: string) => text;
 

@@ -11,7 +11,7 @@
 import { htmlDepth } from '../html-depth';
 import { bodyBlocks, MAX_HTML_DEPTH } from '../html-import';
 import { ImportError } from '../import-error';
-import type { Block, TocEntry } from '../model';
+import type { Block, TocEntry } from '../../../shared/article-model';
 import { PictureCollector, type PictureSource } from '../pictures';
 import { chapterNotes, NOTE_LINK, withNotes } from './notes';
 import { readPackage, type ManifestItem } from './package';

@@ -1,11 +1,17 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importBytesInThisThread } from '../../api/import-file';
+import { importBytesInThisThread } from '..';
 import { ImportError } from '../import-error';
-import { canonicalText } from '../model';
-import { pngBytes } from '../test-images';
+import { canonicalText } from '../../../shared/article-model';
+import { pngBytes } from '../../../test/kits/images';
 import { parseEpub } from './book';
-import { arabicBookFiles, chapterFile, packageFile, zipBook, type Chapter } from './test-books';
+import {
+  arabicBookFiles,
+  chapterFile,
+  packageFile,
+  zipBook,
+  type Chapter,
+} from '../../../test/kits/epub-books';
 
 const keep = (text: string) => text;
 

@@ -5,7 +5,7 @@
  * is left out of the running text (it is shown in place); notes gathered elsewhere (an endnotes chapter)
  * stay in the text too, so nothing of the book is lost.
  */
-import type { Block } from '../model';
+import type { Block } from '../../../shared/article-model';
 import { bookPath, elementsNamed, epubTypes, fragmentOf } from './xml';
 
 /** A note is cut to this many characters: a reference shows a note, not a chapter. */

@@ -1,4 +1,4 @@
-import type { Color } from '../../../main/annotations/model';
+import type { Color } from '../../../shared/annotation-model';
 
 type Announced = { id: string; color: Color; note: string; start?: number; end?: number };
 

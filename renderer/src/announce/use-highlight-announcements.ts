@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ResolvedHighlight } from '../../../main/api/contract';
+import type { ResolvedHighlight } from '../../../shared/contract';
 import type { MessageKey, Translate } from '../i18n';
 import { useT } from '../i18n/I18nProvider';
 import { useAnnounce } from './Announcer';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import type { SaveText } from './use-autosave';
 
 /** A note whose editor went away (article switched, popover closed) while its last save failed. */

@@ -1,6 +1,6 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import { forgetUnsavedDraft, useUnsavedDrafts } from './unsaved-drafts';
 import { AUTOSAVE_DELAY_MS, useAutosave, type SaveText } from './use-autosave';
 

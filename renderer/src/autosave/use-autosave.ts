@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import { onPageLeaving } from '../page-leaving';
 import { keepUnsavedDraft } from './unsaved-drafts';
 

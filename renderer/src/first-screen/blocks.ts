@@ -1,4 +1,4 @@
-import type { Block, Mark } from '../../../main/articles/model';
+import type { Block, Mark } from '../../../shared/article-model';
 import { ltrRuns, type Run } from '../reader/bidi-runs';
 
 /**

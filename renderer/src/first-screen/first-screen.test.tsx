@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArticleView } from '../../../main/api/contract';
-import { blockStarts, type Block } from '../../../main/articles/model';
+import type { ArticleView } from '../../../shared/contract';
+import { blockStarts, type Block } from '../../../shared/article-model';
 import { createTranslate } from '../i18n';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { BlockView } from '../reader/BlockView';

@@ -1,7 +1,7 @@
-import type { ArticleView } from '../../../main/api/contract';
-import { blockStarts } from '../../../main/articles/model';
+import type { ArticleView } from '../../../shared/contract';
+import { blockStarts } from '../../../shared/article-model';
 import { pendingEarly } from '../api';
-import { pickLanguage } from '../i18n/pick-language';
+import { pickLanguage } from '../../../shared/language';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
 import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';

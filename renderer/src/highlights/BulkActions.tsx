@@ -1,6 +1,6 @@
 import { Tag, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import type { HighlightEntry } from '../../../main/api/contract';
+import type { HighlightEntry } from '../../../shared/contract';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { ExportMenu } from '../notes/ExportMenu';

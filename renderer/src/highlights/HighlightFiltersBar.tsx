@@ -1,5 +1,5 @@
 import { Search } from 'lucide-react';
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from '../reader/color-names';
 import { COLORS, type Color } from '../reader/colors';

@@ -1,4 +1,4 @@
-import type { HighlightEntry } from '../../../main/api/contract';
+import type { HighlightEntry } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
 import { useColorName } from '../reader/color-names';

@@ -1,6 +1,6 @@
 import { Repeat } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import type { ArticleSummary, HighlightEntry } from '../../../main/api/contract';
+import type { ArticleSummary, HighlightEntry } from '../../../shared/contract';
 import { call } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

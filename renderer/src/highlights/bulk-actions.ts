@@ -1,5 +1,5 @@
-import type { ApiError, HighlightEntry } from '../../../main/api/contract';
-import type { Color } from '../../../main/annotations/model';
+import type { ApiError, HighlightEntry } from '../../../shared/contract';
+import type { Color } from '../../../shared/annotation-model';
 import { call } from '../api';
 
 /** How a bulk action went: how many highlights it changed, and the first error if one failed. */

@@ -1,4 +1,4 @@
-import type { HighlightEntry } from '../../../main/api/contract';
+import type { HighlightEntry } from '../../../shared/contract';
 
 /** A highlight as listAllHighlights returns it, for component tests. */
 export function entry(n: number, over: Partial<HighlightEntry> = {}): HighlightEntry {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, HighlightEntry, Inputs } from '../../../main/api/contract';
+import type { ApiError, HighlightEntry, Inputs } from '../../../shared/contract';
 import { call } from '../api';
 
 export type Filters = Omit<Inputs['listAllHighlights'], 'offset' | 'limit'>;

@@ -1,8 +1,9 @@
-import ar from './ar.json';
-import en from './en.json';
-import type { Language } from './pick-language';
+import ar from '../../../shared/i18n/ar.json';
+import en from '../../../shared/i18n/en.json';
 
-export { pickLanguage, type Language } from './pick-language';
+import { pickLanguage, type Language } from '../../../shared/language';
+
+export { pickLanguage, type Language };
 
 export const MESSAGES: Record<Language, Record<string, string>> = { ar, en };
 

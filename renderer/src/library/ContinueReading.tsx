@@ -1,5 +1,5 @@
 import { BookOpenText } from 'lucide-react';
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 
 /**

@@ -1,6 +1,6 @@
 import { Download, History, Pencil, Trash2, Upload } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import type { ArticleSummary, ImportOutcome, SaveOutcome } from '../../../main/api/contract';
+import type { ArticleSummary, ImportOutcome, SaveOutcome } from '../../../shared/contract';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

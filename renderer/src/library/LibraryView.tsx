@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { useFirstRenderCount } from '../use-first-render-count';
 import { ContinueReading } from './ContinueReading';

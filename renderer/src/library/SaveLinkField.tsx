@@ -1,6 +1,6 @@
 import { Link2, RotateCw } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { PendingSave } from '../../../main/api/contract';
+import type { PendingSave } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 
 type Props = {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 import { call } from '../api';
 import { useT } from '../i18n/I18nProvider';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 import { lastRead } from './last-read';
 
 function article(id: string, lastReadAt: string | null): ArticleSummary {

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../main/api/contract';
+import type { ArticleSummary } from '../../../shared/contract';
 
 /** The article read most recently (by the time its reading position was last saved), if any was read. */
 export function lastRead(articles: readonly ArticleSummary[]): ArticleSummary | null {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ImportOutcome } from '../../../main/api/contract';
+import type { ImportOutcome } from '../../../shared/contract';
 import { call } from '../api';
 
 export type ImportProgress = { done: number; total: number } | null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, PendingSave, SaveOutcome } from '../../../main/api/contract';
+import type { ApiError, PendingSave, SaveOutcome } from '../../../shared/contract';
 import { call } from '../api';
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import { SaveError, SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/use-autosave';
 import { useT } from '../i18n/I18nProvider';

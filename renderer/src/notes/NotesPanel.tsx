@@ -1,6 +1,6 @@
 import { FileUp, StickyNote } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
+import type { ApiError, ResolvedHighlight } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from '../reader/color-names';
 import { COLORS, type Color } from '../reader/colors';
@@ -8,7 +8,7 @@ import { ArticleNote } from './ArticleNote';
 import { ExportMenu } from './ExportMenu';
 import { NoteMarkdown } from './NoteMarkdown';
 import { WebSourceInfo } from './WebSourceInfo';
-import type { WebSource } from '../../../main/articles/model';
+import type { WebSource } from '../../../shared/article-model';
 
 type Props = {
   articleId: string;

@@ -1,6 +1,6 @@
 import { Pencil, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
-import type { WebSource } from '../../../main/articles/model';
+import type { WebSource } from '../../../shared/article-model';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

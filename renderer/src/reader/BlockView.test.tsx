@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockStarts, canonicalText, type Block } from '../../../main/articles/model';
+import { blockStarts, canonicalText, type Block } from '../../../shared/article-model';
 import { createTranslate } from '../i18n';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { BlockView } from './BlockView';

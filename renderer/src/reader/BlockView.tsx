@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Block, Mark } from '../../../main/articles/model';
+import type { Block, Mark } from '../../../shared/article-model';
 import { ltrRuns, type Run } from './bidi-runs';
 import type { DisplayText } from './display-text';
 import { FigureView } from './FigureView';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { Block } from '../../../main/articles/model';
+import type { Block } from '../../../shared/article-model';
 import { useT } from '../i18n/I18nProvider';
 
 /** Where the app serves a stored picture: its own origin, which the page's CSP allows (`img-src 'self'`). */

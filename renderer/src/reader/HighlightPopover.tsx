@@ -1,6 +1,6 @@
 import { Copy, Trash2, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
+import type { ApiError, ResolvedHighlight } from '../../../shared/contract';
 import { SaveError, SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/use-autosave';
 import { useFocusTrap } from '../dialog/focus-trap';

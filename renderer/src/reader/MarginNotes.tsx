@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
+import type { ApiError, ResolvedHighlight } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { blockElements, canonicalToRange, type Displays } from './dom-offsets';
 import { blocksInWindow, stackNotes } from './margin-layout';

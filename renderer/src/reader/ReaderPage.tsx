@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ApiError, ArticleView } from '../../../main/api/contract';
+import type { ApiError, ArticleView } from '../../../shared/contract';
 import { arrived, openArticle } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

@@ -1,6 +1,6 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleView, ResolvedHighlight } from '../../../main/api/contract';
-import { blockStarts, canonicalText } from '../../../main/articles/model';
+import type { ArticleView, ResolvedHighlight } from '../../../shared/contract';
+import { blockStarts, canonicalText } from '../../../shared/article-model';
 import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';

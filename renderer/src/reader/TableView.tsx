@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
-import { TABLE_CELL_SEPARATOR, TABLE_ROW_SEPARATOR, type Block } from '../../../main/articles/model';
+import { TABLE_CELL_SEPARATOR, TABLE_ROW_SEPARATOR, type Block } from '../../../shared/article-model';
 
 type Props = {
   block: Block;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import type { Color } from '../../../main/annotations/model';
+import type { Color } from '../../../shared/annotation-model';
 import { useT } from '../i18n/I18nProvider';
 import { colorKey } from './colors';
 

@@ -1,4 +1,4 @@
-import { COLORS, type Color } from '../../../main/annotations/model';
+import { COLORS, type Color } from '../../../shared/annotation-model';
 import type { MessageKey } from '../i18n';
 
 export { COLORS, type Color };

@@ -1,4 +1,4 @@
-import type { Color, Highlight } from '../../../main/annotations/model';
+import type { Color, Highlight } from '../../../shared/annotation-model';
 
 /** Fields of a highlight to change; `start` and `end` (together) give it a new passage. */
 export type HighlightPatch = { color?: Color; note?: string; tags?: string[]; start?: number; end?: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Color } from '../../../main/annotations/model';
+import type { Color } from '../../../shared/annotation-model';
 import { highlightToExtend } from './highlight-extension';
 
 const placed = (id: string, start: number, end: number, color: Color = 'yellow') => ({

@@ -1,4 +1,4 @@
-import type { Color } from '../../../main/annotations/model';
+import type { Color } from '../../../shared/annotation-model';
 
 type Placed = { id: string; color: Color; status: string; start: number; end: number };
 

@@ -1,4 +1,4 @@
-import type { Direction } from '../../../main/articles/model';
+import type { Direction } from '../../../shared/article-model';
 import './margin-notes.css';
 
 // The narrowest column kept beside margin notes, in the article's own ems (a readable measure), and the

@@ -1,4 +1,4 @@
-import { COLORS, type Color } from '../../../main/annotations/model';
+import { COLORS, type Color } from '../../../shared/annotation-model';
 import { canonicalToRange, type Displays } from './dom-offsets';
 
 /**

@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HamishApi, ResolvedHighlight } from '../../../main/api/contract';
-import type { Highlight } from '../../../main/annotations/model';
+import type { HamishApi, ResolvedHighlight } from '../../../shared/contract';
+import type { Highlight } from '../../../shared/annotation-model';
 import { useHighlights } from './use-highlights';
 
 const TEXT = 'فشل المحاولات السابقة في ليبيا، ثم عودة الإرهابيين إلى المدن.';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ApiError, ResolvedHighlight } from '../../../main/api/contract';
-import { compareReadingOrder, type Color } from '../../../main/annotations/model';
+import type { ApiError, ResolvedHighlight } from '../../../shared/contract';
+import { compareReadingOrder, type Color } from '../../../shared/annotation-model';
 import { highlightChanges, type HighlightChange } from '../announce/highlight-changes';
 import { call } from '../api';
 import {

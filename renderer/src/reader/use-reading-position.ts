@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { blockStarts, type Block } from '../../../main/articles/model';
+import { blockStarts, type Block } from '../../../shared/article-model';
 import { onPageLeaving } from '../page-leaving';
 import { offsetAtTop, scrollTopFor, type BlockBox } from './reading-position';
 

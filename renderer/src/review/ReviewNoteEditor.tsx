@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { HighlightEntry } from '../../../main/api/contract';
+import type { HighlightEntry } from '../../../shared/contract';
 import { call } from '../api';
 import { SaveError, SaveStatus } from '../autosave/SaveStatus';
 import { useAutosave } from '../autosave/use-autosave';

@@ -1,6 +1,6 @@
 import { Flame } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, HighlightEntry, ReviewAnswer } from '../../../main/api/contract';
+import type { ApiError, HighlightEntry, ReviewAnswer } from '../../../shared/contract';
 import { call } from '../api';
 import { ErrorNotice, useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

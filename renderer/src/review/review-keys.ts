@@ -1,4 +1,4 @@
-import type { ReviewAnswer } from '../../../main/api/contract';
+import type { ReviewAnswer } from '../../../shared/contract';
 
 /** What a key does during a review. */
 export type ReviewAction = { kind: 'answer'; answer: ReviewAnswer } | { kind: 'next' | 'edit' | 'open' };

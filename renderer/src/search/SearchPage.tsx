@@ -1,6 +1,6 @@
 import { Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import type { SearchGroup } from '../../../main/api/contract';
+import type { SearchGroup } from '../../../shared/contract';
 import { call } from '../api';
 import { useT } from '../i18n/I18nProvider';
 import { useColorName } from '../reader/color-names';

@@ -5,7 +5,15 @@ import { useT } from '../i18n/I18nProvider';
 import { PALETTES } from '../theme/palettes';
 import { FONT_STACKS } from './apply-settings';
 import { ChoiceGroup } from './ChoiceGroup';
-import { FONT_SIZE, FONTS, LANGUAGES, LINE_HEIGHT, MEASURE, THEMES, type ReaderSettings } from './options';
+import {
+  FONT_SIZE,
+  FONTS,
+  LANGUAGES,
+  LINE_HEIGHT,
+  MEASURE,
+  THEMES,
+  type ReaderSettings,
+} from '../../../shared/settings';
 import { RangeField } from './RangeField';
 import { COLORS, colorKey } from '../reader/colors';
 import { SyncSettings } from '../sync/SyncSettings';

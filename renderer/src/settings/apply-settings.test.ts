@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySettings, FONT_STACKS, readerVariables } from './apply-settings';
-import { READER_DEFAULTS } from './options';
+import { READER_DEFAULTS } from '../../../shared/settings';
 
 describe('applying settings', () => {
   it('turns typography into the custom properties the reader uses', () => {

@@ -1,4 +1,4 @@
-import type { ReaderSettings } from './options';
+import type { ReaderSettings } from '../../../shared/settings';
 
 /**
  * Each bundled Arabic face with a Latin face of the same colour after it: the fontsource packages carry

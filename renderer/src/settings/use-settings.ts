@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import { arrived, call, callOnce } from '../api';
 import { onPageLeaving } from '../page-leaving';
 import { keepReadingPosition } from '../reader/use-reading-position';
 import { applySettings } from './apply-settings';
-import { READER_DEFAULTS, type ReaderSettings } from './options';
+import { READER_DEFAULTS, type ReaderSettings } from '../../../shared/settings';
 
 // A slider sends a change per step while dragged; the settings file is written once it rests.
 const SAVE_DELAY_MS = 250;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Inputs, SyncConflict } from '../../../main/api/contract';
+import type { Inputs, SyncConflict } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { NoteMarkdown } from '../notes/NoteMarkdown';
 import { MergeEditor } from './MergeEditor';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import type { HamishApi, SyncConflict } from '../../../main/api/contract';
+import type { HamishApi, SyncConflict } from '../../../shared/contract';
 import { createTranslate } from '../i18n';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { ConflictsPage } from './ConflictsPage';

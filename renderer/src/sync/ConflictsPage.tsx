@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, Inputs, SyncConflict } from '../../../main/api/contract';
+import type { ApiError, Inputs, SyncConflict } from '../../../shared/contract';
 import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';

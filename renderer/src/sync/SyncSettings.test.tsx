@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HamishApi, SyncSettingsView, SyncStatus } from '../../../main/api/contract';
+import type { HamishApi, SyncSettingsView, SyncStatus } from '../../../shared/contract';
 import { createTranslate, type Language } from '../i18n';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { SyncSettings } from './SyncSettings';

@@ -1,6 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import type { SyncSettingsView } from '../../../main/api/contract';
+import type { SyncSettingsView } from '../../../shared/contract';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { SyncStatusLine } from './SyncStatusLine';

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../main/api/contract';
+import type { ApiError } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { syncTime } from './sync-time';
 import type { SyncPanelState } from './use-sync';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError, Inputs, SyncReport, SyncSettingsView, SyncStatus } from '../../../main/api/contract';
+import type { ApiError, Inputs, SyncReport, SyncSettingsView, SyncStatus } from '../../../shared/contract';
 import { call } from '../api';
 
 /** While the sync settings are shown, the status is asked for this often (an automatic sync may finish). */

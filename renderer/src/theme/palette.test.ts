@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '../../../main/annotations/model';
+import { COLORS } from '../../../shared/annotation-model';
 import { blend, contrastOverHighlight, contrastRatio, parseColor, type Rgba } from './contrast';
 import { PALETTES, THEME_NAMES, themeStylesheet, type Palette } from './palettes';
 

@@ -1,4 +1,4 @@
-import type { TocEntry } from '../../../main/articles/model';
+import type { TocEntry } from '../../../shared/article-model';
 
 type Props = {
   toc: readonly TocEntry[];

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { Block, TocEntry } from '../../../main/articles/model';
+import type { Block, TocEntry } from '../../../shared/article-model';
 import { useT } from '../i18n/I18nProvider';
 import { BookContents } from './BookContents';
 import { bookContentsOf, contentsOf, currentSection } from './contents';

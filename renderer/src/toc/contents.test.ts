@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../main/articles/model';
+import type { Block } from '../../../shared/article-model';
 import { bookContentsOf, contentsOf, currentSection } from './contents';
 
 const blocks: Block[] = [

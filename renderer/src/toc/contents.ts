@@ -1,4 +1,4 @@
-import type { Block, TocEntry } from '../../../main/articles/model';
+import type { Block, TocEntry } from '../../../shared/article-model';
 
 /** One line of the table of contents: a section heading and the index of its block. */
 export type ContentsEntry = { index: number; level: number; text: string };

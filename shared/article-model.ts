@@ -1,7 +1,7 @@
 /**
  * The article block model (docs/ARCHITECTURE.md, "Data flow: highlight a passage"). Every offset in the app is a UTF-16 index
  * into an article's canonical text: its blocks' `text` joined by BLOCK_SEPARATOR.
- * This file has no imports so that the renderer can share it.
+ * Part of the shared vocabulary (docs/ARCHITECTURE.md, "Layers"): no imports, so main and the renderer share it.
  */
 
 export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'listItem' | 'figure' | 'table' | 'code' | 'rule';

@@ -1,5 +1,5 @@
-import { waitForGo } from '../store/process-race-kit';
-import { runCli } from './run';
+import { waitForGo } from './process-race-kit';
+import { runCli } from '../../main/cli/run';
 
 /*
  * A `hamish` command for tests that start many at the same instant: it waits for "go" on stdin (see

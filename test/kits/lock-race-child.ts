@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { acquireLock } from './lock';
+import { acquireLock } from '../../main/store/lock';
 import { waitForGo } from './process-race-kit';
 
 /*

@@ -1,12 +1,12 @@
 /**
  * A web server for tests, on 127.0.0.1 only: fixture pages for every case the saver must handle
  * (redirects, legacy Arabic encodings, compression and compression bombs, slow and endless answers, wrong
- * types, error statuses, pictures that fail). Tests never reach outside this machine.
+ * types, error statuses, pictures that fail). Tests never reach past the loopback interface.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { pngBytes } from '../articles/test-images';
+import { pngBytes } from './images';
 
 export const ARABIC_PARAGRAPH =
   'يتناول هذا المقال تاريخ الخط العربي وتطوره عبر القرون، من الكوفي إلى النسخ والثلث، وكيف حافظ الخطاطون على جمال الحروف.';

@@ -1,6 +1,6 @@
 /**
  * The names of the contract's methods, without their schemas, so that the preload (which only
- * forwards calls) can be built without bundling the validation library.
+ * forwards calls) and the renderer can be built without bundling the validation library.
  */
 export const METHODS = [
   'listArticles',

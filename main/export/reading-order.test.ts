@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inReadingOrder } from '../export/reading-order';
-import type { ExportHighlight } from '../export/types';
-import { compareReadingOrder, type AnchorStatus } from './model';
+import { inReadingOrder } from './reading-order';
+import type { ExportHighlight } from './types';
+import { compareReadingOrder, type AnchorStatus } from '../../shared/annotation-model';
 
 function placed(
   id: string,

@@ -3,7 +3,7 @@
  * and the parts to build hostile ones from. Only tests import this file.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { pngBytes } from '../test-images';
+import { pngBytes } from './images';
 
 export type BookFiles = Record<string, string | Uint8Array>;
 

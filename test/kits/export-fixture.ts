@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AnchorStatus, Color } from '../annotations/model';
-import { describeTarget } from '../annotations/anchor';
-import { canonicalText, importPlainText } from '../articles';
-import type { ArticleMeta } from '../store';
-import type { ExportArticle, ExportHighlight, ExportInput } from './types';
+import type { AnchorStatus, Color } from '../../shared/annotation-model';
+import { describeTarget } from '../../main/annotations/anchor';
+import { canonicalText, importPlainText } from '../../main/articles';
+import type { ArticleMeta } from '../../main/store';
+import type { ExportArticle, ExportHighlight, ExportInput } from '../../main/export/types';
 
 // Shared by the export tests: the seed article with highlights that exercise every formatter, and a
 // small hostile article. Dates are fixed so the golden files never change by themselves.

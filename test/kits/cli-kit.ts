@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runCli } from './run';
+import { runCli } from '../../main/cli/run';
 
 /** The default article, for CLI tests. */
 export const SEED = path.resolve(import.meta.dirname, '../../data/article-ar.txt');

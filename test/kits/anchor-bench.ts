@@ -4,8 +4,9 @@
  * Timing lives here rather than in tests, which must not depend on the machine's speed.
  */
 
-import { describeTarget, resolveAll } from './anchor';
-import type { AnchorStatus } from './model';
+import { describeTarget, resolveAll } from '../../main/annotations/anchor';
+import type { AnchorStatus } from '../../shared/annotation-model';
+import { mulberry32 as random } from './random';
 
 export type AnchorBenchOptions = { length?: number; highlights?: number; seed?: number };
 
@@ -16,18 +17,6 @@ export type AnchorBenchResult = {
   resolveMs: number;
   statuses: Record<AnchorStatus, number>;
 };
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same article. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An article of about `length` characters: the seed's words shuffled into paragraphs of 40–120 words. */
 export function syntheticArticle(seedText: string, length: number, seed = 1): string {

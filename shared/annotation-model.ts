@@ -1,6 +1,6 @@
 /**
  * Highlights, shaped after the W3C Web Annotation model (docs/ARCHITECTURE.md, "Data flow: highlight a passage").
- * No imports: the renderer shares these types.
+ * Part of the shared vocabulary (docs/ARCHITECTURE.md, "Layers"): no imports, so main and the renderer share it.
  */
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;

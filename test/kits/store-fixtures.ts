@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { StoreError } from './errors';
-import type { ArticleFile, ArticleMeta } from './schema';
-import type { Highlight } from '../annotations/model';
+import { StoreError } from '../../main/store/errors';
+import type { ArticleFile, ArticleMeta } from '../../main/store/schema';
+import type { Highlight } from '../../shared/annotation-model';
 
 // Shared by the tests beside this file: real-looking Arabic data and a temp data folder.
 

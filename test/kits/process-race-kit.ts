@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleChild as bundleInto } from '../../test/torture/bundle-child';
+import { bundleChild as bundleInto } from '../torture/bundle-child';
 
 /*
  * For tests that start many real processes at the same instant: each child is a script bundled once (so that a
