@@ -37,6 +37,8 @@ export const AUTO_SYNC_DELAY_MS = 20_000;
  * wait for the following quiet moment.
  */
 export function autoSync(
+  // Called directly, not through dispatch(): both inputs are the constant `{}`, so there is nothing to
+  // validate, and taking only these two methods lets auto-sync.test.ts drive it with a stand-in.
   service: Pick<Service, 'syncSettings' | 'syncNow'>,
   track: <T>(work: Promise<T>) => Promise<T>,
   delayMs = AUTO_SYNC_DELAY_MS,

@@ -1,4 +1,6 @@
 import { app, dialog, type BrowserWindow } from 'electron';
+import { call } from '../api/checked-call';
+import { toApiError } from '../api/errors';
 import type { Service } from '../api/service';
 import { confirmedSave, LINK_SCHEME, linkInArgv } from '../web/link-request';
 import { shellText, type ShellLanguage } from './shell-strings';
@@ -52,7 +54,11 @@ export function handleSaveLinks(deps: Deps): { fromArgv: (argv: readonly string[
     });
     if (url === null) return;
     const language = deps.language();
-    const outcome = await service.saveLink({ url });
+    // Through the checked path, as IPC and the command line call it: the address is validated like the page's.
+    const outcome = await call(service, 'saveLink', { url }).catch((error: unknown) => ({
+      ok: false as const,
+      message: toApiError(error).message,
+    }));
     if (!outcome.ok) {
       dialog.showErrorBox(shellText(language, 'shell.saveFailed'), outcome.message);
       return;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, nativeTheme, type BrowserWindow, type WebContents } from 'electron';
 import type { Settings } from '../api/settings';
+import { call } from '../api/checked-call';
 import { toApiError } from '../api/errors';
 import { createService, type Service } from '../api/service';
 import { acquireLock } from '../store';
@@ -118,7 +119,8 @@ async function start(instance: Instance): Promise<void> {
       onSettingsChanged: applyShellSettings,
       secrets: systemSecrets(),
     });
-    applyShellSettings((await service.getSettings({})).settings);
+    // Through the checked path, as IPC and the command line call it (docs/ARCHITECTURE.md, "Service").
+    applyShellSettings((await call(service, 'getSettings', {})).settings);
   } catch (error) {
     const { message } = toApiError(error);
     dialog.showErrorBox('Hamish cannot open its library / تعذّر فتح المكتبة', message);

@@ -1,6 +1,6 @@
 import { HamishError } from '../api/errors';
 import { createService, type Service } from '../api/service';
-import { call } from './checked-call';
+import { call } from '../api/checked-call';
 import type { Io } from './output';
 
 /**

@@ -9,7 +9,7 @@ import { createService, type Service } from '../api/service';
 import { EXPORT_FORMATS, type ExportFormat } from '../api/export-methods';
 import { exportTarget, writeUserFile } from '../api/user-files';
 import { IMPORTABLE_EXTENSIONS } from '../articles';
-import { call } from './checked-call';
+import { call } from '../api/checked-call';
 import { clipEchoes } from './clip-echo';
 import { changeHighlight } from './highlight-change';
 import {

@@ -1,5 +1,5 @@
 import type { Service } from '../api/service';
-import { call } from './checked-call';
+import { call } from '../api/checked-call';
 import type { Io } from './output';
 
 /** Tabs and newlines inside a field would break the line-per-record format. */

@@ -1,8 +1,8 @@
-import type { Inputs, Outputs, Result } from '../api/contract';
-import { dispatch } from '../api/dispatch';
-import { HamishError } from '../api/errors';
+import type { Inputs, Outputs, Result } from './contract';
+import { dispatch } from './dispatch';
+import { HamishError } from './errors';
 import type { Method } from '../../shared/methods';
-import type { Service } from '../api/service';
+import type { Service } from './service';
 
 /** Calls a contract method through the same validation as the app's IPC; throws its error value. */
 export async function call<M extends Method>(
