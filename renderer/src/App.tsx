@@ -88,25 +88,6 @@ export function App() {
   }, [route.view, revision]);
   const firstScreenShown = useAfterFirstScreen(settings !== null);
 
-  // Ctrl/Cmd+Shift+F: search everything, Ctrl/Cmd+Shift+H: every highlight, from anywhere.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        go({ view: 'search' });
-      } else if (
-        (event.ctrlKey || event.metaKey) &&
-        event.shiftKey &&
-        (event.code === 'KeyH' || event.key.toLowerCase() === 'h')
-      ) {
-        event.preventDefault();
-        go({ view: 'highlights' });
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [go]);
-
   useEffect(() => {
     if (route.view !== 'start' || !articles) return;
     const id = startArticle(articles);
@@ -135,6 +116,8 @@ export function App() {
     onToggleFocus: () => (focusing ? leaveFocus() : enterFocus()),
     onLeaveFocus: leaveFocus,
     onHelp: () => setDialog('shortcuts'),
+    onSearch: () => go({ view: 'search' }),
+    onAllHighlights: () => go({ view: 'highlights' }),
   });
 
   return (

@@ -2,6 +2,7 @@ import { Link2, RotateCw } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { PendingSave } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
+import { bindShortcuts } from '../shortcuts/use-shortcut-keys';
 
 type Props = {
   saving: string | null;
@@ -10,10 +11,6 @@ type Props = {
   onCancel: () => void;
   onRetry: () => void;
 };
-
-/** A key press that focuses the field: Ctrl+L, or Cmd+L on a Mac. */
-const isFocusKey = (event: KeyboardEvent): boolean =>
-  (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'l';
 
 /**
  * "Save a link": an address typed or pasted here is fetched by the app and kept offline. Ctrl/Cmd+L
@@ -26,11 +23,15 @@ export function SaveLinkField({ saving, pending, onSave, onCancel, onRetry }: Pr
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isFocusKey(event)) {
-        event.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      } else if (event.key === 'Escape' && saving !== null) onCancel();
+      const taken = bindShortcuts(event, {
+        saveLink: () => {
+          input.current?.focus();
+          input.current?.select();
+        },
+      });
+      // Esc (a registered shortcut) also stops a save under way, from the address field too, where the
+      // other shortcuts leave the field its keys.
+      if (!taken && event.key === 'Escape' && saving !== null) onCancel();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

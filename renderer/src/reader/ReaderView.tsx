@@ -1,5 +1,5 @@
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleView, ResolvedHighlight } from '../../../shared/contract';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleView } from '../../../shared/contract';
 import { blockStarts, canonicalText } from '../../../shared/article-model';
 import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
@@ -7,18 +7,21 @@ import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import { TableOfContents } from '../toc/TableOfContents';
 import { BlockView } from './BlockView';
-import { COLORS, type Color } from './colors';
 import type { Span } from '../search/FindBar';
-import { withoutVowelMarks, type DisplayText } from './display-text';
-import { blockElements, canonicalToRange, offsetAtPoint, type Displays } from './dom-offsets';
-import { focusPassage } from './focus-passage';
-import { highlightToExtend } from './highlight-extension';
-import { moveCaretByKey } from './keyboard-selection';
-import { clearPaint, flash, paintActive, paintFind, paintHighlights } from './paint';
+import { blockElements, canonicalToRange, offsetAtPoint } from './dom-offsets';
+import { innermostAt } from './highlight-at';
+import { paintFind } from './paint';
+import { isWellInView, scrollToReadingLine } from './reading-line';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights, type ArticlePatch } from './use-highlights';
+import { useHighlightSelection } from './use-highlight-selection';
+import { useOpenHighlight } from './use-open-highlight';
+import { usePaint } from './use-paint';
+import { handleCaretKey, useReaderKeys } from './use-reader-keys';
+import { useRenderedBlocks } from './use-rendered-blocks';
+import { useTagSuggestions } from './use-tag-suggestions';
 import { useUndoKeys } from './use-undo-keys';
-import { useAfterFirstScreen } from '../use-after-first-screen';
+import { useVowelMarks } from './use-vowel-marks';
 import { useReadingPosition } from './use-reading-position';
 import { SidePanel } from './SidePanel';
 import { marginSideOf } from './margin-room';
@@ -49,27 +52,10 @@ type Props = {
   at?: Span;
 };
 
-// Harakat, tanwin, shadda, sukun, dagger alef: an article with them gets the "hide vowel marks" toggle.
-const VOWEL_MARK = /[\u064B-\u0652\u0670]/;
-
-// The first render shows only the start of a long article (or up to the saved position), so the first
-// screen paints quickly; the rest follows right after, off the critical path.
-const FIRST_RENDER_BLOCKS = 60;
-
-function firstRenderCount(offset: number, article: ArticleView, starts: readonly number[]): number {
-  let index = 0;
-  while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= offset) index++;
-  return Math.min(article.blocks.length, index + FIRST_RENDER_BLOCKS);
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
-
-/** The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. */
+/**
+ * The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. Each part's
+ * logic is its own hook; this component wires them together and lays them out.
+ */
 export function ReaderView(props: Props) {
   const { article, showNotes, showContents, drawers, onClosePanel, onReload, updateSummary, at } = props;
   const t = useT();
@@ -79,32 +65,16 @@ export function ReaderView(props: Props) {
   const lengths = useMemo(() => article.blocks.map((b) => b.text.length), [article.blocks]);
   const text = useMemo(() => canonicalText(article.blocks), [article.blocks]);
   const initialOffset = at?.start ?? article.progress?.offset ?? null;
-  const [renderedBlocks, setRenderedBlocks] = useState(() =>
-    firstRenderCount(initialOffset ?? 0, article, starts),
-  );
-  // Vowel marks hidden is display only: every offset still maps to the stored text through `displays`.
-  const hasMarks = useMemo(() => article.blocks.some((b) => VOWEL_MARK.test(b.text)), [article.blocks]);
-  const [hideMarks, setHideMarks] = useState(false);
-  const displays = useMemo<Displays | undefined>(() => {
-    if (!hideMarks) return undefined;
-    const cache = new Map<number, DisplayText>();
-    return (index) => {
-      const block = article.blocks[index];
-      if (!block) return undefined;
-      let display = cache.get(index);
-      if (!display) cache.set(index, (display = withoutVowelMarks(block.text)));
-      return display;
-    };
-  }, [hideMarks, article.blocks]);
+  const renderedBlocks = useRenderedBlocks(initialOffset ?? 0, starts);
+  const { hasMarks, hideMarks, toggleMarks, displays } = useVowelMarks(article.blocks);
   const [finding, setFinding] = useState(false);
-  useEffect(() => {
-    if (renderedBlocks >= article.blocks.length) return;
-    const timer = setTimeout(() => startTransition(() => setRenderedBlocks(article.blocks.length)), 0);
-    return () => clearTimeout(timer);
-  }, [renderedBlocks, article.blocks.length]);
-  const store = useHighlights(article.id, article.highlights, { note: article.note, tags: article.tags });
-  const { highlights } = store;
-  useHighlightAnnouncements(highlights, store.announcedElsewhere);
+
+  const annotations = useHighlights(article.id, article.highlights, {
+    note: article.note,
+    tags: article.tags,
+  });
+  const { highlights } = annotations;
+  useHighlightAnnouncements(highlights, annotations.announcedElsewhere);
   const [selection, clearSelection] = useCanonicalSelection(
     articleRef,
     scrollerRef,
@@ -114,12 +84,6 @@ export function ReaderView(props: Props) {
   );
   useWordSnap(articleRef, text, starts, lengths, displays);
   useReadingCaret(articleRef, scrollerRef);
-  const [lastColor, setLastColor] = useState<Color>('yellow');
-  const [activeId, setActiveId] = useState<string | null>(null);
-  // The open highlight's passage: a live range, so the popover follows it when the text scrolls.
-  const [activePassage, setActivePassage] = useState<Range | null>(null);
-  const [suggestions, setSuggestions] = useState<string[]>([]);
-  const active = highlights.find((h) => h.id === activeId) ?? null;
   const marginSide = useMarginRoom(scrollerRef, articleRef, marginSideOf(article.dir));
 
   const save = useCallback(
@@ -128,46 +92,27 @@ export function ReaderView(props: Props) {
   );
   const fraction = useReadingPosition(scrollerRef, article.blocks, initialOffset, save);
 
-  const refreshTags = useCallback(() => {
-    void call('listTags', {}).then((result) => result.ok && setSuggestions(result.value));
-  }, []);
-  // Tag suggestions are for editing: they are fetched once the text is on screen.
-  const textShown = useAfterFirstScreen(true);
-  useEffect(() => {
-    if (textShown) refreshTags();
-  }, [textShown, refreshTags]);
-  // The notes panel's code is fetched then too, even where the panel starts closed (a drawer in a narrow
-  // window): else the drawer would open empty until its code arrives.
+  const { suggestions, refresh: refreshTags, textShown } = useTagSuggestions();
+  // The notes panel's code is fetched once the text is shown, even where the panel starts closed (a drawer
+  // in a narrow window): else the drawer would open empty until its code arrives.
   useEffect(() => {
     if (textShown) void import('../notes/NotesPanel');
   }, [textShown]);
 
+  // The rendered blocks by index, read at the moment they are needed (more render after the first screen).
   const blocks = useCallback(
     () => (articleRef.current ? blockElements(articleRef.current) : new Map<number, HTMLElement>()),
     [],
   );
-
-  useEffect(() => {
-    paintHighlights(
-      blocks(),
-      starts,
-      highlights.filter((h) => h.status !== 'orphan'),
-      displays,
-    );
-  }, [highlights, starts, blocks, renderedBlocks, displays]);
-  useEffect(
-    () => paintActive(blocks(), starts, active && active.status !== 'orphan' ? active : null, displays),
-    [active, starts, blocks, displays],
-  );
-  // A search hit opened here: flash it once it is laid out (the reading position put it at the top).
-  useEffect(() => {
-    if (!at) return;
-    const timer = setTimeout(() => {
-      flash(blocks(), starts, at, displays);
-      focusPassage(blocks(), starts, at, displays);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [at, blocks, starts, displays]);
+  const opened = useOpenHighlight(highlights, { scrollerRef, blocks, starts, displays });
+  const { active, activeId, activePassage, close: closePopover } = opened;
+  usePaint(blocks, { starts, displays, highlights, active, renderedBlocks, at });
+  const { lastColor, highlightSelection } = useHighlightSelection(articleRef, annotations, {
+    starts,
+    lengths,
+    displays,
+    clearSelection,
+  });
 
   const showMatches = useCallback(
     (matches: Span[], current: number) => {
@@ -176,62 +121,7 @@ export function ReaderView(props: Props) {
       const here = matches[current];
       const range = here ? canonicalToRange(map, starts, here.start, here.end, displays) : null;
       const scroller = scrollerRef.current;
-      if (!range || !scroller) return;
-      const rect = range.getBoundingClientRect();
-      const box = scroller.getBoundingClientRect();
-      if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40)
-        scroller.scrollTop += rect.top - box.top - box.height / 3;
-    },
-    [blocks, starts, displays],
-  );
-  useEffect(() => clearPaint, []);
-
-  // Keys and toolbar read the selection from the document at the moment they act: the React copy may
-  // lag a selectionchange behind.
-  const highlightSelection = useCallback(
-    async (color: Color, anyColor = false) => {
-      const selection = readSelection(articleRef.current, starts, lengths, displays);
-      if (!selection) return;
-      setLastColor(color);
-      const selected = document.getSelection()?.getRangeAt(0).cloneRange();
-      // A selection running on from a highlight grows it rather than laying a second one over it.
-      const grow = highlightToExtend(store.latest(), selection.start, selection.end, anyColor ? null : color);
-      const saved = grow
-        ? (await store.update(grow.highlight.id, { start: grow.start, end: grow.end })) === null
-        : 'id' in (await store.create(selection.start, selection.end, color));
-      // Clear the selection that was highlighted, not one the reader made while the save was under way.
-      const now = document.getSelection();
-      const same =
-        selected && now?.rangeCount
-          ? selected.compareBoundaryPoints(Range.START_TO_START, now.getRangeAt(0)) === 0 &&
-            selected.compareBoundaryPoints(Range.END_TO_END, now.getRangeAt(0)) === 0
-          : false;
-      if (saved && same) clearSelection();
-    },
-    [starts, lengths, displays, store, clearSelection],
-  );
-
-  const openHighlight = useCallback(
-    (highlight: ResolvedHighlight, scroll: boolean) => {
-      setActiveId(highlight.id);
-      if (highlight.status === 'orphan') return setActivePassage(null);
-      const map = blocks();
-      const range = canonicalToRange(map, starts, highlight.start, highlight.end, displays);
-      if (scroll && range && scrollerRef.current) {
-        const scroller = scrollerRef.current;
-        const place = () => {
-          const rect = range.getBoundingClientRect();
-          const box = scroller.getBoundingClientRect();
-          scroller.scrollTop += rect.top - box.top - box.height / 3;
-        };
-        place();
-        // Blocks far away are laid out lazily; place again once the target block has its real size.
-        requestAnimationFrame(() => {
-          place();
-          setActivePassage(range);
-          flash(map, starts, highlight, displays);
-        });
-      } else setActivePassage(range);
+      if (range && scroller && !isWellInView(scroller, range)) scrollToReadingLine(scroller, range);
     },
     [blocks, starts, displays],
   );
@@ -240,57 +130,25 @@ export function ReaderView(props: Props) {
     if (document.getSelection()?.isCollapsed === false) return;
     const offset = offsetAtPoint(starts, event.clientX, event.clientY, displays);
     if (offset === null) return;
-    // Innermost first: with nested highlights the smallest one under the pointer is the one meant.
-    const under = highlights
-      .filter((h) => h.status !== 'orphan' && h.start <= offset && offset < h.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start));
-    const hit = under[0];
-    if (hit) openHighlight(hit, false);
-    else setActiveId(null);
+    const hit = innermostAt(highlights, offset);
+    if (hit) opened.open(hit, false);
+    else closePopover();
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        setFinding(true);
-        return;
-      }
-      if (isTyping(event.target)) return;
-      if (mod || event.altKey) return;
-      if (event.key === 'Escape') {
-        setActiveId(null);
-        clearSelection();
-        return;
-      }
-      if (event.key.toLowerCase() === 'm' && hasMarks) {
-        event.preventDefault();
-        setHideMarks((hidden) => !hidden);
-        return;
-      }
-      const digit = Number(event.key);
-      const selection = readSelection(articleRef.current, starts, lengths, displays);
-      if (selection && event.key.toLowerCase() === 'h') {
-        event.preventDefault();
-        void highlightSelection(lastColor, true);
-      } else if (digit >= 1 && digit <= COLORS.length) {
-        const color = COLORS[digit - 1] ?? 'yellow';
-        if (selection) {
-          event.preventDefault();
-          void highlightSelection(color);
-        } else if (active) {
-          event.preventDefault();
-          void store.update(active.id, { color });
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [starts, lengths, displays, hasMarks, lastColor, active, store, highlightSelection, clearSelection]);
-
-  const closePopover = useCallback(() => setActiveId(null), []);
-  useUndoKeys(store, closePopover);
+  useReaderKeys({
+    hasSelection: () => readSelection(articleRef.current, starts, lengths, displays) !== null,
+    highlightSelection: (color, anyColor) => void highlightSelection(color, anyColor),
+    lastColor,
+    active,
+    recolour: (id, color) => void annotations.update(id, { color }),
+    toggleMarks: hasMarks ? toggleMarks : null,
+    openFind: () => setFinding(true),
+    dismiss: () => {
+      closePopover();
+      clearSelection();
+    },
+  });
+  useUndoKeys(annotations, closePopover);
 
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
@@ -307,7 +165,7 @@ export function ReaderView(props: Props) {
   };
 
   const saveArticleNote = async (patch: ArticlePatch, session?: string) => {
-    const failure = await store.updateArticle(patch, { session });
+    const failure = await annotations.updateArticle(patch, { session });
     if (!failure) refreshTags();
     return failure;
   };
@@ -340,7 +198,7 @@ export function ReaderView(props: Props) {
         >
           <div className="progress-bar" style={{ inlineSize: `${fraction * 100}%` }} />
         </div>
-        {store.error && <ErrorNotice error={store.error} onRetry={store.clearError} />}
+        {annotations.error && <ErrorNotice error={annotations.error} onRetry={annotations.clearError} />}
         {finding && (
           <Suspense fallback={null}>
             <FindBar
@@ -360,7 +218,7 @@ export function ReaderView(props: Props) {
               type="button"
               className="icon-button small"
               aria-pressed={hideMarks}
-              onClick={() => setHideMarks((h) => !h)}
+              onClick={toggleMarks}
             >
               {hideMarks ? t('reader.showMarks') : t('reader.hideMarks')} (m)
             </button>
@@ -376,13 +234,9 @@ export function ReaderView(props: Props) {
             aria-label={t('reader.article')}
             tabIndex={0}
             onClick={onArticleClick}
-            onKeyDown={(event) => {
-              if (
-                articleRef.current &&
-                moveCaretByKey(event.nativeEvent, articleRef.current, scrollerRef.current, article.dir)
-              )
-                event.preventDefault();
-            }}
+            onKeyDown={(event) =>
+              handleCaretKey(event.nativeEvent, articleRef.current, scrollerRef.current, article.dir)
+            }
           >
             {article.blocks.slice(0, renderedBlocks).map((block, index) => (
               <BlockView
@@ -405,7 +259,7 @@ export function ReaderView(props: Props) {
                 side={marginSide}
                 activeId={activeId}
                 layoutKey={renderedBlocks}
-                onSave={(id, note, session) => store.update(id, { note }, { session })}
+                onSave={(id, note, session) => annotations.update(id, { note }, { session })}
                 onEditStart={closePopover}
               />
             </Suspense>
@@ -419,11 +273,11 @@ export function ReaderView(props: Props) {
             <NotesPanel
               articleId={article.id}
               highlights={highlights}
-              articleNote={store.article.note}
-              articleTags={store.article.tags}
-              articleRevision={store.articleRevision}
+              articleNote={annotations.article.note}
+              articleTags={annotations.article.tags}
+              articleRevision={annotations.articleRevision}
               suggestions={suggestions}
-              onOpen={(h) => openHighlight(h, true)}
+              onOpen={(h) => opened.open(h, true)}
               onArticleNote={saveArticleNote}
               onUpdateSource={() => void updateSource()}
               updateSummary={updateSummary}
@@ -448,14 +302,14 @@ export function ReaderView(props: Props) {
             passage={activePassage}
             suggestions={suggestions}
             onChange={async (patch) => {
-              const failure = await store.update(active.id, patch);
+              const failure = await annotations.update(active.id, patch);
               if (!failure && patch.tags) refreshTags();
               return failure;
             }}
-            onNote={(note, session) => store.update(active.id, { note }, { session })}
+            onNote={(note, session) => annotations.update(active.id, { note }, { session })}
             onDelete={() => {
-              setActiveId(null);
-              void store.remove(active.id);
+              closePopover();
+              void annotations.remove(active.id);
             }}
             onClose={closePopover}
           />

@@ -61,6 +61,9 @@ export type UpdateOptions = {
   session?: string;
 };
 
+/** What useHighlights gives: the article's highlights and note, their edits, undo and redo. */
+export type Annotations = ReturnType<typeof useHighlights>;
+
 /**
  * An article's highlights and its own note and tags as the reader edits them, with undo and redo. Every change
  * is shown only after main confirmed the durable write; on failure the error is returned (and, for highlights,

@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { useAnnounce } from '../announce/Announcer';
 import { describeChanges } from '../announce/use-highlight-announcements';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/I18nProvider';
-import { isTypingTarget } from '../shortcuts/shortcut-list';
+import { useShortcutKeys } from '../shortcuts/use-shortcut-keys';
 import type { ChangeKind } from './edit-history';
 import type { Replayed } from './use-highlights';
 
@@ -16,17 +15,6 @@ const CHANGES: Record<ChangeKind, MessageKey> = {
   extend: 'change.extend',
 };
 
-/** Which history key a press is: Ctrl/⌘+Z undo; Ctrl/⌘+Shift+Z and Ctrl+Y redo; else null. */
-export function historyKey(event: KeyboardEvent): 'undo' | 'redo' | null {
-  if (event.altKey) return null;
-  // The physical key counts too: on an Arabic layout the Z key gives another letter.
-  const z = event.key.toLowerCase() === 'z' || event.code === 'KeyZ';
-  const y = event.key.toLowerCase() === 'y' || event.code === 'KeyY';
-  if ((event.ctrlKey || event.metaKey) && z) return event.shiftKey ? 'redo' : 'undo';
-  if (event.ctrlKey && !event.shiftKey && y) return 'redo';
-  return null;
-}
-
 type History = { undo: () => Promise<Replayed>; redo: () => Promise<Replayed> };
 
 /**
@@ -37,30 +25,19 @@ type History = { undo: () => Promise<Replayed>; redo: () => Promise<Replayed> };
 export function useUndoKeys(history: History, beforeReplay: () => void): void {
   const t = useT();
   const announce = useAnnounce();
-  const latest = useRef({ history, beforeReplay, t, announce });
-  useEffect(() => {
-    latest.current = { history, beforeReplay, t, announce };
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const direction = historyKey(event);
-      if (!direction || isTypingTarget(event.target)) return;
-      event.preventDefault();
-      const { history, beforeReplay, t, announce } = latest.current;
-      beforeReplay();
-      void history[direction]().then((replayed) => {
-        if (replayed === 'failed') return;
-        if (replayed === 'nothing')
-          announce(t(direction === 'undo' ? 'announce.nothingToUndo' : 'announce.nothingToRedo'));
-        else {
-          const done = t(direction === 'undo' ? 'announce.undone' : 'announce.redone', {
-            change: t(CHANGES[replayed.change]),
-          });
-          announce([done, ...describeChanges(t, replayed.effects)].join('. '));
-        }
-      });
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  const replay = (direction: 'undo' | 'redo') => {
+    beforeReplay();
+    void history[direction]().then((replayed) => {
+      if (replayed === 'failed') return;
+      if (replayed === 'nothing')
+        announce(t(direction === 'undo' ? 'announce.nothingToUndo' : 'announce.nothingToRedo'));
+      else {
+        const done = t(direction === 'undo' ? 'announce.undone' : 'announce.redone', {
+          change: t(CHANGES[replayed.change]),
+        });
+        announce([done, ...describeChanges(t, replayed.effects)].join('. '));
+      }
+    });
+  };
+  useShortcutKeys({ undo: () => replay('undo'), redo: () => replay('redo') });
 }

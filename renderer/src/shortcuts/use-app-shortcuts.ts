@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { inDialog, isTypingTarget } from './shortcut-list';
+import { useShortcutKeys } from './use-shortcut-keys';
 
 type Handlers = {
   /** Focus mode is only offered while an article is open. */
@@ -7,32 +6,26 @@ type Handlers = {
   onToggleFocus: () => void;
   onLeaveFocus: () => void;
   onHelp: () => void;
+  onSearch: () => void;
+  onAllHighlights: () => void;
 };
 
 /**
- * The app-wide keys: `f` toggles focus mode, Esc leaves it, `?` lists the shortcuts. Keys typed into a
- * field or pressed inside a dialog are left alone, and so is anything with Ctrl, ⌘ or Alt.
+ * The app-wide keys. Search and all highlights answer from anywhere, a field or a dialog included. `f`
+ * toggles focus mode, Esc leaves it and `?` lists the shortcuts, except inside a dialog (its keys are its
+ * own) or when the page under it already took the press.
  */
 export function useAppShortcuts(handlers: Handlers): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
+  useShortcutKeys({
+    search: () => handlers.onSearch(),
+    highlights: () => handlers.onAllHighlights(),
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target) || inDialog(event.target)) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const { inArticle, onToggleFocus, onLeaveFocus, onHelp } = latest.current;
-      // On an Arabic layout the same keys give "؟" and "ب"; the physical key still counts.
-      if (event.key === '?' || event.key === '؟') {
-        event.preventDefault();
-        onHelp();
-      } else if (inArticle && !event.shiftKey && (event.key === 'f' || event.code === 'KeyF')) {
-        event.preventDefault();
-        onToggleFocus();
-      } else if (event.key === 'Escape') onLeaveFocus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcutKeys(
+    {
+      help: () => handlers.onHelp(),
+      focus: () => (handlers.inArticle ? handlers.onToggleFocus() : false),
+      escape: () => handlers.onLeaveFocus(),
+    },
+    { outsideDialogs: true, unhandledOnly: true },
+  );
 }
