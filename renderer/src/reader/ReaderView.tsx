@@ -54,7 +54,8 @@ type Props = {
 
 /**
  * The article with its highlights: selection toolbar, highlight popover, notes panel, keyboard. Each part's
- * logic is its own hook; this component wires them together and lays them out.
+ * logic is its own hook; this component wires them together and lays them out (docs/ARCHITECTURE.md,
+ * "The reader and its keys").
  */
 export function ReaderView(props: Props) {
   const { article, showNotes, showContents, drawers, onClosePanel, onReload, updateSummary, at } = props;

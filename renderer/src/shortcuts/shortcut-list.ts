@@ -67,7 +67,8 @@ export function historyKey(press: KeyPress): 'undo' | 'redo' | null {
 
 /**
  * Every keyboard shortcut: the `?` overlay lists exactly these, and every key handler binds to them by id
- * (`bindShortcuts` in use-shortcut-keys.ts), so a key cannot be answered without being listed.
+ * (`bindShortcuts` in use-shortcut-keys.ts), so a key cannot be answered without being listed
+ * (docs/ARCHITECTURE.md, "The reader and its keys").
  */
 export const SHORTCUTS: ShortcutGroup[] = [
   {
