@@ -274,3 +274,17 @@ describe('what the page may not do', () => {
     expect(granted).toEqual([true]);
   });
 });
+
+describe('a hamish://save link', () => {
+  it('is checked against the contract like a call from the page: an overlong address is refused, not fetched', async () => {
+    const url = `https://news.example/${'a'.repeat(9000)}`;
+    const errors = electron.errorBoxes.length;
+    electron.messageBoxAnswers.push(0);
+    electron.app.emit('open-url', new FakeEvent(), `hamish://save?url=${encodeURIComponent(url)}`);
+    await vi.waitFor(() => expect(electron.errorBoxes.length).toBeGreaterThan(errors), { timeout: 10_000 });
+    const refused = electron.errorBoxes.at(-1);
+    expect(refused?.title).toBe('The page could not be saved');
+    // The contract's own message (main/api/contract.ts, saveLink: at most 8192 characters), naming the field.
+    expect(refused?.content).toMatch(/^url: .*8192/);
+  });
+});
