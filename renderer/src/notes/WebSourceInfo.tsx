@@ -5,6 +5,7 @@ import { call } from '../api';
 import { useErrorMessage } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
 import './web-source.css';
+import { reanchorSummary } from './reanchor-summary';
 import { WebDetailsForm } from './WebDetailsForm';
 
 type Props = {
@@ -32,15 +33,7 @@ export function WebSourceInfo({ articleId, web: initial, onUpdated }: Props) {
     const result = await call('updateFromWeb', { id: articleId });
     setBusy(false);
     if (!result.ok) return setError(message(result.error));
-    const count = (status: string) => result.value.filter((r) => r.status === status).length;
-    onUpdated(
-      t('article.updated', {
-        exact: count('exact'),
-        moved: count('moved'),
-        fuzzy: count('fuzzy'),
-        orphan: count('orphan'),
-      }),
-    );
+    onUpdated(reanchorSummary(t, result.value));
   };
 
   if (editing)

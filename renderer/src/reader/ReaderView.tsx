@@ -5,6 +5,7 @@ import { call } from '../api';
 import { useHighlightAnnouncements } from '../announce/use-highlight-announcements';
 import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../i18n/I18nProvider';
+import { reanchorSummary } from '../notes/reanchor-summary';
 import { TableOfContents } from '../toc/TableOfContents';
 import { BlockView } from './BlockView';
 import type { Span } from '../search/FindBar';
@@ -12,6 +13,7 @@ import { blockElements, canonicalToRange, offsetAtPoint } from './dom-offsets';
 import { innermostAt } from './highlight-at';
 import { paintFind } from './paint';
 import { isWellInView, scrollToReadingLine } from './reading-line';
+import { ReadingProgress } from './ReadingProgress';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useHighlights, type ArticlePatch } from './use-highlights';
 import { useHighlightSelection } from './use-highlight-selection';
@@ -154,15 +156,7 @@ export function ReaderView(props: Props) {
   const updateSource = async () => {
     const result = await call('updateArticleSource', { id: article.id });
     if (!result.ok || result.value === null) return;
-    const count = (status: string) => result.value?.filter((r) => r.status === status).length ?? 0;
-    onReload(
-      t('article.updated', {
-        exact: count('exact'),
-        moved: count('moved'),
-        fuzzy: count('fuzzy'),
-        orphan: count('orphan'),
-      }),
-    );
+    onReload(reanchorSummary(t, result.value));
   };
 
   const saveArticleNote = async (patch: ArticlePatch, session?: string) => {
@@ -189,16 +183,7 @@ export function ReaderView(props: Props) {
         </SidePanel>
       )}
       <div className="reader-column">
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label={t('reader.progress')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(fraction * 100)}
-        >
-          <div className="progress-bar" style={{ inlineSize: `${fraction * 100}%` }} />
-        </div>
+        <ReadingProgress fraction={fraction} />
         {annotations.error && <ErrorNotice error={annotations.error} onRetry={annotations.clearError} />}
         {finding && (
           <Suspense fallback={null}>
