@@ -30,7 +30,7 @@ import { blockElement, drawable } from './blocks';
 const WAIT_FOR_ANSWER_MS = 1000;
 /** Characters drawn from the block in view on: more than a large window shows. */
 const SCREEN_CHARACTERS = 6000;
-/** The reader itself draws at most this many blocks in its first render (ReaderView.tsx). */
+/** The reader itself draws at most this many blocks in its first render (reader/use-rendered-blocks.ts). */
 const SCREEN_BLOCKS = 60;
 /** A reading position further into the article than this is left to the reader to draw. */
 const MAX_BLOCKS_BEFORE = 200;
@@ -64,7 +64,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return made;
 }
 
-/** Harakat, tanwin, shadda, sukun, dagger alef, as the reader looks for them (ReaderView.tsx). */
+/** Harakat, tanwin, shadda, sukun, dagger alef, as the reader looks for them (reader/use-vowel-marks.ts). */
 const VOWEL_MARK = /[\u064B-\u0652\u0670]/;
 
 /**
