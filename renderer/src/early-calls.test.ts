@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { START_APP_META } from './start-app-meta';
+
+/** Answers held back until the test lets them through, method by method. */
+let release: Record<string, () => void>;
+
+const preloads = () =>
+  [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) =>
+    link.getAttribute('href'),
+  );
+
+/** Lets every pending promise callback run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.resetModules();
+  release = {};
+  const held = (method: string, value: unknown) => () =>
+    new Promise((resolve) => (release[method] = () => resolve({ ok: true, value })));
+  Object.defineProperty(window, 'hamish', {
+    configurable: true,
+    value: {
+      getSettings: held('getSettings', { settings: {}, reset: [] }),
+      openArticle: held('openArticle', { id: 'a', blocks: [] }),
+      listArticles: held('listArticles', []),
+    },
+  });
+  const meta = document.createElement('meta');
+  meta.name = START_APP_META;
+  meta.content = './assets/start-app.js ./assets/react-dom.js';
+  document.head.appendChild(meta);
+});
+afterEach(() => {
+  Reflect.deleteProperty(window, 'hamish');
+  document.head.replaceChildren();
+  window.location.hash = '';
+});
+
+describe('early-calls', () => {
+  it("fetches the interface's code on an article only once the first screen's answers are in", async () => {
+    window.location.hash = '#/article/a';
+    await import('./early-calls');
+    await settle();
+    expect(Object.keys(release).sort()).toEqual(['getSettings', 'openArticle']);
+    // Downloaded with the answers, its bytes would hold them back.
+    expect(preloads()).toEqual([]);
+    release.openArticle?.();
+    await settle();
+    expect(preloads()).toEqual([]);
+    release.getSettings?.();
+    await settle();
+    expect(preloads()).toEqual(['./assets/start-app.js', './assets/react-dom.js']);
+  });
+
+  it('fetches it at once where React draws the first screen', async () => {
+    window.location.hash = '';
+    await import('./early-calls');
+    expect(Object.keys(release).sort()).toEqual(['getSettings', 'listArticles']);
+    expect(preloads()).toEqual(['./assets/start-app.js', './assets/react-dom.js']);
+  });
+});
