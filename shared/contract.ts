@@ -4,7 +4,7 @@ import type { Language } from './language';
 import type { Method } from './methods';
 import type { ReviewAnswer, ReviewState } from './review-model';
 import type { Settings, SettingsPatch } from './settings';
-import type { SyncConflict, SyncReport, SyncSettingsView, SyncStatus } from './sync-model';
+import type { SyncConflict, SyncErrorCode, SyncReport, SyncSettingsView, SyncStatus } from './sync-model';
 
 /**
  * The one vocabulary of main and renderer: what every method takes and what it gives back
@@ -315,17 +315,7 @@ export type ErrorCode =
   // saving from the web
   | WebErrorCode
   // sync
-  | 'sync-not-configured'
-  | 'sync-unreachable'
-  | 'sync-unauthorized'
-  | 'sync-needs-passphrase'
-  | 'sync-wrong-passphrase'
-  | 'sync-not-encrypted'
-  | 'sync-newer-version'
-  | 'sync-not-a-database'
-  | 'sync-busy'
-  | 'sync-conflict-changed'
-  | 'sync-failed';
+  | SyncErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',

@@ -55,3 +55,17 @@ export type SyncStatus = {
 
 /** How a conflict is resolved: the kept text, the other one, both one after the other, or a new text. */
 export type SyncResolution = 'local' | 'remote' | 'both' | { text: string };
+
+/** Why a sync could not run or stopped: one of the contract's error codes (the interface translates it). */
+export type SyncErrorCode =
+  | 'sync-not-configured'
+  | 'sync-unreachable'
+  | 'sync-unauthorized'
+  | 'sync-needs-passphrase'
+  | 'sync-wrong-passphrase'
+  | 'sync-not-encrypted'
+  | 'sync-newer-version'
+  | 'sync-not-a-database'
+  | 'sync-busy'
+  | 'sync-conflict-changed'
+  | 'sync-failed';
