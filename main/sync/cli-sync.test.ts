@@ -13,13 +13,12 @@ import {
   reopen,
   snapshot,
   type Computer,
+  HOUSE,
 } from '../../test/kits/sync-kit';
 import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 // Real processes and several syncs per test.
 vi.setConfig({ testTimeout: 60_000 });
-
-const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 
 let server: CouchServer;
 let child: { script: string; remove: () => Promise<void> };

@@ -10,12 +10,11 @@ import {
   removeComputers,
   snapshot,
   type Computer,
+  HOUSE,
 } from '../../test/kits/sync-kit';
 import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 vi.setConfig({ testTimeout: 30_000 });
-
-const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 
 let server: CouchServer;
 let database = 0;

@@ -7,7 +7,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { dispatch } from '../api/dispatch';
 import { checkDataDir } from '../store';
 import {
-  articleTitled,
   highlight,
   importText,
   newComputer,
@@ -15,13 +14,14 @@ import {
   reopen,
   snapshot,
   type Computer,
+  HOUSE,
+  sharedHighlight,
 } from '../../test/kits/sync-kit';
 import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 // Each test syncs real folders through a real server several times; the first also loads PouchDB and LevelDB.
 vi.setConfig({ testTimeout: 30_000 });
 
-const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 const CITY = 'المدينة\n\nفي المدينة أسواق كثيرة، وأشهرها سوق العطارين قرب الجامع الكبير.';
 
 let server: CouchServer;
@@ -263,11 +263,7 @@ describe('a sync cut off after its first checkpoint', () => {
 describe('the person writing during a sync', () => {
   it('keeps the note written while the sync was receiving, and sends it next time beside the one received', async () => {
     const [laptop, desktop] = await pair();
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'أول');
-    await laptop.service.syncNow({});
-    await desktop.service.syncNow({});
-    const there = await articleTitled(desktop, 'البيت');
+    const { here: house, there, id: hl } = await sharedHighlight(laptop, desktop, 'أول');
     await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'من الحاسوب المحمول' });
     await laptop.service.syncNow({});
 
@@ -301,11 +297,7 @@ describe('the person writing during a sync', () => {
 describe('a note in conflict, written during a sync', () => {
   it('keeps the text set aside before, beside the two new ones', async () => {
     const [laptop, desktop] = await pair();
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'أول');
-    await laptop.service.syncNow({});
-    await desktop.service.syncNow({});
-    const there = await articleTitled(desktop, 'البيت');
+    const { here: house, there, id: hl } = await sharedHighlight(laptop, desktop, 'أول');
     await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص المحمول' });
     await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص المكتبي' });
     await laptop.service.syncNow({});
@@ -346,11 +338,7 @@ describe('a clock a day wrong', () => {
     const desktop = await newComputer('desktop');
     await laptop.service.configureSync({ url });
     await desktop.service.configureSync({ url });
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'من الغد');
-    await laptop.service.syncNow({});
-    await desktop.service.syncNow({});
-    const there = await articleTitled(desktop, 'البيت');
+    const { there, id: hl } = await sharedHighlight(laptop, desktop, 'من الغد');
     await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'كتبت بعد المزامنة' });
     await desktop.service.syncNow({});
     await laptop.service.syncNow({});

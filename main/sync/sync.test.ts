@@ -9,13 +9,14 @@ import {
   removeComputers,
   snapshot,
   type Computer,
+  HOUSE,
+  sharedHighlight,
 } from '../../test/kits/sync-kit';
 import { startCouchServer, type CouchServer } from '../../test/kits/couch-server';
 
 // Each test syncs real folders through a real server several times; the first also loads PouchDB and LevelDB.
 vi.setConfig({ testTimeout: 30_000 });
 
-const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
 const CITY = 'المدينة\n\nفي المدينة أسواق كثيرة، وأشهرها سوق العطارين قرب الجامع الكبير.';
 
 let server: CouchServer;
@@ -85,11 +86,11 @@ describe('two computers', () => {
 
   it('merges a note edited on both sides where the edits do not overlap', async () => {
     const [laptop, desktop] = await computers('laptop', 'desktop');
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'السطر الأول\nالسطر الثاني');
-    await sync(laptop);
-    await sync(desktop);
-    const there = await articleTitled(desktop, 'البيت');
+    const {
+      here: house,
+      there,
+      id: hl,
+    } = await sharedHighlight(laptop, desktop, 'السطر الأول\nالسطر الثاني');
     await laptop.service.updateHighlight({
       articleId: house,
       id: hl,
@@ -113,11 +114,7 @@ describe('two computers', () => {
 
   it('keeps both texts of a note rewritten on both sides: one kept, the other a conflict to resolve', async () => {
     const [laptop, desktop] = await computers('laptop', 'desktop');
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'قديم');
-    await sync(laptop);
-    await sync(desktop);
-    const there = await articleTitled(desktop, 'البيت');
+    const { here: house, there, id: hl } = await sharedHighlight(laptop, desktop, 'قديم');
     await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص من الحاسوب المحمول' });
     await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص من الحاسوب المكتبي' });
     await sync(laptop);
@@ -149,11 +146,7 @@ describe('two computers', () => {
 
   it('does not bring back a resolved conflict when both computers edit the note again before syncing', async () => {
     const [laptop, desktop] = await computers('laptop', 'desktop');
-    const house = await importText(laptop, 'house', HOUSE);
-    const hl = await highlight(laptop, house, 'البيت القديم', 'قديم');
-    await sync(laptop);
-    await sync(desktop);
-    const there = await articleTitled(desktop, 'البيت');
+    const { here: house, there, id: hl } = await sharedHighlight(laptop, desktop, 'قديم');
     await laptop.service.updateHighlight({ articleId: house, id: hl, note: 'نص من الحاسوب المحمول' });
     await desktop.service.updateHighlight({ articleId: there, id: hl, note: 'نص من الحاسوب المكتبي' });
     await sync(laptop);

@@ -57,6 +57,25 @@ export async function highlight(
   return created.id;
 }
 
+/** The short Arabic article most sync tests carry between computers (its title is «البيت»). */
+export const HOUSE = 'البيت\n\nكان البيت القديم في آخر الشارع، وكانت نوافذه تطل على البحر.';
+
+/**
+ * HOUSE imported on `from` with one highlight of «البيت القديم» noted `note`, and both computers synced once:
+ * the article's id on each side and the highlight's (the same on both).
+ */
+export async function sharedHighlight(
+  from: Computer,
+  to: Computer,
+  note: string,
+): Promise<{ here: string; there: string; id: string }> {
+  const here = await importText(from, 'house', HOUSE);
+  const id = await highlight(from, here, 'البيت القديم', note);
+  await from.service.syncNow({});
+  await to.service.syncNow({});
+  return { here, there: await articleTitled(to, 'البيت'), id };
+}
+
 /** A library as plain data, independent of the ids each computer gave its articles. */
 export async function snapshot(computer: Computer) {
   const articles = await computer.service.listArticles({});
