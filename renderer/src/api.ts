@@ -45,11 +45,6 @@ export function callEarly<M extends EarlyMethod>(method: M, input: Inputs[M]): v
   });
 }
 
-/** Settles once every read started early so far has been answered (or has failed). */
-export function allEarlyAnswered(): Promise<void> {
-  return Promise.allSettled([...early.values()]).then(() => undefined);
-}
-
 /** The answer to a read started early, once: a later read asks main again. */
 export function callOnce<M extends EarlyMethod>(method: M, input: Inputs[M]): Promise<Result<Outputs[M]>> {
   const key = earlyKey(method, input);

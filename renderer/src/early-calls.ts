@@ -1,4 +1,4 @@
-import { allEarlyAnswered, callEarly } from './api';
+import { callEarly } from './api';
 import { loadLibraryPage } from './load-on-demand';
 import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
@@ -26,9 +26,8 @@ function preloadStartApp(): void {
   }
 }
 
-// An article's first screen is drawn without that code (first-screen.ts), so there it is fetched once the
-// answers are in, and downloads while the first screen is drawn: fetched with the answers, its bytes held
-// them back. The library is drawn by React, so there it is fetched with the answers, now. Both measured;
-// see docs/ARCHITECTURE.md, "Opening fast".
-if (route.view === 'article') void allEarlyAnswered().then(preloadStartApp);
-else preloadStartApp();
+// An article's first screen is drawn without that code (first-screen.ts): there main.tsx fetches it once
+// that screen is painted, as its evaluation, landing while the screen was being drawn, held the paint back
+// (fetched as the answers came in, the default article painted at 1.6-1.7x the minimal page, at 1.4-1.5x
+// fetched after). Elsewhere it is fetched now, alongside the answers. See docs/ARCHITECTURE.md, "Opening fast".
+if (route.view !== 'article') preloadStartApp();
