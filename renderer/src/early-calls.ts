@@ -1,5 +1,4 @@
 import { callEarly } from './api';
-import { loadLibraryPage } from './load-on-demand';
 import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
 
@@ -12,10 +11,9 @@ const route = parseRoute(window.location.hash);
 callEarly('getSettings', {});
 if (route.view === 'article') callEarly('openArticle', { id: route.id });
 else if (route.view === 'library' || route.view === 'start') callEarly('listArticles', {});
-if (route.view === 'library') void loadLibraryPage();
 
 /** Fetches the interface's code (named by the built page; see electron.vite.config.ts). */
-function preloadStartApp(): void {
+export function preloadStartApp(): void {
   const chunks = document.querySelector<HTMLMetaElement>(`meta[name="${START_APP_META}"]`)?.content ?? '';
   for (const href of chunks.split(' ').filter(Boolean)) {
     const link = document.createElement('link');
@@ -26,8 +24,9 @@ function preloadStartApp(): void {
   }
 }
 
-// An article's first screen is drawn without that code (first-screen.ts): there main.tsx fetches it once
-// that screen is painted, as its evaluation, landing while the screen was being drawn, held the paint back
-// (fetched as the answers came in, the default article painted at 1.6-1.7x the minimal page, at 1.4-1.5x
-// fetched after). Elsewhere it is fetched now, alongside the answers. See docs/ARCHITECTURE.md, "Opening fast".
-if (route.view !== 'article') preloadStartApp();
+// An article's and the library's first screens are drawn without that code (first-screen/): there
+// main.tsx fetches it once that screen is painted, as its evaluation, landing while the screen was being
+// drawn, held the paint back (fetched as the answers came in, the default article painted at 1.6-1.7x the
+// minimal page, at 1.4-1.5x fetched after). Elsewhere it is fetched now, alongside the answers. See
+// docs/ARCHITECTURE.md, "Opening fast".
+if (route.view !== 'article' && route.view !== 'library') preloadStartApp();

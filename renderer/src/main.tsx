@@ -1,8 +1,10 @@
 // The entry is kept small so that it runs at once: it asks main for what the first screen shows
-// (early-calls.ts), draws an article's first screen from the answer as plain DOM (first-screen.ts), and
-// only then loads React and the views. See docs/ARCHITECTURE.md, "Opening fast".
-import './early-calls';
+// (early-calls.ts), draws an article's or the library's first screen from the answer as plain DOM
+// (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md, "Opening fast".
+import { preloadStartApp } from './early-calls';
 import { showFirstScreen } from './first-screen/first-screen';
+import { loadLibraryPage } from './load-on-demand';
+import { parseRoute } from './use-route';
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '@fontsource/amiri/400.css';
@@ -26,4 +28,12 @@ void document.fonts.load('400 20px "Noto Naskh Arabic"', 'ب');
 void document.fonts.load('700 20px "Noto Naskh Arabic"', 'ب');
 void document.fonts.load('400 16px "Noto Sans Arabic"', 'ب');
 
-void showFirstScreen().then(() => import('./start-app'));
+void showFirstScreen().then(async () => {
+  // The library's page is loaded before React renders, so that React's first render is the library and
+  // not "loading" in its place (load-on-demand.ts); the interface's code downloads meanwhile.
+  if (parseRoute(window.location.hash).view === 'library') {
+    preloadStartApp();
+    await loadLibraryPage().catch(() => undefined);
+  }
+  await import('./start-app');
+});

@@ -400,7 +400,7 @@ describe.skipIf(unavailable !== null)('accessibility (axe-core) and screenshots'
         };
         try {
           await page.goto(`${origin}/index.html#/library`);
-          await page.locator('.library-item').first().waitFor();
+          await page.locator('.library-page .library-item').first().waitFor();
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           await page.screenshot({ path: path.join(RESULTS_DIR, `library-${theme}-${language}.png`) });
           expect(await check('library')).toEqual([]);

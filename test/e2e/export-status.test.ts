@@ -65,7 +65,7 @@ describe.skipIf(unavailable !== null)(
       page = await browser.newPage({ viewport: { width: 900, height: 700 }, locale: 'ar' });
       await bridge(page, service);
       await page.goto(`${origin}/index.html#/library`);
-      await page.locator('.library-item').nth(1).waitFor();
+      await page.locator('.library-page .library-item').nth(1).waitFor();
     });
 
     afterAll(async () => {
@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== null)(
       await page.getByRole('menuitem').first().focus();
       await inside();
       await page.goto(`${origin}/index.html#/library`);
-      await page.locator('.library-item').nth(1).waitFor();
+      await page.locator('.library-page .library-item').nth(1).waitFor();
     });
 
     it('says where the export went with the path isolated, without moving anything on the page', async () => {

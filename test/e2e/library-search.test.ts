@@ -99,7 +99,7 @@ describe.skipIf(unavailable !== null)(
       await expect.poll(() => page.locator('.library-item').count()).toBe(0);
       await service.untrashArticle({ id: seedId });
       await page.reload();
-      await page.locator('.library-item').first().waitFor();
+      await page.locator('.library-page .library-item').first().waitFor();
     });
 
     it('imports two files dropped on the library and lists them', async () => {

@@ -86,7 +86,7 @@ describe.skipIf(unavailable !== null)('highlights view and daily review in the b
     const page = await newPage();
     try {
       await page.goto(`${session.origin}/index.html#/library`);
-      await page.locator('.library-item').first().waitFor();
+      await page.locator('.library-page .library-item').first().waitFor();
       await page.keyboard.press('Control+Shift+H');
       await page.getByRole('heading', { name: 'Highlights' }).waitFor();
       await page.getByRole('checkbox', { name: `Choose the highlight «${passages[0]}»` }).check();

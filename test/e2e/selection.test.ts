@@ -383,7 +383,7 @@ describe.skipIf(unavailable !== null)(
         await page.screenshot({ path: path.join(RESULTS_DIR, `focus-ring-${theme}.png`) });
         // The library too: its cards, their actions, the import and export controls.
         await page.goto(`${session.origin}/index.html#/library`);
-        await page.locator('.library-item').first().waitFor();
+        await page.locator('.library-page .library-item').first().waitFor();
         const library = await tabRings(page, 20);
         expect(library.filter((r) => r.style === 'none' || r.width < 2 || r.ratio < 3)).toEqual([]);
       });

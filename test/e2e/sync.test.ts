@@ -101,7 +101,7 @@ describe.skipIf(unavailable !== null)('sync settings and conflicts in the browse
 
   async function openSyncSettings(page: Page, settingsName = 'Settings'): Promise<void> {
     await page.goto(`${session.origin}/index.html#/library`);
-    await page.locator('.library-item').first().waitFor();
+    await page.locator('.library-page .library-item').first().waitFor();
     await page.getByRole('button', { name: settingsName, exact: true }).click();
     await page.locator('#sync-url').waitFor();
   }

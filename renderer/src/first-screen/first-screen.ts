@@ -1,7 +1,8 @@
 import type { ArticleView } from '../../../shared/contract';
 import { blockStarts } from '../../../shared/article-model';
 import { pendingEarly } from '../api';
-import { pickLanguage } from '../../../shared/language';
+import { pickLanguage, type Language } from '../../../shared/language';
+import type { ReaderSettings } from '../../../shared/settings';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
 import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';
@@ -9,6 +10,7 @@ import { applySettings } from '../settings/apply-settings';
 import { installThemes } from '../theme/palettes';
 import { parseRoute } from '../use-route';
 import { blockElement, drawable } from './blocks';
+import { blank, drawFrame, element } from './frame';
 
 /**
  * The reader's first screen drawn as plain DOM from the article asked for at startup (early-calls.ts),
@@ -53,17 +55,6 @@ export function firstScreenBlocks(article: ArticleView, offset: number): number 
   return count > inView ? count : 0;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  made.className = className;
-  made.append(...children);
-  return made;
-}
-
 /** Harakat, tanwin, shadda, sukun, dagger alef, as the reader looks for them (reader/use-vowel-marks.ts). */
 const VOWEL_MARK = /[\u064B-\u0652\u0670]/;
 
@@ -77,9 +68,6 @@ export function drawReader(
   count: number,
   width: number,
 ): { app: HTMLElement; scroller: HTMLElement; text: HTMLElement; bar: HTMLElement } {
-  // Controls whose labels come with the interface: drawn invisible, to take the room they will take.
-  const blank = (tag: 'span' | 'button', className: string) =>
-    element(tag, `${className} first-screen-blank`, document.createTextNode('\u00a0'));
   const text = element('div', 'article');
   text.lang = article.lang;
   text.dir = article.dir;
@@ -103,23 +91,7 @@ export function drawReader(
   layout.appendChild(column);
   if (notes) layout.appendChild(element('aside', 'notes-panel'));
 
-  // The top bar's controls are drawn by React; a blank brand and a blank labelled button keep its height.
-  // The label is a `topbar-label`, as the reader's are, so a narrow window hides it as it hides theirs
-  // (their buttons are icons only there, and the bar lower).
-  const label = element('span', 'topbar-label', document.createTextNode('\u00a0'));
-  const app = element(
-    'div',
-    'app',
-    element(
-      'header',
-      'topbar',
-      blank('span', 'brand'),
-      element('nav', 'topbar-nav', element('button', 'icon-button first-screen-blank', label)),
-    ),
-    element('main', 'content', layout),
-  );
-  app.dataset.firstScreen = '';
-  app.setAttribute('aria-busy', 'true');
+  const app = drawFrame(layout);
   return { app, scroller, text, bar };
 }
 
@@ -212,16 +184,19 @@ function afterNextPaint(): Promise<void> {
 
 const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
 
-/**
- * Applies the themes, and, when the page opens on an article, waits (a short while at most) for main's
- * answers to draw its first screen and for that frame to be painted. Settles when React may load.
- */
-export async function showFirstScreen(): Promise<void> {
-  installThemes(document);
-  const route = parseRoute(window.location.hash);
-  if (route.view !== 'article') return;
+/** The settings the first screen is drawn with: theme, typography and the interface's language. */
+function applyFirstSettings(settings: ReaderSettings): Language {
+  applySettings(document.documentElement, settings);
+  const language = pickLanguage(settings.language, navigator.languages);
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  return language;
+}
+
+/** Draws the article's first screen if main answers in time and it is worth drawing. */
+async function showArticle(id: string, at: number | undefined): Promise<void> {
   const settings = pendingEarly('getSettings', {});
-  const opened = pendingEarly('openArticle', { id: route.id });
+  const opened = pendingEarly('openArticle', { id });
   if (!settings || !opened) return;
   const answers = await Promise.race([Promise.all([settings, opened]), timeout(WAIT_FOR_ANSWER_MS)]);
   const root = document.getElementById('root');
@@ -229,18 +204,43 @@ export async function showFirstScreen(): Promise<void> {
   const [settingsResult, articleResult] = answers;
   if (!settingsResult.ok || !articleResult.ok) return;
   const article = articleResult.value;
-  const offset = route.at?.start ?? article.progress?.offset ?? 0;
+  const offset = at ?? article.progress?.offset ?? 0;
   const count = firstScreenBlocks(article, offset);
   if (count === 0) return;
 
-  const { settings: readerSettings } = settingsResult.value;
-  applySettings(document.documentElement, readerSettings);
-  const language = pickLanguage(readerSettings.language, navigator.languages);
-  document.documentElement.lang = language;
-  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  applyFirstSettings(settingsResult.value.settings);
   const { app, scroller, text, bar } = drawReader(article, count, window.innerWidth);
   root.appendChild(app);
   placeMargin(scroller, text, article);
   keepPosition(root, app, scroller, bar, article, offset);
   await afterNextPaint();
+}
+
+/** Draws the library's first screen if main answers in time and the library is not empty. */
+async function showLibrary(drawing: Promise<typeof import('./library-screen')>): Promise<void> {
+  const settings = pendingEarly('getSettings', {});
+  const listed = pendingEarly('listArticles', {});
+  if (!settings || !listed) return;
+  const loaded = drawing.catch(() => null);
+  const answers = await Promise.race([Promise.all([settings, listed, loaded]), timeout(WAIT_FOR_ANSWER_MS)]);
+  const root = document.getElementById('root');
+  if (!answers || !root || root.firstChild) return;
+  const [settingsResult, listResult, library] = answers;
+  if (!settingsResult.ok || !listResult.ok || !library || listResult.value.length === 0) return;
+  library.showLibrary(root, listResult.value, applyFirstSettings(settingsResult.value.settings));
+  await afterNextPaint();
+}
+
+/**
+ * Applies the themes, and, when the page opens on an article or the library, waits (a short while at
+ * most) for main's answers to draw its first screen and for that frame to be painted. Settles when React
+ * may load.
+ */
+export async function showFirstScreen(): Promise<void> {
+  const route = parseRoute(window.location.hash);
+  // The library's drawing comes with the interface's messages, in a chunk of its own: asked for first.
+  const library = route.view === 'library' ? import('./library-screen') : null;
+  installThemes(document);
+  if (route.view === 'article') await showArticle(route.id, route.at?.start);
+  else if (library) await showLibrary(library);
 }

@@ -3,11 +3,8 @@ import type { ArticleSummary } from '../../../shared/contract';
 import { useT } from '../i18n/I18nProvider';
 import { useFirstRenderCount } from '../use-first-render-count';
 import { ContinueReading } from './ContinueReading';
+import { CARDS_WITH_ACTIONS_FIRST } from './first-render';
 import { lastRead } from './last-read';
-
-// Cards whose own actions (three icon buttons each) are in the first render: more than a screen holds.
-// The others get theirs right after, so 500 cards paint as soon as their text is laid out.
-const CARDS_WITH_ACTIONS_FIRST = 40;
 
 /** The list of articles: the one to continue first, then each with title, opening words, date, highlights, progress. */
 export function LibraryView({

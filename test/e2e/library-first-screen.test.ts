@@ -1,0 +1,176 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../main/api/service';
+import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
+
+const unavailable = browserUnavailable();
+
+/** Articles in the library: more than get their actions in the first render (40), so both kinds show. */
+const ARTICLES = 45;
+
+/**
+ * The library's first screen is drawn as plain DOM before React has loaded
+ * (renderer/src/first-screen/library-screen.ts), then React's library takes its place. Here the
+ * interface's chunk is held back (or kept from loading) to look at the first screen alone, and compared
+ * with the library that replaces it.
+ */
+describe.skipIf(unavailable !== null)(
+  `the library's first screen before the interface, in Chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let browser: Browser;
+    let server: Server;
+    let origin: string;
+    let dataDir: string;
+    let service: Service;
+
+    beforeAll(async () => {
+      ({ server, origin, browser, dataDir, service } = await openSession());
+      const files = path.join(dataDir, 'files');
+      await mkdir(files);
+      const paths: string[] = [];
+      for (let n = 1; n <= ARTICLES; n++) {
+        const file = path.join(files, `مقالة-${n}.txt`);
+        const long =
+          n % 4 === 0 ? ' وعنوان طويل يمتد على أكثر من سطر واحد في بطاقة المكتبة حين تضيق النافذة' : '';
+        await writeFile(file, `مقالة رقم ${n}${long}\n\nفقرة أولى من المقالة رقم ${n} فيها كلمات تكفي لسطر.`);
+        paths.push(file);
+      }
+      const outcomes = await service.importFiles(paths);
+      const ids = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.id] : []));
+      // Tags widen the tag filter, and an article read shows "continue where you left off".
+      await service.setArticleNote({ id: ids[2] ?? '', tags: ['سياسة', 'تاريخ ليبيا الحديث'] });
+      await service.saveProgress({ id: ids[5] ?? '', offset: 20, fraction: 0.4 });
+    });
+
+    afterAll(async () => {
+      await closeSession({ browser, server, dataDir });
+    });
+
+    /** The library, its interface chunk loading only when `release` is called, or never. */
+    async function openHeld(
+      hold: 'never' | 'until-released' | 'no',
+      viewport = { width: 1280, height: 900 },
+      locale = 'ar',
+    ): Promise<{ page: Page; release: () => void }> {
+      const page = await browser.newPage({ viewport, locale });
+      await bridge(page, service);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      if (hold !== 'no') {
+        await page.route('**/assets/start-app-*.js', async (route) => {
+          if (hold === 'never') return route.abort();
+          await released;
+          await route.continue();
+        });
+      }
+      await page.goto(`${origin}/index.html#/library`);
+      return { page, release };
+    }
+
+    /**
+     * The place of the page's header, "continue" and each card in view, once the web fonts are in (a card
+     * further down is not laid out until it comes near: its size is the browser's estimate).
+     */
+    const places = (page: Page, selector: string) =>
+      page.evaluate(async (selector) => {
+        await document.fonts.ready;
+        const boxes = [
+          ...document.querySelectorAll<HTMLElement>(
+            `${selector} .library-header, ${selector} .continue, ${selector} .library-list > li`,
+          ),
+        ];
+        const inView = boxes.filter((box) => box.getBoundingClientRect().top < window.innerHeight);
+        return inView.map((box) => {
+          const { x, y, width, height } = box.getBoundingClientRect();
+          return [box.className, Math.round(x), Math.round(y), Math.round(width), Math.round(height)];
+        });
+      }, selector);
+
+    it.each([
+      { width: 1280, height: 900 },
+      { width: 900, height: 700 },
+      { width: 700, height: 900 },
+    ])(
+      'draws the header and the cards before the interface loads, where the library then draws them, at $width px',
+      async (viewport) => {
+        const first = await openHeld('never', viewport);
+        await first.page.locator('[data-first-screen] .library-list > li').first().waitFor();
+        expect(await first.page.locator('[data-first-screen] .library-list > li').count()).toBe(ARTICLES + 1);
+        const before = await places(first.page, '[data-first-screen]');
+        await first.page.screenshot({
+          path: path.join(RESULTS_DIR, `library-first-screen-${viewport.width}x${viewport.height}-ar.png`),
+        });
+        await first.page.close();
+
+        const library = await openHeld('no', viewport);
+        // React's library, its cards' buttons in.
+        await library.page.locator('.app:not([data-first-screen]) .library-item-actions').first().waitFor();
+        expect(await places(library.page, '.app')).toEqual(before);
+        await library.page.close();
+      },
+    );
+
+    it('draws it in English too, where React then draws it', async () => {
+      const first = await openHeld('never', undefined, 'en');
+      await first.page.locator('[data-first-screen] .library-list > li').first().waitFor();
+      expect(await first.page.locator('[data-first-screen] h1').textContent()).toBe('Library');
+      const before = await places(first.page, '[data-first-screen]');
+      await first.page.close();
+      const library = await openHeld('no', undefined, 'en');
+      await library.page.locator('.app:not([data-first-screen]) .library-item-actions').first().waitFor();
+      expect(await places(library.page, '.app')).toEqual(before);
+      await library.page.close();
+    });
+
+    it('is replaced by the library in one step: the two are never in the page together', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      await bridge(page, service);
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+        new MutationObserver(() => {
+          const first = document.querySelector('[data-first-screen] .library-list') !== null;
+          const react = document.querySelector('.app:not([data-first-screen]) .library-list') !== null;
+          const state = first && react ? 'both' : first ? 'first' : react ? 'react' : 'none';
+          if (seen.at(-1) !== state) seen.push(state);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${origin}/index.html#/library`);
+      await page.locator('.app:not([data-first-screen]) .library-list').waitFor();
+      await expect(page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).resolves.toEqual([
+        'none',
+        'first',
+        'react',
+      ]);
+      await page.close();
+    });
+
+    it('keeps a card clicked before the interface has loaded, and opens that article once it has', async () => {
+      const { page, release } = await openHeld('until-released');
+      const card = page.locator('[data-first-screen] .library-list > li').nth(3);
+      const title = await card.locator('.library-item-title').textContent();
+      await card.click();
+      release();
+      await expect.poll(() => page.locator('article h1').textContent()).toBe(title);
+      await page.close();
+    });
+
+    it('keeps the place of a reader who scrolled it before the interface loaded', async () => {
+      const { page, release } = await openHeld('until-released', { width: 1280, height: 700 });
+      await page.locator('[data-first-screen] .library-list > li').first().waitFor();
+      const box = await page.locator('[data-first-screen] .library').boundingBox();
+      await page.mouse.move((box?.x ?? 0) + 300, (box?.y ?? 0) + 300);
+      await page.mouse.wheel(0, 800);
+      const scrollTop = () => page.evaluate(() => document.querySelector('.library')?.scrollTop ?? 0);
+      await expect.poll(scrollTop).toBeGreaterThan(500);
+      await page.waitForTimeout(300);
+      const scrolled = await scrollTop();
+      release();
+      await page.locator('.app:not([data-first-screen]) .library-list').waitFor();
+      expect(Math.abs((await scrollTop()) - scrolled)).toBeLessThan(3);
+      await page.close();
+    });
+  },
+);
