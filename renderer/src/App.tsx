@@ -8,7 +8,7 @@ import { handOverLink, linkOfDrop } from './library/dropped-link';
 import { ErrorNotice } from './ErrorNotice';
 import { createTranslate, pickLanguage } from './i18n';
 import { I18nProvider } from './i18n/I18nProvider';
-import { lastRead } from './library/last-read';
+import { startArticle } from './library/last-read';
 import { StoreNotice } from './StoreNotice';
 import { ColorNamesProvider } from './reader/color-names';
 import { ReaderPage } from './reader/ReaderPage';
@@ -39,11 +39,6 @@ const ConflictNotice = lazy(() =>
   import('./sync/ConflictNotice').then((m) => ({ default: m.ConflictNotice })),
 );
 const ConflictsPage = lazy(() => import('./sync/ConflictsPage').then((m) => ({ default: m.ConflictsPage })));
-
-/** The article to open at start: the one read last, else the first (the default article on a new library). */
-function startArticle(articles: readonly ArticleSummary[]): string | null {
-  return (lastRead(articles) ?? articles[0])?.id ?? null;
-}
 
 export function App() {
   const { settings, reset, error: settingsError, update, dismissReset } = useSettings();

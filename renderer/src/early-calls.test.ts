@@ -50,10 +50,17 @@ describe('early-calls', () => {
     expect(preloads()).toEqual([]);
   });
 
-  it('fetches it at once where React draws the first screen', async () => {
+  it('asks for the library at start, where the article to open is chosen from it', async () => {
     window.location.hash = '';
     await import('./early-calls');
     expect(Object.keys(release).sort()).toEqual(['getSettings', 'listArticles']);
+    expect(preloads()).toEqual([]);
+  });
+
+  it('fetches it at once where React draws the first screen', async () => {
+    window.location.hash = '#/search';
+    await import('./early-calls');
+    expect(Object.keys(release).sort()).toEqual(['getSettings']);
     expect(preloads()).toEqual(['./assets/start-app.js', './assets/react-dom.js']);
   });
 });

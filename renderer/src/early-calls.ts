@@ -24,9 +24,9 @@ export function preloadStartApp(): void {
   }
 }
 
-// An article's and the library's first screens are drawn without that code (first-screen/): there
-// main.tsx fetches it once that screen is painted, as its evaluation, landing while the screen was being
-// drawn, held the paint back (fetched as the answers came in, the default article painted at 1.6-1.7x the
-// minimal page, at 1.4-1.5x fetched after). Elsewhere it is fetched now, alongside the answers. See
-// docs/ARCHITECTURE.md, "Opening fast".
-if (route.view !== 'article' && route.view !== 'library') preloadStartApp();
+// An article's and the library's first screens, and that of the article the app opens at start, are
+// drawn without that code (first-screen/): there main.tsx fetches it once that screen is painted, as its
+// evaluation, landing while the screen was being drawn, held the paint back (fetched as the answers came
+// in, the default article painted at 1.6-1.7x the minimal page, at 1.4-1.5x fetched after). Elsewhere it
+// is fetched now, alongside the answers. See docs/ARCHITECTURE.md, "Opening fast".
+if (route.view !== 'article' && route.view !== 'library' && route.view !== 'start') preloadStartApp();

@@ -131,6 +131,44 @@ describe.skipIf(unavailable !== null)(
       await reader.page.close();
     });
 
+    it('draws the article the app opens at start (the one read last) before the interface loads, and names it in the address', async () => {
+      const file = path.join(dataDir, 'قرئت-أخيرا.md');
+      await writeFile(file, '# المقالة التي قرئت أخيرًا\n\nفقرة أولى فيها كلمات تكفي لسطر كامل في القارئ.');
+      const [imported] = await service.importFiles([file]);
+      const id = imported?.ok ? imported.id : '';
+      await service.saveProgress({ id, offset: 0, fraction: 0.1 });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+        await bridge(page, service);
+        await page.route('**/assets/start-app-*.js', (route) => route.abort());
+        await page.goto(`${origin}/index.html`);
+        await page.locator('[data-first-screen] .article h1').waitFor();
+        await expect(page.locator('[data-first-screen] .article h1').textContent()).resolves.toBe(
+          'المقالة التي قرئت أخيرًا',
+        );
+        expect(new URL(page.url()).hash).toBe(`#/article/${id}`);
+        await page.close();
+
+        const reader = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+        await bridge(reader, service);
+        await reader.goto(`${origin}/index.html`);
+        await expect.poll(() => reader.locator('article h1').textContent()).toBe('المقالة التي قرئت أخيرًا');
+        // The address was replaced, not pushed: Back does not return to an empty start. (A page opened on an
+        // article's address has as many entries.)
+        const direct = await browser.newPage();
+        await bridge(direct, service);
+        await direct.goto(`${origin}/index.html#/article/${id}`);
+        await direct.locator('article h1').waitFor();
+        expect(await reader.evaluate(() => window.history.length)).toBe(
+          await direct.evaluate(() => window.history.length),
+        );
+        await direct.close();
+        await reader.close();
+      } finally {
+        await service.trashArticle({ id });
+      }
+    });
+
     it('is replaced by the reader in one step: the two are never in the page together', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);

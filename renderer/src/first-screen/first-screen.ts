@@ -1,6 +1,6 @@
 import type { ArticleView } from '../../../shared/contract';
 import { blockStarts } from '../../../shared/article-model';
-import { pendingEarly } from '../api';
+import { callEarly, pendingEarly } from '../api';
 import { pickLanguage, type Language } from '../../../shared/language';
 import type { ReaderSettings } from '../../../shared/settings';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
@@ -8,7 +8,8 @@ import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';
 import { applySettings } from '../settings/apply-settings';
 import { installThemes } from '../theme/palettes';
-import { parseRoute } from '../use-route';
+import { parseRoute, routeHash } from '../use-route';
+import { startArticle } from '../library/last-read';
 import { blockElement, drawable } from './blocks';
 import { blank, drawFrame, element } from './frame';
 
@@ -232,6 +233,23 @@ async function showLibrary(drawing: Promise<typeof import('./library-screen')>):
 }
 
 /**
+ * The app started without a page named (as it is launched): the article it opens, read last or else the
+ * first, is named in the address now and asked for, so that its first screen is drawn as a named
+ * article's is; React then opens it from the address. Null if the list does not come in time, or is
+ * empty (React then shows the library).
+ */
+async function startingArticle(): Promise<string | null> {
+  const listed = pendingEarly('listArticles', {});
+  if (!listed) return null;
+  const list = await Promise.race([listed, timeout(WAIT_FOR_ANSWER_MS)]);
+  const id = list?.ok ? startArticle(list.value) : null;
+  if (id === null || parseRoute(window.location.hash).view !== 'start') return null;
+  window.history.replaceState(window.history.state, '', routeHash({ view: 'article', id }));
+  callEarly('openArticle', { id });
+  return id;
+}
+
+/**
  * Applies the themes, and, when the page opens on an article or the library, waits (a short while at
  * most) for main's answers to draw its first screen and for that frame to be painted. Settles when React
  * may load.
@@ -243,4 +261,8 @@ export async function showFirstScreen(): Promise<void> {
   installThemes(document);
   if (route.view === 'article') await showArticle(route.id, route.at?.start);
   else if (library) await showLibrary(library);
+  else if (route.view === 'start') {
+    const id = await startingArticle();
+    if (id !== null) await showArticle(id, undefined);
+  }
 }

@@ -11,7 +11,8 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const made = document.createElement(tag);
   if (className) made.className = className;
-  made.append(...children);
+  // No text node for an empty string, as React makes none.
+  made.append(...children.filter((child) => child !== ''));
   return made;
 }
 

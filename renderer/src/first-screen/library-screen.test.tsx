@@ -70,6 +70,23 @@ describe("the library's first screen drawn before React", () => {
       });
     });
 
+    it(`draws a card whose title and first line are empty node for node as LibraryView does (${language})`, () => {
+      const bare = summary(9, { title: '', firstLine: '' });
+      const drawn = reactList([bare], language).children[0] ?? null;
+      expect(libraryCard(bare, createTranslate(language)).isEqualNode(drawn)).toBe(true);
+      const resume = { ...bare, lastReadAt: '2026-11-30T09:00:00.000Z' };
+      const { container } = render(
+        <I18nProvider t={createTranslate(language)}>
+          <ContinueReading article={resume} onOpen={() => {}} />
+        </I18nProvider>,
+      );
+      const react = container.querySelector('section.continue');
+      if (!react) throw new Error('no continue section');
+      expect(
+        withoutIcons(continueCard(resume, createTranslate(language))).isEqualNode(withoutIcons(react)),
+      ).toBe(true);
+    });
+
     it(`draws "continue where you left off" node for node as React does, its icon aside (${language})`, () => {
       const article = SHAPES[2] ?? summary(0);
       const { container } = render(

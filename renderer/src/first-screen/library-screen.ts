@@ -102,18 +102,17 @@ export function continueCard(article: ArticleSummary, t: Translate): HTMLElement
   heading.id = 'continue-title';
   const title = inArticleLanguage(element('span', 'library-item-title', article.title), article);
   title.id = 'continue-article';
-  const filled = element('span', '');
+  const filled = document.createElement('span');
   filled.style.inlineSize = `${Math.round(fraction * 100)}%`;
   const meter = element('span', 'meter', filled);
   meter.setAttribute('aria-hidden', 'true');
   const meta = element(
     'span',
     'library-item-meta muted',
-    element('span', '', t('library.progress', { percent: t.percent(fraction) })),
+    span(t('library.progress', { percent: t.percent(fraction) })),
   );
   meta.id = 'continue-meta';
-  if (article.lastReadAt)
-    meta.append(element('span', '', t('library.lastRead', { date: t.date(article.lastReadAt) })));
+  if (article.lastReadAt) meta.append(span(t('library.lastRead', { date: t.date(article.lastReadAt) })));
   const resume = button('continue-action card-action', t('library.resume'));
   resume.setAttribute('aria-describedby', 'continue-article continue-meta');
   const section = element(

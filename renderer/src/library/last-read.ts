@@ -9,3 +9,8 @@ export function lastRead(articles: readonly ArticleSummary[]): ArticleSummary | 
   }
   return latest;
 }
+
+/** The article the app opens at start: the one read last, else the first (the default article on a new library). */
+export function startArticle(articles: readonly ArticleSummary[]): string | null {
+  return (lastRead(articles) ?? articles[0])?.id ?? null;
+}
