@@ -26,8 +26,8 @@ import { blank, drawFrame, element } from './frame';
  */
 
 /**
- * How long React waits for main's answer before it starts without a first screen drawn here. React's
- * reader needs that answer too, so waiting costs only the overlap of React's evaluation with the wait;
+ * How long React waits for main's answers (at start, the library's and then the article's, together)
+ * before it starts without a first screen drawn here. React's views need those answers too, so waiting costs only the overlap of React's evaluation with the wait;
  * the limit is for a main process that does not answer, where React shows its own "loading".
  */
 const WAIT_FOR_ANSWER_MS = 1000;
@@ -183,7 +183,9 @@ function afterNextPaint(): Promise<void> {
   );
 }
 
-const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+/** Settles with null at `deadline` (a `performance.now()` time). */
+const timeout = (deadline: number) =>
+  new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - performance.now())));
 
 /** The settings the first screen is drawn with: theme, typography and the interface's language. */
 function applyFirstSettings(settings: ReaderSettings): Language {
@@ -195,11 +197,11 @@ function applyFirstSettings(settings: ReaderSettings): Language {
 }
 
 /** Draws the article's first screen if main answers in time and it is worth drawing. */
-async function showArticle(id: string, at: number | undefined): Promise<void> {
+async function showArticle(id: string, at: number | undefined, deadline: number): Promise<void> {
   const settings = pendingEarly('getSettings', {});
   const opened = pendingEarly('openArticle', { id });
   if (!settings || !opened) return;
-  const answers = await Promise.race([Promise.all([settings, opened]), timeout(WAIT_FOR_ANSWER_MS)]);
+  const answers = await Promise.race([Promise.all([settings, opened]), timeout(deadline)]);
   const root = document.getElementById('root');
   if (!answers || !root || root.firstChild) return;
   const [settingsResult, articleResult] = answers;
@@ -218,12 +220,15 @@ async function showArticle(id: string, at: number | undefined): Promise<void> {
 }
 
 /** Draws the library's first screen if main answers in time and the library is not empty. */
-async function showLibrary(drawing: Promise<typeof import('./library-screen')>): Promise<void> {
+async function showLibrary(
+  drawing: Promise<typeof import('./library-screen')>,
+  deadline: number,
+): Promise<void> {
   const settings = pendingEarly('getSettings', {});
   const listed = pendingEarly('listArticles', {});
   if (!settings || !listed) return;
   const loaded = drawing.catch(() => null);
-  const answers = await Promise.race([Promise.all([settings, listed, loaded]), timeout(WAIT_FOR_ANSWER_MS)]);
+  const answers = await Promise.race([Promise.all([settings, listed, loaded]), timeout(deadline)]);
   const root = document.getElementById('root');
   if (!answers || !root || root.firstChild) return;
   const [settingsResult, listResult, library] = answers;
@@ -238,10 +243,10 @@ async function showLibrary(drawing: Promise<typeof import('./library-screen')>):
  * article's is; React then opens it from the address. Null if the list does not come in time, or is
  * empty (React then shows the library).
  */
-async function startingArticle(): Promise<string | null> {
+async function startingArticle(deadline: number): Promise<string | null> {
   const listed = pendingEarly('listArticles', {});
   if (!listed) return null;
-  const list = await Promise.race([listed, timeout(WAIT_FOR_ANSWER_MS)]);
+  const list = await Promise.race([listed, timeout(deadline)]);
   const id = list?.ok ? startArticle(list.value) : null;
   if (id === null || parseRoute(window.location.hash).view !== 'start') return null;
   window.history.replaceState(window.history.state, '', routeHash({ view: 'article', id }));
@@ -256,13 +261,14 @@ async function startingArticle(): Promise<string | null> {
  */
 export async function showFirstScreen(): Promise<void> {
   const route = parseRoute(window.location.hash);
+  const deadline = performance.now() + WAIT_FOR_ANSWER_MS;
   // The library's drawing comes with the interface's messages, in a chunk of its own: asked for first.
   const library = route.view === 'library' ? import('./library-screen') : null;
   installThemes(document);
-  if (route.view === 'article') await showArticle(route.id, route.at?.start);
-  else if (library) await showLibrary(library);
+  if (route.view === 'article') await showArticle(route.id, route.at?.start, deadline);
+  else if (library) await showLibrary(library, deadline);
   else if (route.view === 'start') {
-    const id = await startingArticle();
-    if (id !== null) await showArticle(id, undefined);
+    const id = await startingArticle(deadline);
+    if (id !== null) await showArticle(id, undefined, deadline);
   }
 }
