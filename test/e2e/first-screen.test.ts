@@ -5,7 +5,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
 import { blockStarts } from '../../shared/article-model';
-import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
+import {
+  bridge,
+  browserUnavailable,
+  closeSession,
+  handovers,
+  openSession,
+  openWithInterfaceHeld,
+  recordHandover,
+  RESULTS_DIR,
+  type InterfaceHold,
+} from './harness';
 
 const unavailable = browserUnavailable();
 
@@ -33,30 +43,17 @@ describe.skipIf(unavailable !== null)(
       await closeSession({ browser, server, dataDir });
     });
 
-    /**
-     * A page on the article whose interface chunk (start-app) loads only when `release` is called, or
-     * never when `hold` is 'never'.
-     */
-    async function openHeld(
-      hold: 'never' | 'until-released' | 'no',
+    /** The article, its interface chunk held (see `openWithInterfaceHeld`). */
+    const openHeld = (
+      hold: InterfaceHold,
       id = articleId,
       locale = 'ar',
       viewport = { width: 1280, height: 900 },
-    ): Promise<{ page: Page; release: () => void }> {
-      const page = await browser.newPage({ viewport, locale });
-      await bridge(page, service);
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      if (hold !== 'no') {
-        await page.route('**/assets/start-app-*.js', async (route) => {
-          if (hold === 'never') return route.abort();
-          await released;
-          await route.continue();
-        });
-      }
-      await page.goto(`${origin}/index.html#/article/${id}`);
-      return { page, release };
-    }
+    ) =>
+      openWithInterfaceHeld(browser, service, `${origin}/index.html#/article/${id}`, hold, {
+        viewport,
+        locale,
+      });
 
     /** The place of each drawn block, once the web fonts are in. */
     const places = (page: Page, selector: string) =>
@@ -172,22 +169,10 @@ describe.skipIf(unavailable !== null)(
     it('is replaced by the reader in one step: the two are never in the page together', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);
-      await page.addInitScript(() => {
-        const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
-        new MutationObserver(() => {
-          const first = document.querySelector('[data-first-screen]') !== null;
-          const reader = document.querySelector('article.article') !== null;
-          const state = first && reader ? 'both' : first ? 'first' : reader ? 'reader' : 'none';
-          if (seen.at(-1) !== state) seen.push(state);
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await recordHandover(page, '[data-first-screen]', 'article.article');
       await page.goto(`${origin}/index.html#/article/${articleId}`);
       await page.locator('article h1').waitFor();
-      await expect(page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).resolves.toEqual([
-        'none',
-        'first',
-        'reader',
-      ]);
+      await expect(handovers(page)).resolves.toEqual(['none', 'first', 'react']);
       await page.close();
     });
 

@@ -156,3 +156,54 @@ export function painted(page: Page): Promise<Record<string, string[]>> {
     return result;
   });
 }
+
+/** Whether the interface's chunk (start-app) loads: held until the test releases it, never, or freely. */
+export type InterfaceHold = 'never' | 'until-released' | 'no';
+
+/**
+ * A page at `url` whose interface chunk loads only when `release` is called, or never: the first screen
+ * drawn before React (docs/ARCHITECTURE.md, "Opening fast") alone, or until the test lets React in.
+ */
+export async function openWithInterfaceHeld(
+  browser: Browser,
+  service: Service,
+  url: string,
+  hold: InterfaceHold,
+  { viewport = { width: 1280, height: 900 }, locale = 'ar' } = {},
+): Promise<{ page: Page; release: () => void }> {
+  const page = await browser.newPage({ viewport, locale });
+  await bridge(page, service);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  if (hold !== 'no') {
+    await page.route('**/assets/start-app-*.js', async (route) => {
+      if (hold === 'never') return route.abort();
+      await released;
+      await route.continue();
+    });
+  }
+  await page.goto(url);
+  return { page, release };
+}
+
+/**
+ * Records, from the page's start, which of the drawn first screen (`first`) and React's page (`react`)
+ * are in the page after each change; `handovers(page)` reads the list ('none', 'first', 'react', 'both').
+ */
+export async function recordHandover(page: Page, first: string, react: string): Promise<void> {
+  await page.addInitScript(
+    ({ first, react }) => {
+      const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+      new MutationObserver(() => {
+        const drawn = document.querySelector(first) !== null;
+        const working = document.querySelector(react) !== null;
+        const state = drawn && working ? 'both' : drawn ? 'first' : working ? 'react' : 'none';
+        if (seen.at(-1) !== state) seen.push(state);
+      }).observe(document, { childList: true, subtree: true });
+    },
+    { first, react },
+  );
+}
+
+export const handovers = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);

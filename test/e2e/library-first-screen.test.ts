@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../main/api/service';
-import { bridge, browserUnavailable, closeSession, openSession, RESULTS_DIR } from './harness';
+import {
+  bridge,
+  browserUnavailable,
+  closeSession,
+  handovers,
+  openSession,
+  openWithInterfaceHeld,
+  recordHandover,
+  RESULTS_DIR,
+  type InterfaceHold,
+} from './harness';
 
 const unavailable = browserUnavailable();
 
@@ -49,26 +59,9 @@ describe.skipIf(unavailable !== null)(
       await closeSession({ browser, server, dataDir });
     });
 
-    /** The library, its interface chunk loading only when `release` is called, or never. */
-    async function openHeld(
-      hold: 'never' | 'until-released' | 'no',
-      viewport = { width: 1280, height: 900 },
-      locale = 'ar',
-    ): Promise<{ page: Page; release: () => void }> {
-      const page = await browser.newPage({ viewport, locale });
-      await bridge(page, service);
-      let release = () => {};
-      const released = new Promise<void>((resolve) => (release = resolve));
-      if (hold !== 'no') {
-        await page.route('**/assets/start-app-*.js', async (route) => {
-          if (hold === 'never') return route.abort();
-          await released;
-          await route.continue();
-        });
-      }
-      await page.goto(`${origin}/index.html#/library`);
-      return { page, release };
-    }
+    /** The library, its interface chunk held (see `openWithInterfaceHeld`). */
+    const openHeld = (hold: InterfaceHold, viewport = { width: 1280, height: 900 }, locale = 'ar') =>
+      openWithInterfaceHeld(browser, service, `${origin}/index.html#/library`, hold, { viewport, locale });
 
     /**
      * The place of the page's header, "continue" and each card in view, once the web fonts are in (a card
@@ -128,22 +121,14 @@ describe.skipIf(unavailable !== null)(
     it('is replaced by the library in one step: the two are never in the page together', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);
-      await page.addInitScript(() => {
-        const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
-        new MutationObserver(() => {
-          const first = document.querySelector('[data-first-screen] .library-list') !== null;
-          const react = document.querySelector('.app:not([data-first-screen]) .library-list') !== null;
-          const state = first && react ? 'both' : first ? 'first' : react ? 'react' : 'none';
-          if (seen.at(-1) !== state) seen.push(state);
-        }).observe(document, { childList: true, subtree: true });
-      });
+      await recordHandover(
+        page,
+        '[data-first-screen] .library-list',
+        '.app:not([data-first-screen]) .library-list',
+      );
       await page.goto(`${origin}/index.html#/library`);
       await page.locator('.app:not([data-first-screen]) .library-list').waitFor();
-      await expect(page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).resolves.toEqual([
-        'none',
-        'first',
-        'react',
-      ]);
+      await expect(handovers(page)).resolves.toEqual(['none', 'first', 'react']);
       await page.close();
     });
 
