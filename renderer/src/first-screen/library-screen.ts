@@ -18,6 +18,9 @@ import { drawFrame, element, iconPlace } from './frame';
  * docs/ARCHITECTURE.md, "Opening fast".
  */
 
+/** The prefix of a card's description's id, followed by its article's (as LibraryView writes it). */
+const META_PREFIX = 'meta-';
+
 /** `node` with a `lang` and `dir="auto"`, as the library writes an article's own words. */
 function inArticleLanguage<T extends HTMLElement>(node: T, article: ArticleSummary): T {
   node.lang = article.lang;
@@ -64,12 +67,12 @@ export function libraryCard(
   const title = open?.firstElementChild;
   if (!(title instanceof HTMLElement && first instanceof HTMLElement && meta instanceof HTMLElement))
     throw new Error('library-screen: a card without its parts');
-  open?.setAttribute('aria-describedby', `meta-${article.id}`);
+  open?.setAttribute('aria-describedby', `${META_PREFIX}${article.id}`);
   title.lang = article.lang;
   title.textContent = article.title;
   first.lang = article.lang;
   first.textContent = article.firstLine;
-  meta.id = `meta-${article.id}`;
+  meta.id = `${META_PREFIX}${article.id}`;
   if (article.site) {
     const site = span(article.site);
     site.dir = 'auto';
@@ -222,10 +225,11 @@ export function drawLibrary(articles: readonly ArticleSummary[], t: Translate): 
 function keepClicks(page: HTMLElement, resumeId: string | null): void {
   page.addEventListener('click', (event) => {
     if (!(event.target instanceof Element)) return;
-    // A card's id is in its description's (`meta-<id>`), as LibraryView names it.
+    // A card's article is named by its description's id (`meta-<id>`), as LibraryView names it.
+    const described = event.target.closest('.library-item')?.querySelector('.library-item-meta')?.id;
     const id = event.target.closest('.continue-card')
       ? resumeId
-      : (event.target.closest('.library-item')?.querySelector('.library-item-meta')?.id.slice(5) ?? null);
+      : (described?.slice(META_PREFIX.length) ?? null);
     if (id) window.location.hash = routeHash({ view: 'article', id });
   });
 }
