@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/app/csp';
+import { EARLY_SCRIPT } from './shared/early-script';
 import { START_APP_META } from './renderer/src/start-app-meta';
 
 /**
@@ -21,6 +22,23 @@ function cspMeta(): Plugin {
       html.replace(
         '<meta charset="utf-8" />',
         `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      ),
+  };
+}
+
+/**
+ * The page's first script (shared/early-script.ts), inlined right after the charset and the CSP: it asks
+ * main for the first screen while the head is still being parsed, where the entry would ask only once the
+ * stylesheet and the entry had arrived. The CSP allows it by the hash of this exact text. Runs before
+ * cspMeta, which then puts the policy above it.
+ */
+function inlineEarlyScript(): Plugin {
+  return {
+    name: 'hamish-early-script',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="utf-8" />',
+        `<meta charset="utf-8" />\n    <script>${EARLY_SCRIPT}</script>`,
       ),
   };
 }
@@ -83,7 +101,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), cspMeta(), nameStartApp()],
+    plugins: [react(), inlineEarlyScript(), cspMeta(), nameStartApp()],
     base: './',
     build: {
       outDir: 'out/renderer',

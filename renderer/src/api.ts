@@ -1,10 +1,13 @@
 import type { HamishApi, Inputs, Outputs, Result } from '../../shared/contract';
 import type { Method } from '../../shared/methods';
+import { EARLY_CALLS_GLOBAL, earlyKey, type EarlyMethod } from '../../shared/early-script';
 
 declare global {
   interface Window {
     /** Exposed by the preload (Electron) or the e2e bridge: the contract, nothing else. */
     hamish?: HamishApi;
+    /** The calls the page's first script sent, by `earlyKey` (shared/early-script.ts). */
+    [EARLY_CALLS_GLOBAL]?: Map<string, Promise<Result<unknown>>>;
   }
 }
 
@@ -24,21 +27,20 @@ export async function call<M extends Method>(method: M, input: Inputs[M]): Promi
   }
 }
 
-/** The calls the first screen needs, which may be started before anything asks for them. */
-type EarlyMethod = 'openArticle' | 'getSettings' | 'listArticles';
-
 const early = new Map<string, Promise<Result<unknown>>>();
 const settled = new Map<string, Result<unknown>>();
-const earlyKey = (method: EarlyMethod, input: unknown) => `${method}:${JSON.stringify(input)}`;
 
 /**
  * Starts a read the first screen will need before the interface is ready to ask for it (at startup, while
- * the code is still being evaluated), so that it travels in parallel with the rest of the start.
+ * the code is still being evaluated), so that it travels in parallel with the rest of the start. A read the
+ * page's first script already sent (shared/early-script.ts) is taken over rather than sent again.
  */
 export function callEarly<M extends EarlyMethod>(method: M, input: Inputs[M]): void {
   const key = earlyKey(method, input);
   if (early.has(key)) return;
-  const pending = call(method, input);
+  const sent = window[EARLY_CALLS_GLOBAL];
+  const pending = sent?.get(key) ?? call(method, input);
+  sent?.delete(key);
   early.set(key, pending);
   void pending.then((result) => {
     if (early.get(key) === pending) settled.set(key, result);

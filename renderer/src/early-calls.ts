@@ -5,7 +5,9 @@ import { parseRoute } from './use-route';
 /**
  * Imported first by main.tsx, so that it runs before React and the views are evaluated: asks main now
  * for what the first screen will show (the settings, and the article or library the URL names). The
- * answers travel while the rest of the code loads; the views then take them instead of asking again.
+ * page's first script (shared/early-script.ts) has already sent these calls while the head was parsed;
+ * `callEarly` takes them over, and sends them itself only where that script did not run. The answers
+ * travel while the rest of the code loads; the views then take them instead of asking again.
  */
 const route = parseRoute(window.location.hash);
 callEarly('getSettings', {});

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ARTICLE_HASH, OTHER_PAGES } from '../../shared/early-script';
 
 /** A span of an article's canonical text to bring into view (a search hit). */
 export type Span = { start: number; end: number };
@@ -19,7 +20,7 @@ export type Route =
   | { view: 'start' };
 
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/([A-Za-z0-9_-]{1,64})(?:@(\d{1,10})-(\d{1,10}))?$/.exec(hash);
+  const article = ARTICLE_HASH.exec(hash);
   if (article?.[1]) {
     const [, id, start, end] = article;
     return start !== undefined && end !== undefined && Number(start) < Number(end)
@@ -27,13 +28,8 @@ export function parseRoute(hash: string): Route {
       : { view: 'article', id };
   }
   if (hash === '#/library') return { view: 'library' };
-  if (hash === '#/trash') return { view: 'trash' };
-  if (hash === '#/backups') return { view: 'backups' };
-  if (hash === '#/search') return { view: 'search' };
-  if (hash === '#/highlights') return { view: 'highlights' };
-  if (hash === '#/review') return { view: 'review' };
-  if (hash === '#/conflicts') return { view: 'conflicts' };
-  return { view: 'start' };
+  const page = OTHER_PAGES.find((name) => hash === `#/${name}`);
+  return page ? { view: page } : { view: 'start' };
 }
 
 export function routeHash(route: Route): string {

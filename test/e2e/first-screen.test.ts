@@ -176,6 +176,43 @@ describe.skipIf(unavailable !== null)(
       await page.close();
     });
 
+    it("asks main from the page's first script, allowed by the CSP, before the entry has arrived, and the entry asks nothing twice", async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      const events: string[] = [];
+      let articleAsked = () => {};
+      const asked = new Promise<void>((resolve) => (articleAsked = resolve));
+      await bridge(page, service, (method) => {
+        events.push(String(method));
+        if (method === 'openArticle') articleAsked();
+      });
+      // The entry is served only once the article has been asked for (or after 5 s, for the test to fail
+      // on the order rather than time out).
+      await page.route('**/assets/index-*.js', async (route) => {
+        await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        events.push('entry served');
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        const violations: string[] = [];
+        Object.assign(window, { __violations: violations });
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(`${event.violatedDirective} ${event.sample}`),
+        );
+      });
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.locator('article h1').waitFor();
+      expect(events.slice(0, 3)).toEqual(['getSettings', 'openArticle', 'entry served']);
+      expect(events.filter((event) => event === 'openArticle')).toHaveLength(1);
+      expect(events.filter((event) => event === 'getSettings')).toHaveLength(1);
+      // The calls the script left, all taken over by the entry.
+      const state = await page.evaluate(() => {
+        const seen = window as unknown as { __violations: string[]; hamishEarlyCalls?: Map<string, unknown> };
+        return { violations: seen.__violations, left: seen.hamishEarlyCalls?.size };
+      });
+      expect(state).toEqual({ violations: [], left: 0 });
+      await page.close();
+    });
+
     it('opens at the saved reading position, and keeps the place the reader scrolled to meanwhile', async () => {
       const article = await service.openArticle({ id: articleId });
       const starts = blockStarts(article.blocks);

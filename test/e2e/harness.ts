@@ -99,10 +99,15 @@ export function appService(dataDir: string, chooseFile?: () => Promise<string | 
 }
 
 /** Defines `window.hamish` in every page load, forwarding each contract method to the real service. */
-export async function bridge(page: Page, service: Service): Promise<void> {
-  await page.exposeBinding('__hamishCall', (_source, method: unknown, input: unknown) =>
-    dispatch(service, method, input),
-  );
+export async function bridge(
+  page: Page,
+  service: Service,
+  onCall?: (method: unknown, input: unknown) => void,
+): Promise<void> {
+  await page.exposeBinding('__hamishCall', (_source, method: unknown, input: unknown) => {
+    onCall?.(method, input);
+    return dispatch(service, method, input);
+  });
   await page.addInitScript((methods: readonly string[]) => {
     const call = (window as unknown as { __hamishCall: (m: string, i: unknown) => Promise<unknown> })
       .__hamishCall;

@@ -1,0 +1,53 @@
+/**
+ * The page's first script, inlined at the top of index.html by the build (electron.vite.config.ts) and
+ * allowed by its hash in the Content-Security-Policy (main/app/csp.ts). It runs while the page's head is
+ * being parsed, before the stylesheet and the entry have arrived, and only asks main, through the bridge
+ * the preload exposes, for what the first screen shows: the settings, and the article or the library the
+ * address names. The entry (renderer/src/early-calls.ts) asks for the same things; `callEarly`
+ * (renderer/src/api.ts) takes these answers, already travelling, instead of asking again. Without it (a
+ * page opened without the build's head, as in the component tests) the entry asks itself, ~30 ms later.
+ * See docs/ARCHITECTURE.md, "Opening fast".
+ *
+ * Plain JavaScript in a string, as its hash must be that of the exact text in the page: written once here,
+ * tested by running it (early-script.test.ts) and in the browser under the real policy (test/e2e).
+ */
+
+/** The calls the first screen needs, which may be started before anything asks for them. */
+export type EarlyMethod = 'openArticle' | 'getSettings' | 'listArticles';
+
+/** How an early call is known: its method and its input, as sent. */
+export const earlyKey = (method: EarlyMethod, input: unknown): string => `${method}:${JSON.stringify(input)}`;
+
+/** An article's address: `#/article/ID`, or `#/article/ID@START-END` with a passage to bring into view. */
+export const ARTICLE_HASH = /^#\/article\/([A-Za-z0-9_-]{1,64})(?:@(\d{1,10})-(\d{1,10}))?$/;
+
+/** The pages named by `#/NAME` other than the library: nothing asked for early beyond the settings. */
+export const OTHER_PAGES = ['trash', 'backups', 'search', 'highlights', 'review', 'conflicts'] as const;
+
+/** The name under which the script leaves its calls for the entry (a `Map` from `earlyKey` to promise). */
+export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
+
+/**
+ * The script. An article's address asks for the article; the library's, or none that the app knows (the
+ * start, which opens the article read last), for the list. A bridge that throws gives a failed result, as
+ * `call` would, so that the entry never meets a rejected promise.
+ */
+export const EARLY_SCRIPT = `(() => {
+  const api = window.hamish;
+  if (!api) return;
+  const calls = new Map();
+  const ask = (method, input) =>
+    calls.set(
+      method + ':' + JSON.stringify(input),
+      Promise.resolve()
+        .then(() => api[method](input))
+        .catch((error) => ({ ok: false, error: { code: 'internal', message: String(error) } })),
+    );
+  const hash = window.location.hash;
+  ask('getSettings', {});
+  const article = ${ARTICLE_HASH.toString()}.exec(hash);
+  const page = /^#\\/([a-z]+)$/.exec(hash);
+  if (article) ask('openArticle', { id: article[1] });
+  else if (!page || !${JSON.stringify(OTHER_PAGES)}.includes(page[1])) ask('listArticles', {});
+  window.${EARLY_CALLS_GLOBAL} = calls;
+})();`;
