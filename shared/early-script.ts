@@ -28,9 +28,12 @@ export const OTHER_PAGES = ['trash', 'backups', 'search', 'highlights', 'review'
 export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
 
 /**
- * The script. An article's address asks for the article; the library's, or none that the app knows (the
- * start, which opens the article read last), for the list. A bridge that throws gives a failed result, as
- * `call` would, so that the entry never meets a rejected promise.
+ * The script. An article's address asks for the article; none that the app knows (the start, which opens
+ * the article read last) for the list. The library's list is left to the entry: 500 articles' list,
+ * answered this early, came in (and was parsed on the page's one thread) while the entry was arriving,
+ * and held the library's drawing back (1.39-1.49x the minimal page with the list asked for by the entry,
+ * 1.52-1.67x asked for here, in two A/B runs of 40). A bridge that throws gives a failed result, as `call`
+ * would, so that the entry never meets a rejected promise.
  */
 export const EARLY_SCRIPT = `(() => {
   const api = window.hamish;
@@ -48,6 +51,6 @@ export const EARLY_SCRIPT = `(() => {
   const article = ${ARTICLE_HASH.toString()}.exec(hash);
   const page = /^#\\/([a-z]+)$/.exec(hash);
   if (article) ask('openArticle', { id: article[1] });
-  else if (!page || !${JSON.stringify(OTHER_PAGES)}.includes(page[1])) ask('listArticles', {});
+  else if (!page || !${JSON.stringify(['library', ...OTHER_PAGES])}.includes(page[1])) ask('listArticles', {});
   window.${EARLY_CALLS_GLOBAL} = calls;
 })();`;
