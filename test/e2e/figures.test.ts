@@ -128,6 +128,10 @@ describe.skipIf(unavailable !== null)(
     });
 
     it('closes only the picture with Escape: the selection in the text stays, focus goes back to the picture', async () => {
+      // Once, in a full run, the selection set below came back widened to the end of its word, as the
+      // reader widens a selection on a timer after a press ends in the article (use-word-snap.ts), and the
+      // test before clicked in it. A timer of our own first: one still pending from that click runs before.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
       const selected = await page.evaluate(() => {
         const text = document.querySelector('article p')?.firstChild;
         if (!text) throw new Error('no paragraph');
