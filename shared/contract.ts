@@ -358,9 +358,10 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'sync-not-encrypted',
   'sync-newer-version',
   'sync-not-a-database',
+  'sync-server-error',
+  'sync-format-lost',
   'sync-busy',
   'sync-conflict-changed',
-  'sync-failed',
 ];
 
 export type ApiError = { code: ErrorCode; message: string; file?: string };

@@ -66,6 +66,7 @@ export type SyncErrorCode =
   | 'sync-not-encrypted'
   | 'sync-newer-version'
   | 'sync-not-a-database'
+  | 'sync-server-error'
+  | 'sync-format-lost'
   | 'sync-busy'
-  | 'sync-conflict-changed'
-  | 'sync-failed';
+  | 'sync-conflict-changed';

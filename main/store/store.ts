@@ -130,6 +130,8 @@ export interface Store {
   recoveries(): Recovery[];
   /** Why every write is refused (a file from a newer version, a failed migration, read-only mode), or null. */
   readOnlyReason(): string | null;
+  /** Throws the error every write raises while the store is read-only (readOnlyReason()). */
+  assertWritable(): void;
   /** What the last migration did (at open, or after restoring an older backup), or null if none ran. */
   migration(): MigrationReport | null;
   /** Makes a verified backup now (journals folded in first), then rotates that kind. */
@@ -319,6 +321,10 @@ class FolderStore implements Store {
 
   readOnlyReason(): string | null {
     return this.state.blocked?.reason ?? null;
+  }
+
+  assertWritable(): void {
+    this.state.assertWritable();
   }
 
   migration(): MigrationReport | null {

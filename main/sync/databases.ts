@@ -92,7 +92,11 @@ export function remoteError(error: unknown, url: string): SyncError {
       where,
     );
   }
-  return new SyncError('sync-failed', `${where} answered with an error (${status}: ${detail}).`, where);
+  return new SyncError(
+    'sync-server-error',
+    `${where} answered with an error (${status}: ${detail}). Nothing was half applied; the next sync carries on from where this one stopped.`,
+    where,
+  );
 }
 
 /** Whether an address is a server's own (no path), which CouchDB answers as no database. */
@@ -157,7 +161,13 @@ export async function checkRemote(
       );
       if (written) return made?.key ?? null;
       marker = await readMarker();
-      if (marker === null) throw new SyncError('sync-failed', `${where} lost its format document.`, where);
+      if (marker === null) {
+        throw new SyncError(
+          'sync-format-lost',
+          `${where} lost the document that marks it as Hamish's while this sync was setting it up (it was emptied or deleted meanwhile). Nothing was changed; sync again.`,
+          where,
+        );
+      }
     }
     const format = typeof marker.format === 'number' ? marker.format : Number.POSITIVE_INFINITY;
     if (format > SYNC_FORMAT) {

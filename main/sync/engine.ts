@@ -23,7 +23,6 @@ import { FORMAT_DOC } from './mapping';
 import { publishLocalChanges } from './publish';
 import { resolveConflicts } from './resolve';
 import { emptyState, stateFile } from './state';
-import { SyncError } from './sync-error';
 
 export type SyncRun = {
   /** Documents sent to the remote database, and documents received into the library (taken from the replica). */
@@ -68,8 +67,9 @@ export async function runSync(
   options: { includeSettings?: boolean } = {},
 ): Promise<SyncRun> {
   const includeSettings = options.includeSettings === true;
-  const writable = store.readOnlyReason();
-  if (writable !== null) throw new SyncError('sync-failed', writable, store.dataDir);
+  // A library that cannot be written (a file from a newer Hamish, a failed migration) is not synced: the
+  // store's own error, in the words every refused write uses.
+  store.assertWritable();
   const file = stateFile(store.dataDir);
   const state = (await file.read()) ?? emptyState();
   const remote = openRemote(target);

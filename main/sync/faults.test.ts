@@ -160,6 +160,103 @@ describe('an address that is not a CouchDB database', () => {
   });
 });
 
+/** A server on 127.0.0.1 answering each request with `answer`; closed after `run`. */
+async function withServer(
+  answer: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+  run: (origin: string) => Promise<void>,
+): Promise<void> {
+  const fake = http.createServer(answer);
+  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(fake.address() as AddressInfo).port}`);
+  } finally {
+    fake.closeAllConnections();
+    await new Promise((resolve) => fake.close(resolve));
+  }
+}
+
+const json = (response: http.ServerResponse, status: number, body: unknown) =>
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+/** A new computer with one article syncs with `url`: the result, its library checked unchanged. */
+async function syncLeavingLibraryAsIs(url: string) {
+  const laptop = await newComputer('laptop');
+  await laptop.service.configureSync({ url });
+  await importText(laptop, 'house', HOUSE);
+  const before = await snapshot(laptop);
+  const result = await dispatch(laptop.service, 'syncNow', {});
+  expect(await snapshot(laptop)).toEqual(before);
+  return result;
+}
+
+describe('a server answering with an error of another kind', () => {
+  it('is its own error, naming the address, with nothing changed', async () => {
+    await withServer(
+      (_request, response) => json(response, 400, { error: 'bad_request', reason: 'Nonsense' }),
+      async (origin) => {
+        const result = await syncLeavingLibraryAsIs(`${origin}/hamish`);
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'sync-server-error', file: `${origin}/hamish` },
+        });
+        if (!result.ok) expect(result.error.message).toContain('(400: Bad Request)');
+      },
+    );
+  });
+});
+
+describe('a database emptied while this sync sets it up', () => {
+  it('says so, naming the address, with nothing changed', async () => {
+    // A database whose format document is never there, though writing it is refused as already done.
+    const asked: string[] = [];
+    await withServer(
+      (request, response) => {
+        asked.push(`${request.method} ${request.url?.split('?')[0]}`);
+        if (request.url?.startsWith('/hamish/hamish-format')) {
+          if (request.method === 'PUT')
+            json(response, 409, { error: 'conflict', reason: 'Document update conflict.' });
+          else json(response, 404, { error: 'not_found', reason: 'deleted' });
+        } else json(response, 200, { db_name: 'hamish', doc_count: 0, update_seq: '0' });
+      },
+      async (origin) => {
+        const result = await syncLeavingLibraryAsIs(`${origin}/hamish`);
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'sync-format-lost', file: `${origin}/hamish` },
+        });
+        expect(asked).toEqual([
+          'GET /hamish/',
+          'GET /hamish/hamish-format',
+          'PUT /hamish/hamish-format',
+          'GET /hamish/hamish-format',
+        ]);
+      },
+    );
+  });
+});
+
+describe('a library that cannot be written', () => {
+  it("is not synced: the store's own error names the file, and the database receives nothing", async () => {
+    const url = newDatabase();
+    let laptop = await newComputer('laptop');
+    await laptop.service.configureSync({ url: withPassword(url) });
+    await importText(laptop, 'house', HOUSE);
+    const library = path.join(laptop.dir, 'library.json');
+    const written = JSON.parse(await readFile(library, 'utf8')) as Record<string, unknown>;
+    await writeFile(library, JSON.stringify({ ...written, schemaVersion: 99 }));
+    laptop = await reopen(laptop);
+    const result = await dispatch(laptop.service, 'syncNow', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'newer-version', file: library } });
+    // Not even created (PouchDB's info() passes the server's 404 on as its answer).
+    const remote = new PouchDB(url, {
+      auth: { username: 'reader', password: 'كلمة-سر' },
+      skip_setup: true,
+    });
+    await expect(remote.info()).resolves.toMatchObject({ error: 'not_found' });
+    await remote.close();
+  });
+});
+
 describe('a database written by a newer version', () => {
   it('is refused with a message, and nothing is changed on either side', async () => {
     const url = newDatabase();
