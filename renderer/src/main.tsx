@@ -22,11 +22,9 @@ import './toc/toc.css';
 import './library/library.css';
 import './first-screen/first-screen.css';
 
-// Start fetching the default reading face and the interface face now, in parallel with the first API
-// calls, rather than when the first Arabic glyph is laid out. The other faces load when chosen.
-void document.fonts.load('400 20px "Noto Naskh Arabic"', 'ب');
-void document.fonts.load('700 20px "Noto Naskh Arabic"', 'ب');
-void document.fonts.load('400 16px "Noto Sans Arabic"', 'ب');
+// The default reading face and the interface's are fetched by the page's head (index.html), not asked for
+// here: `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md, "Opening
+// fast"). The other faces load when chosen.
 
 void showFirstScreen().then(async () => {
   // The library's page is loaded before React renders, so that React's first render is the library and
