@@ -10,12 +10,8 @@ export type Span = { start: number; end: number };
  */
 export type Route =
   | { view: 'library' }
-  | { view: 'trash' }
-  | { view: 'backups' }
-  | { view: 'search' }
-  | { view: 'highlights' }
-  | { view: 'review' }
-  | { view: 'conflicts' }
+  // trash, backups, search, highlights, review, conflicts
+  | { view: (typeof OTHER_PAGES)[number] }
   | { view: 'article'; id: string; at?: Span }
   | { view: 'start' };
 
