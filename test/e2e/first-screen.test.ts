@@ -14,6 +14,7 @@ import {
   openWithInterfaceHeld,
   recordHandover,
   RESULTS_DIR,
+  settledPlaces,
   type InterfaceHold,
 } from './harness';
 
@@ -55,21 +56,8 @@ describe.skipIf(unavailable !== null)(
         locale,
       });
 
-    /** The place of each drawn block, once the web fonts are in. */
-    const places = (page: Page, selector: string) =>
-      page.evaluate(async (selector) => {
-        await document.fonts.ready;
-        return [...document.querySelectorAll<HTMLElement>(`${selector} [data-block]`)].map((block) => {
-          const { x, y, width, height } = block.getBoundingClientRect();
-          return [
-            Number(block.dataset.block),
-            Math.round(x),
-            Math.round(y),
-            Math.round(width),
-            Math.round(height),
-          ];
-        });
-      }, selector);
+    /** The place of each drawn block (see `settledPlaces`). */
+    const places = (page: Page, selector: string) => settledPlaces(page, `${selector} [data-block]`);
 
     // A window where the reader opens both panels, one with notes and the margin, and two with drawers
     // (with the margin, then without).

@@ -212,3 +212,43 @@ export async function recordHandover(page: Page, first: string, react: string): 
 
 export const handovers = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+
+/**
+ * The place of each element `selector` matches, as [label, x, y, width, height] (rounded; the label is the
+ * element's `data-block` as a number, or else its class), once the web fonts are in and the layout has
+ * settled. The reader's blocks and the library's cards are `content-visibility: auto`: one drawn out of
+ * the window keeps its placeholder size until a rendering update has found it near the window and laid it
+ * out, so the places are read frame after frame until two readings agree. `inView` keeps only the
+ * elements whose top is inside the window.
+ */
+export function settledPlaces(
+  page: Page,
+  selector: string,
+  { inView = false } = {},
+): Promise<(string | number)[][]> {
+  return page.evaluate(
+    async ({ selector, inView }) => {
+      const read = () =>
+        [...document.querySelectorAll<HTMLElement>(selector)]
+          .filter((element) => !inView || element.getBoundingClientRect().top < window.innerHeight)
+          .map((element) => {
+            const { x, y, width, height } = element.getBoundingClientRect();
+            const label =
+              element.dataset.block === undefined ? element.className : Number(element.dataset.block);
+            return [label, Math.round(x), Math.round(y), Math.round(width), Math.round(height)];
+          });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let last = '';
+      for (let reading = 0; reading < 20; reading += 1) {
+        await document.fonts.ready;
+        await frame();
+        await frame();
+        const now = JSON.stringify(read());
+        if (now === last) break;
+        last = now;
+      }
+      return JSON.parse(last) as (string | number)[][];
+    },
+    { selector, inView },
+  );
+}

@@ -13,6 +13,7 @@ import {
   openWithInterfaceHeld,
   recordHandover,
   RESULTS_DIR,
+  settledPlaces,
   type InterfaceHold,
 } from './harness';
 
@@ -63,24 +64,13 @@ describe.skipIf(unavailable !== null)(
     const openHeld = (hold: InterfaceHold, viewport = { width: 1280, height: 900 }, locale = 'ar') =>
       openWithInterfaceHeld(browser, service, `${origin}/index.html#/library`, hold, { viewport, locale });
 
-    /**
-     * The place of the page's header, "continue" and each card in view, once the web fonts are in (a card
-     * further down is not laid out until it comes near: its size is the browser's estimate).
-     */
+    /** The place of the page's header, "continue" and each card in view (see `settledPlaces`). */
     const places = (page: Page, selector: string) =>
-      page.evaluate(async (selector) => {
-        await document.fonts.ready;
-        const boxes = [
-          ...document.querySelectorAll<HTMLElement>(
-            `${selector} .library-header, ${selector} .continue, ${selector} .library-list > li`,
-          ),
-        ];
-        const inView = boxes.filter((box) => box.getBoundingClientRect().top < window.innerHeight);
-        return inView.map((box) => {
-          const { x, y, width, height } = box.getBoundingClientRect();
-          return [box.className, Math.round(x), Math.round(y), Math.round(width), Math.round(height)];
-        });
-      }, selector);
+      settledPlaces(
+        page,
+        `${selector} .library-header, ${selector} .continue, ${selector} .library-list > li`,
+        { inView: true },
+      );
 
     it.each([
       { width: 1280, height: 900 },
