@@ -110,6 +110,34 @@ describe("the page's first script", () => {
     });
   });
 
+  it("makes a number and a date format after it has run on the library's page, and on no other", async () => {
+    const { NumberFormat, DateTimeFormat } = Intl;
+    const made: string[] = [];
+    const counted = <T extends object>(constructor: T, name: string): T =>
+      new Proxy(constructor, {
+        construct: (target, args, newTarget) => {
+          made.push(name);
+          return Reflect.construct(target as new (...args: unknown[]) => object, args, newTarget) as object;
+        },
+      });
+    Intl.NumberFormat = counted(NumberFormat, 'number');
+    Intl.DateTimeFormat = counted(DateTimeFormat, 'date');
+    try {
+      for (const hash of ['#/library', '#/article/abc', '', '#/search']) {
+        made.length = 0;
+        window.location.hash = hash;
+        fakeBridge();
+        runScript();
+        expect(made).toEqual([]);
+        await settle();
+        expect(made, hash).toEqual(hash === '#/library' ? ['number', 'date'] : []);
+      }
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+
   it('does nothing without a bridge, and the entry then asks itself', async () => {
     window.location.hash = '#/article/abc';
     expect(runScript).not.toThrow();
