@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/app/csp';
-import { EARLY_SCRIPT } from './shared/early-script';
+import { EARLY_SCRIPT, FACE_FILES, FACES_META } from './shared/early-script';
 import { START_APP_META } from './renderer/src/start-app-meta';
 
 /**
@@ -44,32 +44,51 @@ function inlineEarlyScript(): Plugin {
 }
 
 /**
- * The entry (main.tsx) is small and loads React and the views (start-app.tsx) with a dynamic import, so
- * that it can ask main for the first screen's data first. The page names that chunk and its imports in a
- * meta tag, and early-calls.ts preloads them (`modulepreload`) right after it has sent those requests:
- * the chunk downloads while the answers travel, but never ahead of them (a page served over HTTP, as in
- * the bench, has six connections to share). See docs/ARCHITECTURE.md, "Opening fast".
+ * Names built files in the page's head, for the scripts that fetch them before anything imports them:
+ * - The entry (main.tsx) is small and loads React and the views (start-app.tsx) with a dynamic import, so
+ *   that it can ask main for the first screen's data first. A meta tag names that chunk and its imports,
+ *   and early-calls.ts preloads them (`modulepreload`) right after it has sent those requests: the chunk
+ *   downloads while the answers travel, but never ahead of them (a page served over HTTP, as in the
+ *   bench, has six connections to share).
+ * - The faces' files (hashed by the build) that the page's first script preloads, in a meta tag just
+ *   above that script, in the order of FACE_FILES: the script picks those the page it opens on draws
+ *   first (shared/early-script.ts).
+ * See docs/ARCHITECTURE.md, "Opening fast".
  */
-function nameStartApp(): Plugin {
+function nameBuiltFiles(): Plugin {
   return {
-    name: 'hamish-name-start-app',
+    name: 'hamish-name-built-files',
     apply: 'build',
     enforce: 'post',
     transformIndexHtml(html, context) {
-      const chunks = Object.values(context.bundle ?? {}).flatMap((output) =>
-        output.type === 'chunk' ? [output] : [],
+      const outputs = Object.values(context.bundle ?? {});
+      const start = outputs.find(
+        (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'),
       );
-      const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/renderer/src/start-app.tsx'));
-      if (!start) throw new Error('electron.vite.config.ts: no chunk for renderer/src/start-app.tsx');
+      if (start?.type !== 'chunk')
+        throw new Error('electron.vite.config.ts: no chunk for renderer/src/start-app.tsx');
       const entry = context.chunk?.fileName;
-      const files = [start.fileName, ...start.imports].filter((file) => file !== entry);
-      return [
-        {
-          tag: 'meta',
-          attrs: { name: START_APP_META, content: files.map((file) => `./${file}`).join(' ') },
-          injectTo: 'head' as const,
-        },
-      ];
+      const startFiles = [start.fileName, ...start.imports].filter((file) => file !== entry);
+
+      const faceFiles = FACE_FILES.map((face) => {
+        const asset = outputs.find((output) => output.type === 'asset' && output.names.includes(face));
+        if (!asset) throw new Error(`electron.vite.config.ts: no built file for the face ${face}`);
+        return asset.fileName;
+      });
+      const script = `<script>${EARLY_SCRIPT}</script>`;
+      if (!html.includes(script)) throw new Error('electron.vite.config.ts: no first script in the page');
+      const faces = `<meta name="${FACES_META}" content="${faceFiles.map((file) => `./${file}`).join(' ')}" />`;
+
+      return {
+        html: html.replace(script, `${faces}\n    ${script}`),
+        tags: [
+          {
+            tag: 'meta',
+            attrs: { name: START_APP_META, content: startFiles.map((file) => `./${file}`).join(' ') },
+            injectTo: 'head' as const,
+          },
+        ],
+      };
     },
   };
 }
@@ -101,7 +120,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), inlineEarlyScript(), cspMeta(), nameStartApp()],
+    plugins: [react(), inlineEarlyScript(), cspMeta(), nameBuiltFiles()],
     base: './',
     build: {
       outDir: 'out/renderer',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EARLY_SCRIPT } from '../../shared/early-script';
+import { EARLY_SCRIPT, FACE_FILES, FACES_META } from '../../shared/early-script';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 const BUILT_PAGE = path.join(__dirname, '..', '..', 'out', 'renderer', 'index.html');
@@ -40,6 +40,24 @@ describe('the Content-Security-Policy', () => {
       // Before the stylesheet and the entry, whose arrival it does not wait for.
       expect(html.indexOf(`<script>${EARLY_SCRIPT}`)).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
       expect(html.indexOf(`<script>${EARLY_SCRIPT}`)).toBeLessThan(html.indexOf('<script type="module"'));
+    },
+  );
+
+  it.skipIf(!built)(
+    `names, above that script, the faces it preloads, each a file of the build${
+      built ? '' : ' (skipped: out/renderer is not built; npm test builds it first)'
+    }`,
+    async () => {
+      const html = await readFile(BUILT_PAGE, 'utf8');
+      const named = new RegExp(`<meta name="${FACES_META}" content="([^"]+)" />`).exec(html);
+      const files = named?.[1]?.split(' ') ?? [];
+      expect(files).toHaveLength(FACE_FILES.length);
+      files.forEach((file, index) => {
+        const face = FACE_FILES[index]?.replace(/\.woff2$/, '') ?? '';
+        expect(file).toMatch(new RegExp(`^\\./assets/${face}-[\\w-]+\\.woff2$`));
+        expect(existsSync(path.join(path.dirname(BUILT_PAGE), file))).toBe(true);
+      });
+      expect(named?.index ?? Infinity).toBeLessThan(html.indexOf(`<script>${EARLY_SCRIPT}`));
     },
   );
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_CALLS_GLOBAL, EARLY_SCRIPT } from '../../shared/early-script';
+import { EARLY_CALLS_GLOBAL, EARLY_SCRIPT, FACES_META } from '../../shared/early-script';
 
 /** The bridge's calls, in order, and what each answers. */
 let asked: string[];
@@ -135,6 +135,39 @@ describe("the page's first script", () => {
     } finally {
       Intl.NumberFormat = NumberFormat;
       Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+
+  it('preloads the faces the page it opens on draws first, named by the built page, bridge or not', () => {
+    const named = document.createElement('meta');
+    named.name = FACES_META;
+    named.content = 'reading reading-bold ui ui-bold ui-latin ui-latin-bold';
+    document.head.append(named);
+    const preloads = () =>
+      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map((link) => {
+        expect([link.as, link.type, link.crossOrigin]).toEqual(['font', 'font/woff2', 'anonymous']);
+        return `${link.getAttribute('href') ?? ''}${link.fetchPriority === 'low' ? ' (low)' : ''}`;
+      });
+    try {
+      for (const [hash, faces] of [
+        ['#/library', ['ui', 'ui-bold', 'ui-latin', 'ui-latin-bold']],
+        ['#/article/abc', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
+        ['', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
+        ['#/search', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
+      ] as const) {
+        window.location.hash = hash;
+        runScript();
+        expect(preloads(), hash).toEqual(faces);
+        document.head.querySelectorAll('link[rel="preload"]').forEach((link) => link.remove());
+      }
+      // A page built without the names (the component tests' page) preloads nothing.
+      named.remove();
+      window.location.hash = '#/library';
+      runScript();
+      expect(preloads()).toEqual([]);
+    } finally {
+      named.remove();
+      document.head.querySelectorAll('link[rel="preload"]').forEach((link) => link.remove());
     }
   });
 
