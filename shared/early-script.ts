@@ -56,8 +56,10 @@ export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
  * face at low priority, as the page's head once did (at the default priority the reading face was fetched
  * ahead of the entry and the stylesheet). For the library, only the interface's face, regular and bold,
  * Arabic and Latin, at the default priority: it draws no reading face, and its first frame lays out bold
- * titles, spaces and digits. Library of 500: 1.54x -> 1.46x and 1.40x -> 1.35x the minimal page (means of
- * two A/Bs of 50); the article unchanged (1.39x -> 1.47x, 1.45x -> 1.47x, within the runs' spread).
+ * titles, spaces and digits. Library of 500: 1.54x -> 1.46x, 1.40x -> 1.35x and 1.46x -> 1.36x the minimal
+ * page (means of A/Bs of 50, 50 and 80). The article, whose preloads only moved from the head's tags to
+ * here: 1.39x -> 1.47x, 1.45x -> 1.47x, 1.42x -> 1.48x and 1.38x -> 1.39x (A/Bs of 50-80), each within
+ * the runs' spread, ~0.04x higher on average.
  *
  * On the library's page it also makes a number and a date format, in a task of its own after this one:
  * the first of each that a page makes costs ICU's set-up (measured in Chromium: 11-20 ms for the first
