@@ -56,10 +56,10 @@ export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
  * face at low priority, as the page's head once did (at the default priority the reading face was fetched
  * ahead of the entry and the stylesheet). For the library, only the interface's face, regular and bold,
  * Arabic and Latin, at the default priority: it draws no reading face, and its first frame lays out bold
- * titles, spaces and digits. Library of 500: 1.54x -> 1.46x, 1.40x -> 1.35x and 1.46x -> 1.36x the minimal
- * page (means of A/Bs of 50, 50 and 80). The article, whose preloads only moved from the head's tags to
- * here: 1.39x -> 1.47x, 1.45x -> 1.47x, 1.42x -> 1.48x and 1.38x -> 1.39x (A/Bs of 50-80), each within
- * the runs' spread, ~0.04x higher on average.
+ * titles, spaces and digits. The faces are asked for once the calls have left: asked for before them, at
+ * a server with few connections (the bench's), the article came out ~0.05x higher (1.40x -> 1.44x, means
+ * of five A/Bs); after them, 1.34x -> 1.34x and 1.37x -> 1.42x. Library of 500: 1.54x -> 1.44x (an A/B of
+ * 60; asked for before the calls, 1.54x -> 1.46x, 1.40x -> 1.35x, 1.46x -> 1.36x).
  *
  * On the library's page it also makes a number and a date format, in a task of its own after this one:
  * the first of each that a page makes costs ICU's set-up (measured in Chromium: 11-20 ms for the first
@@ -74,21 +74,23 @@ export const EARLY_SCRIPT = `(() => {
   const article = ${ARTICLE_HASH.toString()}.exec(hash);
   const page = /^#\\/([a-z]+)$/.exec(hash);
   const library = page !== null && page[1] === 'library';
-  const named = document.querySelector('meta[name="${FACES_META}"]');
-  const [reading, readingBold, ui, uiBold, uiLatin, uiLatinBold] = named ? named.content.split(' ') : [];
-  for (const href of library ? [ui, uiBold, uiLatin, uiLatinBold] : [reading, readingBold, ui]) {
-    if (!href) continue;
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'font';
-    link.type = 'font/woff2';
-    link.crossOrigin = 'anonymous';
-    if (!library) link.fetchPriority = 'low';
-    link.href = href;
-    document.head.appendChild(link);
-  }
+  const preloadFaces = () => {
+    const named = document.querySelector('meta[name="${FACES_META}"]');
+    const [reading, readingBold, ui, uiBold, uiLatin, uiLatinBold] = named ? named.content.split(' ') : [];
+    for (const href of library ? [ui, uiBold, uiLatin, uiLatinBold] : [reading, readingBold, ui]) {
+      if (!href) continue;
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'font';
+      link.type = 'font/woff2';
+      link.crossOrigin = 'anonymous';
+      if (!library) link.fetchPriority = 'low';
+      link.href = href;
+      document.head.appendChild(link);
+    }
+  };
   const api = window.hamish;
-  if (!api) return;
+  if (!api) return preloadFaces();
   const calls = new Map();
   const ask = (method, input) =>
     calls.set(
@@ -101,6 +103,8 @@ export const EARLY_SCRIPT = `(() => {
   if (article) ask('openArticle', { id: article[1] });
   else if (!page || !${JSON.stringify(['library', ...OTHER_PAGES])}.includes(page[1])) ask('listArticles', {});
   window.${EARLY_CALLS_GLOBAL} = calls;
+  // After the calls, which leave in the promises' callbacks queued above.
+  Promise.resolve().then(preloadFaces);
   if (library)
     setTimeout(() => {
       new Intl.NumberFormat();
