@@ -22,9 +22,9 @@ import './toc/toc.css';
 import './library/library.css';
 import './first-screen/first-screen.css';
 
-// The default reading face and the interface's are fetched by the page's head (index.html), not asked for
-// here: `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md, "Opening
-// fast"). The other faces load when chosen.
+// The faces the first screen is drawn in are preloaded by the page's first script (shared/early-script.ts),
+// not asked for here: `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md,
+// "Opening fast"). The other faces load when chosen.
 
 void showFirstScreen().then(async () => {
   // The library's page is loaded before React renders, so that React's first render is the library and
