@@ -162,36 +162,33 @@ async function syncLeavingLibraryAsIs(url: string) {
   return result;
 }
 
-describe('an address that is not a CouchDB database', () => {
-  it('says so, naming the address, and changes nothing', async () => {
-    await withServer(
-      (_request, response) =>
+describe('an address that is not a CouchDB database, or a server answering with an error of another kind', () => {
+  it.each([
+    {
+      case: 'a web page',
+      answer: (_request: http.IncomingMessage, response: http.ServerResponse) =>
         response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>مدونة شخصية</body></html>'),
-      async (origin) => {
-        const result = await syncLeavingLibraryAsIs(`${origin}/blog`);
-        expect(result).toMatchObject({
-          ok: false,
-          error: { code: 'sync-not-a-database', file: `${origin}/blog` },
-        });
-        if (!result.ok) expect(result.error.message).toContain('is not a CouchDB database');
-      },
-    );
-  });
-});
-
-describe('a server answering with an error of another kind', () => {
-  it('is its own error, naming the address, with nothing changed', async () => {
-    await withServer(
-      (_request, response) => json(response, 400, { error: 'bad_request', reason: 'Nonsense' }),
-      async (origin) => {
-        const result = await syncLeavingLibraryAsIs(`${origin}/hamish`);
-        expect(result).toMatchObject({
-          ok: false,
-          error: { code: 'sync-server-error', file: `${origin}/hamish` },
-        });
-        if (!result.ok) expect(result.error.message).toContain('(400: Bad Request)');
-      },
-    );
+      database: 'blog',
+      code: 'sync-not-a-database',
+      says: 'is not a CouchDB database',
+    },
+    {
+      case: 'a 400',
+      answer: (_request: http.IncomingMessage, response: http.ServerResponse) =>
+        json(response, 400, { error: 'bad_request', reason: 'Nonsense' }),
+      database: 'hamish',
+      code: 'sync-server-error',
+      says: '(400: Bad Request)',
+    },
+  ])('is its own error for $case ($code), naming the address, with nothing changed', async (fault) => {
+    await withServer(fault.answer, async (origin) => {
+      const result = await syncLeavingLibraryAsIs(`${origin}/${fault.database}`);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: fault.code, file: `${origin}/${fault.database}` },
+      });
+      if (!result.ok) expect(result.error.message).toContain(fault.says);
+    });
   });
 });
 
