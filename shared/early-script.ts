@@ -3,9 +3,10 @@
  * allowed by its hash in the Content-Security-Policy (main/app/csp.ts). It runs while the page's head is
  * being parsed, before the stylesheet and the entry have arrived. It preloads the faces the first screen
  * is drawn in (`FACE_FILES`), and asks main, through the bridge the preload exposes, for what the first
- * screen shows: the settings, and the article or the library the address names. The entry (renderer/src/early-calls.ts) asks for the same things; `callEarly`
- * (renderer/src/api.ts) takes these answers, already travelling, instead of asking again. Without it (a
- * page opened without the build's head, as in the component tests) the entry asks itself, ~30 ms later.
+ * screen shows: the settings, and the article or the library the address names. The entry
+ * (renderer/src/early-calls.ts) asks for the same things; `callEarly` (renderer/src/api.ts) takes these
+ * answers, already travelling, instead of asking again. Without it (a page opened without the build's
+ * head, as in the component tests) the entry asks itself, ~30 ms later.
  * See docs/ARCHITECTURE.md, "Opening fast".
  *
  * Plain JavaScript in a string, as its hash must be that of the exact text in the page: written once here,
