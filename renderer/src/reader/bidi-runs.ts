@@ -5,10 +5,31 @@
  * Only characters are examined; the text itself is not changed, so offsets stay as they are.
  */
 
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const LTR_LETTER = /[\p{L}]/u;
-const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
-const OPENING: Record<string, string> = {
+// Characters are told apart by their code points, not by a regular expression per character: the first
+// screen and the reader run this over every block they draw, and testing each character with /u
+// expressions cost the default article's first screen ~2 ms (docs/ARCHITECTURE.md, "Opening fast").
+
+/** Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic presentation forms: the right-to-left scripts' letters. */
+const isRtl = (cp: number): boolean =>
+  (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+
+/** Western, Arabic-Indic and Persian digits. */
+const isDigit = (cp: number): boolean =>
+  (cp >= 0x30 && cp <= 0x39) || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06f0 && cp <= 0x06f9);
+
+const LETTER = /\p{L}/u;
+
+/** A letter of a left-to-right script: ASCII decided at once, the rest by Unicode's letter class. */
+function isLtrLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a;
+  return !isRtl(cp) && LETTER.test(String.fromCodePoint(cp));
+}
+
+/** Any left-to-right letter in a text: without one there is no run, which most Arabic blocks show at once. */
+const LTR_LETTER_ANYWHERE = /[^\P{L}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+/** The brackets and quotes a run may take with it: each opener with its closer. */
+export const OPENING: Readonly<Record<string, string>> = {
   '(': ')',
   '[': ']',
   '{': '}',
@@ -18,55 +39,50 @@ const OPENING: Record<string, string> = {
   "'": "'",
 };
 // Characters that may end a run: letters, digits, and these closers when their opener is in the run.
-const CLOSERS = new Set(Object.values(OPENING));
-
-function isLtrLetter(ch: string): boolean {
-  return LTR_LETTER.test(ch) && !RTL.test(ch);
-}
+const OPENER_OF = new Map(Object.entries(OPENING).map(([opener, closer]) => [closer, opener]));
 
 export type Run = { start: number; end: number };
 
-/** The maximal runs that begin with a left-to-right letter (or `@`/`#` before one) and hold no RTL letter. */
+/**
+ * The maximal runs that begin with a left-to-right letter (or `@`/`#` before one) and hold no RTL letter,
+ * as UTF-16 offsets.
+ */
 export function ltrRuns(text: string): Run[] {
+  const first = text.search(LTR_LETTER_ANYWHERE);
+  if (first < 0) return [];
   const runs: Run[] = [];
-  const chars = [...text];
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const ch of chars) {
-    offsets.push(offset);
-    offset += ch.length;
-  }
-  offsets.push(offset);
-  let i = 0;
-  while (i < chars.length) {
-    const ch = chars[i] ?? '';
-    const startsHandle = (ch === '@' || ch === '#') && isLtrLetter(chars[i + 1] ?? '');
-    if (!isLtrLetter(ch) && !startsHandle) {
-      i++;
+  const at = (index: number) => text.codePointAt(index) ?? 0;
+  const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+  // A run starts at the first such letter, or at a handle's sign just before it.
+  let i = Math.max(0, first - 1);
+  while (i < text.length) {
+    const cp = at(i);
+    const startsHandle = (cp === 0x40 || cp === 0x23) && i + 1 < text.length && isLtrLetter(at(i + 1));
+    if (!isLtrLetter(cp) && !startsHandle) {
+      i += width(cp);
       continue;
     }
     let start = i;
-    let end = i + 1;
-    let lastStrong = i;
-    while (end < chars.length && !RTL.test(chars[end] ?? '')) {
-      const c = chars[end] ?? '';
-      if (isLtrLetter(c) || DIGIT.test(c)) lastStrong = end;
-      end++;
+    let end = i + width(cp);
+    let afterStrong = end;
+    while (end < text.length) {
+      const c = at(end);
+      if (isRtl(c)) break;
+      end += width(c);
+      if (isLtrLetter(c) || isDigit(c)) afterStrong = end;
     }
-    end = lastStrong + 1;
+    end = afterStrong;
     // Keep a closing bracket whose opener is inside the run, and an opener just before the run whose closer is.
-    const inside = chars.slice(start, end).join('');
-    const next = chars[end] ?? '';
-    if (CLOSERS.has(next)) {
-      const opener = Object.keys(OPENING).find((o) => OPENING[o] === next);
-      const before = chars[start - 1] ?? '';
-      if (opener && inside.includes(opener)) end++;
-      else if (opener && before === opener) {
+    const opener = OPENER_OF.get(text[end] ?? '');
+    if (opener !== undefined) {
+      const inside = text.indexOf(opener, start);
+      if (inside >= 0 && inside < end) end++;
+      else if (text[start - 1] === opener) {
         start--;
         end++;
       }
     }
-    runs.push({ start: offsets[start] ?? 0, end: offsets[end] ?? offset });
+    runs.push({ start, end });
     i = end;
   }
   return runs;
