@@ -28,15 +28,14 @@ export const OTHER_PAGES = ['trash', 'backups', 'search', 'highlights', 'review'
 /**
  * The faces' files the script preloads, in the order the built page names them, by their hashed names, in
  * a meta tag above the script (`FACES_META`, electron.vite.config.ts): the reading face, then the
- * interface's face with its Latin letters (spaces and digits too), each regular and bold.
+ * interface's, each regular and bold. Each file holds its face's Arabic and Latin letters, digits and
+ * punctuation (renderer/src/faces/), so that a first screen in those faces needs no other file.
  */
 export const FACE_FILES = [
-  'noto-naskh-arabic-arabic-400-normal.woff2',
-  'noto-naskh-arabic-arabic-700-normal.woff2',
-  'noto-sans-arabic-arabic-400-normal.woff2',
-  'noto-sans-arabic-arabic-700-normal.woff2',
-  'noto-sans-arabic-latin-400-normal.woff2',
-  'noto-sans-arabic-latin-700-normal.woff2',
+  'noto-naskh-arabic-arabic-latin-400-normal.woff2',
+  'noto-naskh-arabic-arabic-latin-700-normal.woff2',
+  'noto-sans-arabic-arabic-latin-400-normal.woff2',
+  'noto-sans-arabic-arabic-latin-700-normal.woff2',
 ] as const;
 
 /** The name of the built page's meta tag that lists `FACE_FILES`. */
@@ -53,14 +52,16 @@ export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
  * 1.52-1.67x asked for here, in two A/B runs of 40). A bridge that throws gives a failed result, as `call`
  * would, so that the entry never meets a rejected promise.
  *
- * The faces: for an article (and any page but the library), the reading face and the interface's regular
- * face at low priority, as the page's head once did (at the default priority the reading face was fetched
- * ahead of the entry and the stylesheet). For the library, only the interface's face, regular and bold,
- * Arabic and Latin, at the default priority: it draws no reading face, and its first frame lays out bold
- * titles, spaces and digits. The faces are asked for once the calls have left: asked for before them, at
- * a server with few connections (the bench's), the article came out ~0.05x higher (1.40x -> 1.44x, means
- * of five A/Bs); after them, 1.34x -> 1.34x and 1.37x -> 1.42x. Library of 500: 1.54x -> 1.44x (an A/B of
- * 60; asked for before the calls, 1.54x -> 1.46x, 1.40x -> 1.35x, 1.46x -> 1.36x).
+ * The faces: for an article (and at start, which opens one), the reading face, regular and bold, at low
+ * priority (at the default priority it was fetched ahead of the entry and the stylesheet, which the first
+ * screen needs more). The first screen's text is drawn in them; its frame's blank controls lay out only
+ * spaces, left to a fallback until React's interface asks for its face. For the library and the other
+ * pages, which draw the interface only, the interface's face, regular and bold, at the default priority.
+ * The faces are asked for once the calls have left: asked for before them, at a server with few
+ * connections (the bench's), the article came out ~0.05x higher (1.40x -> 1.44x, means of five A/Bs).
+ * Each face is one file since the faces' Arabic and Latin files were merged (renderer/src/faces/): two
+ * requests for an article where there were three, and its text in its faces in the first frame; two for
+ * the library where there were four (docs/ARCHITECTURE.md, "Opening fast").
  *
  * On the library's page it also makes a number and a date format, in a task of its own after this one:
  * the first of each that a page makes costs ICU's set-up (measured in Chromium: 11-20 ms for the first
@@ -75,17 +76,18 @@ export const EARLY_SCRIPT = `(() => {
   const article = ${ARTICLE_HASH.toString()}.exec(hash);
   const page = /^#\\/([a-z]+)$/.exec(hash);
   const library = page !== null && page[1] === 'library';
+  const interfaceOnly = page !== null && ${JSON.stringify(['library', ...OTHER_PAGES])}.includes(page[1]);
   const preloadFaces = () => {
     const named = document.querySelector('meta[name="${FACES_META}"]');
-    const [reading, readingBold, ui, uiBold, uiLatin, uiLatinBold] = named ? named.content.split(' ') : [];
-    for (const href of library ? [ui, uiBold, uiLatin, uiLatinBold] : [reading, readingBold, ui]) {
+    const [reading, readingBold, ui, uiBold] = named ? named.content.split(' ') : [];
+    for (const href of interfaceOnly ? [ui, uiBold] : [reading, readingBold]) {
       if (!href) continue;
       const link = document.createElement('link');
       link.rel = 'preload';
       link.as = 'font';
       link.type = 'font/woff2';
       link.crossOrigin = 'anonymous';
-      if (!library) link.fetchPriority = 'low';
+      if (!interfaceOnly) link.fetchPriority = 'low';
       link.href = href;
       document.head.appendChild(link);
     }
@@ -102,7 +104,7 @@ export const EARLY_SCRIPT = `(() => {
     );
   ask('getSettings', {});
   if (article) ask('openArticle', { id: article[1] });
-  else if (!page || !${JSON.stringify(['library', ...OTHER_PAGES])}.includes(page[1])) ask('listArticles', {});
+  else if (!interfaceOnly) ask('listArticles', {});
   window.${EARLY_CALLS_GLOBAL} = calls;
   // After the calls, which leave in the promises' callbacks queued above.
   Promise.resolve().then(preloadFaces);

@@ -141,7 +141,7 @@ describe("the page's first script", () => {
   it('preloads the faces the page it opens on draws first, named by the built page, once its calls have left', async () => {
     const named = document.createElement('meta');
     named.name = FACES_META;
-    named.content = 'reading reading-bold ui ui-bold ui-latin ui-latin-bold';
+    named.content = 'reading reading-bold ui ui-bold';
     document.head.append(named);
     const links = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')];
     const preloads = () =>
@@ -152,10 +152,12 @@ describe("the page's first script", () => {
     const clear = () => links().forEach((link) => link.remove());
     try {
       for (const [hash, faces] of [
-        ['#/library', ['ui', 'ui-bold', 'ui-latin', 'ui-latin-bold']],
-        ['#/article/abc', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
-        ['', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
-        ['#/search', ['reading (low)', 'reading-bold (low)', 'ui (low)']],
+        ['#/library', ['ui', 'ui-bold']],
+        ['#/article/abc', ['reading (low)', 'reading-bold (low)']],
+        ['#/article/abc@10-20', ['reading (low)', 'reading-bold (low)']],
+        ['', ['reading (low)', 'reading-bold (low)']],
+        ['#/search', ['ui', 'ui-bold']],
+        ['#/highlights', ['ui', 'ui-bold']],
       ] as const) {
         window.location.hash = hash;
         // With the bridge: the calls leave first (at a server with few connections, the faces' requests

@@ -5,12 +5,9 @@ import { preloadStartApp } from './early-calls';
 import { showFirstScreen } from './first-screen/first-screen';
 import { loadLibraryPage } from './load-on-demand';
 import { parseRoute } from './use-route';
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import './faces/faces.css';
 import '@fontsource/amiri/400.css';
 import '@fontsource/amiri/700.css';
-import '@fontsource/noto-sans-arabic/400.css';
-import '@fontsource/noto-sans-arabic/700.css';
 import './styles.css';
 import './reader/reader.css';
 import './reader/blocks.css';
@@ -22,9 +19,10 @@ import './toc/toc.css';
 import './library/library.css';
 import './first-screen/first-screen.css';
 
-// The faces the first screen is drawn in are preloaded by the page's first script (shared/early-script.ts),
-// not asked for here: `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md,
-// "Opening fast"). The other faces load when chosen.
+// The faces the first screen is drawn in (faces/: the reading and interface faces, each weight's Arabic and
+// Latin in one file) are preloaded by the page's first script (shared/early-script.ts), not asked for here:
+// `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md, "Opening fast").
+// The other faces load when chosen.
 
 void showFirstScreen().then(async () => {
   // The library's page is loaded before React renders, so that React's first render is the library and
