@@ -102,6 +102,33 @@ describe.skipIf(unavailable !== null)(
       await page.locator('.library-page .library-item').first().waitFor();
     });
 
+    it("shows the search and link fields' icons whole, beside the fields, at every width", async () => {
+      // In the interface's face: a field's own width is measured in it.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      for (const viewport of [
+        { width: 700, height: 900 },
+        { width: 1100, height: 800 },
+        { width: 1280, height: 900 },
+      ]) {
+        await page.setViewportSize(viewport);
+        for (const field of await page.locator('.library-page .library-search').all()) {
+          const [icon, input] = await Promise.all([
+            field.locator('svg').boundingBox(),
+            field.locator('input').boundingBox(),
+          ]);
+          if (!icon || !input) throw new Error('a library field or its icon is not shown');
+          // Right to left: the icon stands at the field's right, whole (a field too wide squeezed it to
+          // nothing) and clear of it.
+          expect({ viewport, width: icon.width, clear: icon.x >= input.x + input.width }).toEqual({
+            viewport,
+            width: 16,
+            clear: true,
+          });
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     it('imports two files dropped on the library and lists them', async () => {
       await dropFiles(page, [await fixture('essay-ar.md'), await fixture('news-page-ar.html')]);
       await expect.poll(async () => (await service.listArticles({})).length).toBe(3);
