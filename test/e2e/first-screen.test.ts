@@ -13,6 +13,7 @@ import {
   openSession,
   openWithInterfaceHeld,
   recordHandover,
+  recordRequests,
   RESULTS_DIR,
   settledPlaces,
   type InterfaceHold,
@@ -152,6 +153,40 @@ describe.skipIf(unavailable !== null)(
       } finally {
         await service.trashArticle({ id });
       }
+    });
+
+    it("draws the article's text from the two reading-face files the first script preloads, and no other", async () => {
+      // The seed's first screen has spaces, digits, colons, full stops and curly quotes among its Arabic: in
+      // @fontsource's files those were the Latin file's, asked for only once the first frame was laid out
+      // (renderer/src/faces/ merges the two; docs/ARCHITECTURE.md, "Opening fast").
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      const requests = recordRequests(page);
+      await bridge(page, service);
+      await page.route('**/assets/start-app-*.js', (route) => route.abort());
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.locator('[data-first-screen] .article p').first().waitFor();
+      const text = await page.locator('[data-first-screen] .article').textContent();
+      expect(text).toMatch(/[0-9]/);
+      expect(text).toMatch(/[“”]/);
+      const reading = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts]
+          .filter(
+            (face) => face.family.replace(/["']/g, '') === 'Noto Naskh Arabic' && face.status !== 'unloaded',
+          )
+          .map((face) => `${face.weight} ${face.status}`)
+          .sort();
+      });
+      expect(reading).toEqual(['400 loaded', '700 loaded']);
+      const files = requests
+        .filter((url) => url.includes('/assets/noto-naskh-arabic-'))
+        .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
+        .sort();
+      expect(files).toEqual([
+        'noto-naskh-arabic-arabic-latin-400-normal',
+        'noto-naskh-arabic-arabic-latin-700-normal',
+      ]);
+      await page.close();
     });
 
     it('is replaced by the reader in one step: the two are never in the page together', async () => {
