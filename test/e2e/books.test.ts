@@ -125,8 +125,14 @@ describe.skipIf(unavailable !== null)(
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(60);
 
+      // The second chapter's first section («في السوق») starts a few lines below its heading, above the
+      // reading line: the chapter chosen stays marked until the reader scrolls on.
       await contents.getByRole('button', { name: CHAPTERS[1] }).click();
       await expect.poll(current).toEqual([CHAPTERS[1]]);
+      const scroller = await page.locator('.reader-scroll').boundingBox();
+      await page.mouse.move((scroller?.x ?? 0) + (scroller?.width ?? 0) / 2, (scroller?.y ?? 0) + 300);
+      await page.mouse.wheel(0, 60);
+      await expect.poll(current).toEqual([CHAPTERS[2]]);
     });
 
     it('opens a footnote in place, without leaving the passage', async () => {

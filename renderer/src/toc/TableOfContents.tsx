@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Block, TocEntry } from '../../../shared/article-model';
 import { useT } from '../i18n/I18nProvider';
 import { BookContents } from './BookContents';
@@ -33,6 +33,9 @@ export function TableOfContents({ blocks, toc, lang, scrollerRef }: Props) {
     [book, blocks],
   );
   const [current, setCurrent] = useState<number | null>(null);
+  // The entry the reader chose, marked as long as its heading stays where the jump put it and the reader
+  // has not scrolled since: a short section's next heading may stand above the reading line too.
+  const chosen = useRef<number | null>(null);
 
   useEffect(() => {
     const scroller = scrollerRef.current;
@@ -41,25 +44,34 @@ export function TableOfContents({ blocks, toc, lang, scrollerRef }: Props) {
     const update = () => {
       frame = 0;
       const box = scroller.getBoundingClientRect();
+      const readingLine = Math.min(READING_LINE_PX, box.height / 4);
       const tops = entries.flatMap((entry) => {
         const element = blockElement(scroller, entry.index);
         return element ? [{ index: entry.index, top: element.getBoundingClientRect().top - box.top }] : [];
       });
+      const jumpedTo = tops.find((heading) => heading.index === chosen.current);
+      if (jumpedTo && jumpedTo.top >= -1 && jumpedTo.top <= readingLine) return setCurrent(jumpedTo.index);
       // A book's contents may list its entries out of reading order.
       if (book) tops.sort((a, b) => a.top - b.top);
       const atEnd =
         scroller.scrollTop > 0 && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-      setCurrent(currentSection(tops, Math.min(READING_LINE_PX, box.height / 4), atEnd, box.height));
+      setCurrent(currentSection(tops, readingLine, atEnd, box.height));
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
+    const scrolledByReader = () => {
+      chosen.current = null;
+    };
+    const readerInput = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     schedule();
     scroller.addEventListener('scroll', schedule, { passive: true });
+    for (const type of readerInput) scroller.addEventListener(type, scrolledByReader, { passive: true });
     window.addEventListener('resize', schedule);
     return () => {
       cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', schedule);
+      for (const type of readerInput) scroller.removeEventListener(type, scrolledByReader);
       window.removeEventListener('resize', schedule);
     };
   }, [scrollerRef, entries, book]);
@@ -68,6 +80,8 @@ export function TableOfContents({ blocks, toc, lang, scrollerRef }: Props) {
     const scroller = scrollerRef.current;
     const heading = scroller && blockElement(scroller, index);
     if (!scroller || !heading) return;
+    chosen.current = index;
+    setCurrent(index);
     const place = () => {
       const offset = heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
       scroller.scrollTop += offset - JUMP_MARGIN_PX;
