@@ -189,6 +189,64 @@ describe.skipIf(unavailable !== null)(
       await page.close();
     });
 
+    it("does not move when the interface's face arrives after it was painted", async () => {
+      // The first screen's frame (its top bar) is drawn in the interface's face, which an article's page
+      // does not preload: it can come after the text is on screen (font-display: swap). Its lines are as
+      // tall in any face (--ui-leading, styles.css), so the text must not move when it comes.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      const requests = recordRequests(page);
+      await bridge(page, service);
+      await page.route('**/assets/start-app-*.js', (route) => route.abort());
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/noto-sans-arabic-*', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { __shifts: number[] }).__shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Not waiting for the page's load, which waits for the face held back.
+      await page.goto(`${origin}/index.html#/article/${articleId}`, { waitUntil: 'commit' });
+      const text = page.locator('[data-first-screen] .article p').first();
+      await text.waitFor();
+      const painted = () =>
+        page.evaluate(
+          () =>
+            new Promise<void>((resolve) =>
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+            ),
+        );
+      await painted();
+      const before = await text.boundingBox();
+      const interfaceFace = () =>
+        page.evaluate(() =>
+          [...document.fonts]
+            .filter(
+              (face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic' && face.status === 'loaded',
+            )
+            .map((face) => face.weight),
+        );
+      expect(await interfaceFace()).toEqual([]);
+      expect(requests.some((url) => url.includes('/assets/noto-sans-arabic-'))).toBe(true);
+
+      release();
+      await page.waitForFunction(() =>
+        [...document.fonts].some(
+          (face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic' && face.status === 'loaded',
+        ),
+      );
+      await painted();
+      expect(await text.boundingBox()).toEqual(before);
+      await expect(
+        page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
+      ).resolves.toEqual([]);
+      await page.close();
+    });
+
     it('is replaced by the reader in one step: the two are never in the page together', async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);

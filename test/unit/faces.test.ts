@@ -119,6 +119,22 @@ function metrics(tables: Map<string, DataView>) {
   };
 }
 
+/**
+ * A face's own line height, in ems, as a browser takes it for `line-height: normal`: the ascender, the
+ * descender and the line gap of its horizontal header, over its units per em (the OS/2 table's, which
+ * these faces say to use, are the same; checked).
+ */
+function lineHeight(tables: Map<string, DataView>): number {
+  const head = tables.get('head');
+  const hhea = tables.get('hhea');
+  const os2 = tables.get('OS/2');
+  if (!head || !hhea || !os2) throw new Error('no head, hhea or OS/2 table');
+  const [ascender, descender, gap] = [4, 6, 8].map((at) => hhea.getInt16(at));
+  const typo = [68, 70, 72].map((at) => os2.getInt16(at));
+  if (typo.join() !== [ascender, descender, gap].join()) throw new Error('hhea and OS/2 metrics differ');
+  return ((ascender ?? 0) - (descender ?? 0) + (gap ?? 0)) / head.getUint16(18);
+}
+
 /** @fontsource's `@font-face` rules for one weight, by subset, with their ranges. */
 function fontsourceRanges(pkg: string, weight: string): Map<string, string> {
   const css = readFileSync(fontsource(pkg, `${weight}.css`), 'utf8');
@@ -191,6 +207,20 @@ describe('the merged faces (renderer/src/faces/)', () => {
           ).toBe(true);
       });
     }
+
+  it("gives the interface's lines its face's own line height (--ui-leading), so a fallback face draws them as tall", () => {
+    const styles = readFileSync(path.join(ROOT, 'renderer', 'src', 'styles.css'), 'utf8');
+    const leading = Number(/--ui-leading:\s*([\d.]+);/.exec(styles)?.[1]);
+    for (const weight of WEIGHTS) {
+      const own = lineHeight(
+        woff2Tables(path.join(FACES, `noto-sans-arabic-arabic-latin-${weight}-normal.woff2`)),
+      );
+      expect(leading).toBeCloseTo(own, 3);
+    }
+    expect(styles).toMatch(
+      /body\s*\{[^}]*font-family: var\(--ui-font\);[^}]*line-height: var\(--ui-leading\);/,
+    );
+  });
 
   it('declares no other face, and ships the faces’ licence', () => {
     expect(rules).toHaveLength(Object.keys(FAMILIES).length * WEIGHTS.length * (KEPT.length + 1));
