@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FACES_META } from '../../shared/early-script';
 import { START_APP_META } from './start-app-meta';
 
 /** Answers held back until the test lets them through, method by method. */
@@ -62,5 +63,30 @@ describe('early-calls', () => {
     await import('./early-calls');
     expect(Object.keys(release).sort()).toEqual(['getSettings']);
     expect(preloads()).toEqual(['./assets/start-app.js', './assets/react-dom.js']);
+  });
+
+  it("fetches the interface's face, regular and bold, once, unless the first script already asked for it", async () => {
+    const faces = document.createElement('meta');
+    faces.name = FACES_META;
+    faces.content =
+      './assets/naskh-400.woff2 ./assets/naskh-700.woff2 ./assets/sans-400.woff2 ./assets/sans-700.woff2';
+    document.head.appendChild(faces);
+    const asked = document.createElement('link');
+    asked.rel = 'preload';
+    asked.setAttribute('href', './assets/sans-700.woff2');
+    document.head.appendChild(asked);
+    const fonts = () =>
+      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map((link) => [
+        link.getAttribute('href'),
+        link.getAttribute('as'),
+        link.getAttribute('crossorigin'),
+      ]);
+    const { preloadInterfaceFaces } = await import('./early-calls');
+    preloadInterfaceFaces();
+    preloadInterfaceFaces();
+    expect(fonts()).toEqual([
+      ['./assets/sans-700.woff2', null, null],
+      ['./assets/sans-400.woff2', 'font', 'anonymous'],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { FACES_META } from '../../shared/early-script';
 import { callEarly } from './api';
 import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
@@ -21,6 +22,26 @@ export function preloadStartApp(): void {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
+
+/**
+ * Fetches the interface's face, regular and bold (the last two files the built page names for the first
+ * script, shared/early-script.ts), unless the first script already asked for them. An article's first
+ * screen is drawn without it: its blank controls hold no text (first-screen/frame.ts).
+ */
+export function preloadInterfaceFaces(): void {
+  const files =
+    document.querySelector<HTMLMetaElement>(`meta[name="${FACES_META}"]`)?.content.split(' ') ?? [];
+  for (const href of files.slice(2)) {
+    if (document.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'font';
+    link.type = 'font/woff2';
+    link.crossOrigin = 'anonymous';
     link.href = href;
     document.head.appendChild(link);
   }

@@ -1,7 +1,7 @@
 // The entry is kept small so that it runs at once: it asks main for what the first screen shows
 // (early-calls.ts), draws an article's or the library's first screen from the answer as plain DOM
 // (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md, "Opening fast".
-import { preloadStartApp } from './early-calls';
+import { preloadInterfaceFaces, preloadStartApp } from './early-calls';
 import { showFirstScreen } from './first-screen/first-screen';
 import { loadLibraryPage } from './load-on-demand';
 import { parseRoute } from './use-route';
@@ -22,6 +22,7 @@ import './first-screen/first-screen.css';
 // The faces the first screen is drawn in (faces/: the reading and interface faces, each weight's Arabic and
 // Latin in one file) are preloaded by the page's first script (shared/early-script.ts), not asked for here:
 // `document.fonts.load` cost the entry ~10 ms before it could draw (docs/ARCHITECTURE.md, "Opening fast").
+// An article's first screen uses only the reading face; the interface's is asked for once it is painted.
 // The other faces load when chosen.
 
 void showFirstScreen().then(async () => {
@@ -31,5 +32,9 @@ void showFirstScreen().then(async () => {
     preloadStartApp();
     await loadLibraryPage().catch(() => undefined);
   }
+  // The interface's face, which an article's first screen does without (first-screen/frame.ts), in a task
+  // of its own once React's code is asked for; React's first render waits a short while for it
+  // (start-app.tsx), so that its labels are drawn in it.
+  setTimeout(preloadInterfaceFaces);
   await import('./start-app');
 });

@@ -6,11 +6,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
+/**
+ * How long React's first render waits for the interface's face. An article's first screen is drawn
+ * without it, and main.tsx asks for it once that screen is painted; React's labels drawn before it came
+ * would change face, their letters moving by a few pixels, as it came. Past this, React draws anyway.
+ */
+const INTERFACE_FACE_WAIT_MS = 200;
+
+/** Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. */
+function interfaceFace(): Promise<unknown> {
+  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 1em "Noto Sans Arabic"`));
+  const wait = new Promise((resolve) => setTimeout(resolve, INTERFACE_FACE_WAIT_MS));
+  return Promise.race([Promise.all(loads), wait]).catch(() => undefined);
+}
+
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void interfaceFace().then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

@@ -18,7 +18,16 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 
 /** A control whose label comes with the interface: drawn invisible, to take the room it will take. */
 export function blank(tag: 'span' | 'button', className: string): HTMLElement {
-  return element(tag, `${className} first-screen-blank`, '\u00a0');
+  return element(tag, `${className} first-screen-blank`, line());
+}
+
+/**
+ * A line of the interface's text with no text in it, as tall as one (first-screen.css): a blank control
+ * holding a character would have the interface's face fetched and laid out in the first screen, which
+ * draws no word in it (docs/ARCHITECTURE.md, "Opening fast").
+ */
+function line(): HTMLElement {
+  return element('span', 'first-screen-line');
 }
 
 /**
@@ -36,12 +45,12 @@ export function iconPlace(size: number, className = ''): SVGSVGElement {
 
 /**
  * The app around `page` as `App` lays it out: the top bar, its controls drawn by React (a blank brand
- * and a blank labelled button keep its height), and the content. The label is a `topbar-label`, as the
- * app's are, so a narrow window hides it as it hides theirs (their buttons are icons only there, and the
- * bar lower). Marked as a first screen, busy until the interface replaces it.
+ * and a blank labelled button, each a line high, keep its height), and the content. The label is a
+ * `topbar-label`, as the app's are, so a narrow window hides it as it hides theirs (their buttons are
+ * icons only there, and the bar lower). Marked as a first screen, busy until the interface replaces it.
  */
 export function drawFrame(page: HTMLElement): HTMLElement {
-  const label = element('span', 'topbar-label', '\u00a0');
+  const label = element('span', 'topbar-label', line());
   const app = element(
     'div',
     'app',
