@@ -10,6 +10,7 @@ import {
   browserUnavailable,
   closeSession,
   handovers,
+  holdRequests,
   openSession,
   openWithInterfaceHeld,
   recordHandover,
@@ -197,17 +198,8 @@ describe.skipIf(unavailable !== null)(
       // the article's text must not move when it comes.
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
       await bridge(page, service);
-      const held = (pattern: string) => {
-        let release = () => {};
-        const released = new Promise<void>((resolve) => (release = resolve));
-        void page.route(pattern, async (route) => {
-          await released;
-          await route.continue();
-        });
-        return () => release();
-      };
-      const releaseApp = held('**/assets/start-app-*.js');
-      const releaseFace = held('**/assets/noto-sans-arabic-*');
+      const releaseApp = await holdRequests(page, '**/assets/start-app-*.js');
+      const releaseFace = await holdRequests(page, '**/assets/noto-sans-arabic-*');
       await page.addInitScript(() => {
         // Each layout shift, by whether a node that moved is in the article's text.
         const shifts: string[] = ((window as unknown as { __shifts: string[] }).__shifts = []);

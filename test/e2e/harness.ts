@@ -165,6 +165,20 @@ export function painted(page: Page): Promise<Record<string, string[]>> {
 /** Whether the interface's chunk (start-app) loads: held until the test releases it, never, or freely. */
 export type InterfaceHold = 'never' | 'until-released' | 'no';
 
+/** Holds the page's requests for files matching `pattern` until the function returned is called. */
+export async function holdRequests(page: Page, pattern: string): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return () => release();
+}
+
+/** The interface's chunk (start-app), loaded by the entry once the first screen is painted. */
+const INTERFACE_CHUNK = '**/assets/start-app-*.js';
+
 /**
  * A page at `url` whose interface chunk loads only when `release` is called, or never: the first screen
  * drawn before React (docs/ARCHITECTURE.md, "Opening fast") alone, or until the test lets React in.
@@ -179,14 +193,8 @@ export async function openWithInterfaceHeld(
   const page = await browser.newPage({ viewport, locale });
   await bridge(page, service);
   let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  if (hold !== 'no') {
-    await page.route('**/assets/start-app-*.js', async (route) => {
-      if (hold === 'never') return route.abort();
-      await released;
-      await route.continue();
-    });
-  }
+  if (hold === 'never') await page.route(INTERFACE_CHUNK, (route) => route.abort());
+  if (hold === 'until-released') release = await holdRequests(page, INTERFACE_CHUNK);
   await page.goto(url);
   return { page, release };
 }
