@@ -13,9 +13,13 @@ import { App } from './App';
  */
 const INTERFACE_FACE_WAIT_MS = 200;
 
-/** Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. */
+/**
+ * Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. The face
+ * is the one the stylesheet names for the interface (`--ui-font`, styles.css).
+ */
 function interfaceFace(): Promise<unknown> {
-  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 1em "Noto Sans Arabic"`));
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--ui-font');
+  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 1em ${family}`));
   const wait = new Promise((resolve) => setTimeout(resolve, INTERFACE_FACE_WAIT_MS));
   return Promise.race([Promise.all(loads), wait]).catch(() => undefined);
 }
