@@ -1,28 +1,97 @@
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './main/app/csp';
+import { metaPolicy } from './main/app/csp';
 import { EARLY_SCRIPT, FACE_FILES, FACES_META } from './shared/early-script';
 import { START_APP_META } from './renderer/src/start-app-meta';
 
 /**
  * The built page also carries the CSP in a meta tag (defence in depth: it holds even if the page were ever
- * loaded without the app:// handler's header). Not in development, where Vite injects an inline script.
- * frame-ancestors is left out because browsers ignore it in a meta tag.
+ * loaded without the app:// handler's header), made from the finished page, its inline code included
+ * (main/app/csp.ts), so it runs after the plugins that write that code. Not in development, where Vite
+ * injects an inline script. frame-ancestors is left out because browsers ignore it in a meta tag.
  */
 function cspMeta(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
   return {
     name: 'hamish-csp-meta',
     apply: 'build',
+    enforce: 'post',
     transformIndexHtml: (html) =>
       html.replace(
         '<meta charset="utf-8" />',
-        `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+        `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy(html)}" />`,
       ),
+  };
+}
+
+/** The entry's stylesheet, as Vite links it in the built page. */
+const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/index-[\w-]+\.css)">/;
+
+/**
+ * An article's first screen, drawn by the page itself (renderer/src/first-screen/in-page.ts): that file is
+ * bundled as a classic script and written into the page's head with the entry's stylesheet, in place of the
+ * stylesheet's link, so that the screen is drawn as soon as main's answers are in, without waiting for the
+ * stylesheet and the entry to arrive. The CSP allows both by the hashes of their texts (cspMeta, and
+ * main/app/csp.ts for the header).
+ *
+ * In that script first-screen.ts calls through first-screen/page-calls.ts rather than api.ts, whose own
+ * copy there would take the page's first calls away from the entry's. Its graph's stylesheets are in the
+ * entry's, written above it. See docs/ARCHITECTURE.md, "Opening fast".
+ */
+function inlineFirstScreen(): Plugin {
+  const firstScreen = resolve('renderer/src/first-screen/first-screen.ts');
+  const noStyles = '\0hamish-no-styles';
+  const script = async () => {
+    const built = await bundle({
+      input: resolve('renderer/src/first-screen/in-page.ts'),
+      write: false,
+      platform: 'browser',
+      plugins: [
+        {
+          name: 'hamish-in-page',
+          resolveId: (source, importer) => {
+            if (source.endsWith('.css')) return noStyles;
+            if (importer === firstScreen && source === '../api')
+              return resolve('renderer/src/first-screen/page-calls.ts');
+            return null;
+          },
+          load: (id) => (id === noStyles ? '' : null),
+        },
+      ],
+      output: { format: 'iife', minify: true, codeSplitting: false },
+    });
+    const [chunk, ...others] = built.output;
+    if (!chunk || others.length > 0)
+      throw new Error('electron.vite.config.ts: in-page.ts must build to one script');
+    if (!chunk.moduleIds.some((id) => id.endsWith('/first-screen/page-calls.ts')))
+      throw new Error("electron.vite.config.ts: in-page.ts's first screen must call through page-calls.ts");
+    return chunk.code.trim();
+  };
+  return {
+    name: 'hamish-inline-first-screen',
+    apply: 'build',
+    enforce: 'post',
+    async transformIndexHtml(html, context) {
+      const link = ENTRY_STYLESHEET.exec(html);
+      const sheet = link?.[1] ? context.bundle?.[link[1]] : undefined;
+      if (!link || sheet?.type !== 'asset')
+        throw new Error('electron.vite.config.ts: no entry stylesheet in the page');
+      // Its addresses are relative to its own folder; written into the page, to the page's.
+      const folder = posix.dirname(sheet.fileName);
+      const css = String(sheet.source).replace(/url\((['"]?)\.\//g, `url($1./${folder}/`);
+      const code = await script();
+      if (/<\/style/i.test(css) || /<\/script/i.test(code))
+        throw new Error('electron.vite.config.ts: inline code would end its element early');
+      // The link stays, disabled (a disabled stylesheet is not fetched): the chunks' preloads look for it
+      // before loading the stylesheet they were built with, and would otherwise load it a second time.
+      const disabled = link[0].replace('<link ', '<link disabled ');
+      return html.replace(
+        link[0],
+        () => `${disabled}\n    <style>${css}</style>\n    <script>${code}</script>`,
+      );
+    },
   };
 }
 
@@ -120,7 +189,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), inlineEarlyScript(), cspMeta(), nameBuiltFiles()],
+    plugins: [react(), inlineEarlyScript(), nameBuiltFiles(), inlineFirstScreen(), cspMeta()],
     base: './',
     build: {
       outDir: 'out/renderer',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { assetForRequest, assetHeaders } from './asset-route';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './csp';
+import { APP_HOST, APP_SCHEME, rendererPolicy } from './csp';
 import { mimeType, resolveStaticFile } from './static-files';
 
 /** Must run before the app is ready: app:// behaves like a standard, secure origin. */
@@ -31,6 +31,7 @@ async function servePicture(dataDir: string | undefined, url: URL): Promise<Resp
  * articles from `dataDir()`'s assets (read at each request: the data folder is known once the app is ready).
  */
 export function serveRenderer(rendererDir: string, dataDir?: () => string): void {
+  const policy = rendererPolicy(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const picture = await servePicture(dataDir?.(), url);
@@ -42,7 +43,7 @@ export function serveRenderer(rendererDir: string, dataDir?: () => string): void
       return new Response(body, {
         headers: {
           'content-type': mimeType(file),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'content-security-policy': policy,
           'x-content-type-options': 'nosniff',
         },
       });

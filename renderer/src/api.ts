@@ -8,6 +8,8 @@ declare global {
     hamish?: HamishApi;
     /** The calls the page's first script sent, by `earlyKey` (shared/early-script.ts). */
     [EARLY_CALLS_GLOBAL]?: Map<string, Promise<Result<unknown>>>;
+    /** An article's first screen, drawn by the page's own script; settles once painted (first-screen/in-page.ts). */
+    hamishFirstScreen?: Promise<void>;
   }
 }
 

@@ -1,7 +1,9 @@
 // The entry is kept small so that it runs at once: it asks main for what the first screen shows
-// (early-calls.ts), draws an article's or the library's first screen from the answer as plain DOM
-// (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md, "Opening fast".
+// (early-calls.ts), waits for an article's first screen, drawn as plain DOM by the page's own script, or
+// draws the library's (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md,
+// "Opening fast".
 import { preloadInterfaceFaces, preloadStartApp } from './early-calls';
+import { callEarly } from './api';
 import { showFirstScreen } from './first-screen/first-screen';
 import { loadLibraryPage } from './load-on-demand';
 import { parseRoute } from './use-route';
@@ -25,10 +27,18 @@ import './first-screen/first-screen.css';
 // An article's first screen uses only the reading face; the interface's is asked for once it is painted.
 // The other faces load when chosen.
 
-void showFirstScreen().then(async () => {
+// An article's first screen is drawn by the page's own script, where the built page carries it
+// (first-screen/in-page.ts); the library's, and any on a page without it, here.
+const firstScreen = window.hamishFirstScreen?.catch(() => undefined) ?? showFirstScreen();
+
+void firstScreen.then(async () => {
+  // The article the page's script asked for at start, taken over as the entry takes the others
+  // (early-calls.ts): the reader then opens with it rather than asking again.
+  const route = parseRoute(window.location.hash);
+  if (route.view === 'article') callEarly('openArticle', { id: route.id });
   // The library's page is loaded before React renders, so that React's first render is the library and
   // not "loading" in its place (load-on-demand.ts); the interface's code downloads meanwhile.
-  if (parseRoute(window.location.hash).view === 'library') {
+  if (route.view === 'library') {
     preloadStartApp();
     await loadLibraryPage().catch(() => undefined);
   }

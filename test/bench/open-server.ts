@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { dispatch } from '../../main/api/dispatch';
 import { METHODS } from '../../shared/methods';
 import type { Service } from '../../main/api/service';
-import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { rendererPolicy } from '../../main/app/csp';
 import { mimeType, resolveStaticFile } from '../../main/app/static-files';
 import { RENDERER_DIR } from '../e2e/harness';
 import { MINIMAL_PAGE } from './minimal-page';
@@ -21,12 +21,11 @@ import { MINIMAL_PAGE } from './minimal-page';
  * not pay, so it would make Hamish look slower than it is.
  */
 export async function serveOpenBench(service: Service): Promise<{ server: Server; origin: string }> {
+  const policy = rendererPolicy(RENDERER_DIR);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer) =>
-      response
-        .writeHead(status, { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY })
-        .end(body);
+      response.writeHead(status, { 'content-type': type, 'content-security-policy': policy }).end(body);
     if (url.pathname.startsWith('/api/') && request.method === 'POST') {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));

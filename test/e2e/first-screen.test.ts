@@ -301,6 +301,45 @@ describe.skipIf(unavailable !== null)(
       await page.close();
     });
 
+    it("is drawn by the page's own script, allowed by the CSP, without the entry and the stylesheet's file", async () => {
+      // The built page carries the reader's first screen and the stylesheet it is drawn with
+      // (first-screen/in-page.ts, electron.vite.config.ts): with the entry never served, an article's and
+      // the start's first screens are still drawn, and the stylesheet's file is never asked for.
+      for (const address of [`#/article/${articleId}`, '']) {
+        const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, locale: 'ar' });
+        const requests = recordRequests(page);
+        await bridge(page, service);
+        await page.route('**/assets/index-*.js', (route) => route.abort());
+        await page.addInitScript(() => {
+          const violations: string[] = [];
+          Object.assign(window, { __violations: violations });
+          document.addEventListener('securitypolicyviolation', (event) =>
+            violations.push(`${event.violatedDirective} ${event.sample}`),
+          );
+        });
+        await page.goto(`${origin}/index.html${address}`);
+        await page.locator('[data-first-screen] .article p').first().waitFor();
+        expect(new URL(page.url()).hash).toMatch(/^#\/article\/[\w-]+$/);
+        // Drawn in the stylesheet written into the page: the reading face, the frame's panels in place.
+        const drawn = await page.evaluate(() => ({
+          face: getComputedStyle(document.querySelector('[data-first-screen] .article p') ?? document.body)
+            .fontFamily,
+          layout: getComputedStyle(
+            document.querySelector('[data-first-screen] .reader-layout') ?? document.body,
+          ).display,
+          panels: document.querySelectorAll('[data-first-screen] .toc, [data-first-screen] .notes-panel')
+            .length,
+          violations: (window as unknown as { __violations: string[] }).__violations,
+        }));
+        expect(drawn.face).toMatch(/^"?Noto Naskh Arabic/);
+        expect(drawn.layout).toBe('flex');
+        expect(drawn.panels).toBe(2);
+        expect(drawn.violations).toEqual([]);
+        expect(requests.filter((url) => /\/assets\/index-[\w-]+\.css$/.test(url))).toEqual([]);
+        await page.close();
+      }
+    });
+
     it('opens at the saved reading position, and keeps the place the reader scrolled to meanwhile', async () => {
       const article = await service.openArticle({ id: articleId });
       const starts = blockStarts(article.blocks);

@@ -9,7 +9,7 @@ import { dispatch } from '../../main/api/dispatch';
 import { METHODS } from '../../shared/methods';
 import { createService, type Service } from '../../main/api/service';
 import { assetForRequest, assetHeaders } from '../../main/app/asset-route';
-import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { rendererPolicy } from '../../main/app/csp';
 import { mimeType, resolveStaticFile } from '../../main/app/static-files';
 
 /**
@@ -36,6 +36,7 @@ export function browserUnavailable(): string | null {
  * `/assets/<sha256>.<ext>` as the app:// handler does.
  */
 export async function serveRenderer(dataDir?: string): Promise<{ server: Server; origin: string }> {
+  const policy = rendererPolicy(RENDERER_DIR);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const picture = dataDir ? assetForRequest(dataDir, url.pathname) : null;
@@ -56,7 +57,7 @@ export async function serveRenderer(dataDir?: string): Promise<{ server: Server;
         response
           .writeHead(200, {
             'content-type': mimeType(file),
-            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'content-security-policy': policy,
           })
           .end(body),
       () => response.writeHead(404).end(),

@@ -94,7 +94,7 @@ describe.skipIf(unavailable !== null)(
       expect(requests.filter((url) => !isLocal(url, origin))).toEqual([]);
     });
 
-    it('blocks a remote image and an inline script (CSP)', async () => {
+    it('blocks a remote image, an inline script and an inline style (CSP)', async () => {
       const failures: string[] = [];
       page.on('requestfailed', (request) =>
         failures.push(`${request.url()} ${request.failure()?.errorText ?? ''}`),
@@ -116,15 +116,29 @@ describe.skipIf(unavailable !== null)(
         const script = document.createElement('script');
         script.textContent = 'window.__inlineRan = true;';
         document.body.append(script);
+        // The page's own stylesheet is allowed by its hash; a style added later is not.
+        const style = document.createElement('style');
+        style.textContent = 'body { outline: 7px solid red; }';
+        document.head.append(style);
         const imageLoaded = await loaded;
         await new Promise((resolve) => setTimeout(resolve, 50));
+        const styled = getComputedStyle(document.body).outlineWidth === '7px';
         image.remove();
         script.remove();
-        return { imageLoaded, inlineRan: 'inlineRan' in window || '__inlineRan' in window, violations };
+        style.remove();
+        return {
+          imageLoaded,
+          inlineRan: 'inlineRan' in window || '__inlineRan' in window,
+          styled,
+          violations,
+        };
       });
       expect(outcome.imageLoaded).toBe(false);
       expect(outcome.inlineRan).toBe(false);
-      expect(outcome.violations).toEqual(expect.arrayContaining(['img-src', 'script-src-elem']));
+      expect(outcome.styled).toBe(false);
+      expect(outcome.violations).toEqual(
+        expect.arrayContaining(['img-src', 'script-src-elem', 'style-src-elem']),
+      );
       // Chromium reports the attempt, then fails it before anything leaves the machine.
       expect(failures).toEqual(['https://example.org/pixel.png csp']);
       expect(responses.filter((url) => url.includes('example.org'))).toEqual([]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { rendererPolicy } from '../../main/app/csp';
 import { METHODS, channelOf } from '../../shared/methods';
 import { FakeEvent, ROOT, type FakeElectron, type FakeWindow } from './fake-electron';
 import { invoke, ipcEvent, removeFolders, startApp, stopApp, tempFolder, windowOf } from './app-session';
@@ -108,7 +108,11 @@ describe('the app:// handler', () => {
     const response = await fetchApp('app://hamish/index.html');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const policy = rendererPolicy(path.join(ROOT, 'out', 'renderer'));
+    expect(response.headers.get('content-security-policy')).toBe(policy);
+    // The built page's inline code is allowed by hash, and nothing else inline.
+    expect(policy).toMatch(/script-src 'self' 'sha256-[\w+/=]+' 'sha256-[\w+/=]+';/);
+    expect(policy).toMatch(/style-src 'self' 'sha256-[\w+/=]+';/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('<div id="root">');
   });

@@ -255,20 +255,31 @@ async function startingArticle(deadline: number): Promise<string | null> {
 }
 
 /**
+ * Applies the themes, and, when the page opens on an article (or at start, on the article it opens), waits
+ * (a short while at most) for main's answers to draw its first screen and for that frame to be painted.
+ * The page's own script runs this (in-page.ts) when the built page carries it; else the entry does.
+ */
+export async function showReaderFirstScreen(): Promise<void> {
+  const route = parseRoute(window.location.hash);
+  const deadline = performance.now() + WAIT_FOR_ANSWER_MS;
+  installThemes(document);
+  if (route.view === 'article') await showArticle(route.id, route.at?.start, deadline);
+  else if (route.view === 'start') {
+    const id = await startingArticle(deadline);
+    if (id !== null) await showArticle(id, undefined, deadline);
+  }
+}
+
+/**
  * Applies the themes, and, when the page opens on an article or the library, waits (a short while at
  * most) for main's answers to draw its first screen and for that frame to be painted. Settles when React
  * may load.
  */
 export async function showFirstScreen(): Promise<void> {
-  const route = parseRoute(window.location.hash);
+  if (parseRoute(window.location.hash).view !== 'library') return showReaderFirstScreen();
   const deadline = performance.now() + WAIT_FOR_ANSWER_MS;
   // The library's drawing comes with the interface's messages, in a chunk of its own: asked for first.
-  const library = route.view === 'library' ? import('./library-screen') : null;
+  const library = import('./library-screen');
   installThemes(document);
-  if (route.view === 'article') await showArticle(route.id, route.at?.start, deadline);
-  else if (library) await showLibrary(library, deadline);
-  else if (route.view === 'start') {
-    const id = await startingArticle(deadline);
-    if (id !== null) await showArticle(id, undefined, deadline);
-  }
+  await showLibrary(library, deadline);
 }
