@@ -52,11 +52,13 @@ export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
  * 1.52-1.67x asked for here, in two A/B runs of 40). A bridge that throws gives a failed result, as `call`
  * would, so that the entry never meets a rejected promise.
  *
- * The faces: for an article (and at start, which opens one), the reading face, regular and bold, at low
- * priority (at the default priority it was fetched ahead of the entry and the stylesheet, which the first
- * screen needs more). The first screen's text is drawn in them; its frame's blank controls hold no text,
- * and the entry asks for the interface's face once that screen is painted. For the library and the other
- * pages, which draw the interface only, the interface's face, regular and bold, at the default priority.
+ * The faces: for an article (and at start, which opens one), the reading face, regular and bold. The
+ * first screen's text is drawn in them; its frame's blank controls hold no text, and the entry asks for
+ * the interface's face once that screen is painted. For the library and the other pages, which draw the
+ * interface only, the interface's face, regular and bold. (The reading face was asked for at low priority
+ * while the first screen waited for the stylesheet and the entry, which it was then fetched ahead of.
+ * Since the page draws that screen itself, with the stylesheet written into it (first-screen/in-page.ts),
+ * the screen could come before the bold file at low priority, and the headings moved when it came.)
  * The faces are asked for once the calls have left: asked for before them, at a server with few
  * connections (the bench's), the article came out ~0.05x higher (1.40x -> 1.44x, means of five A/Bs).
  * Each face is one file since the faces' Arabic and Latin files were merged (renderer/src/faces/): two
@@ -87,7 +89,6 @@ export const EARLY_SCRIPT = `(() => {
       link.as = 'font';
       link.type = 'font/woff2';
       link.crossOrigin = 'anonymous';
-      if (!interfaceOnly) link.fetchPriority = 'low';
       link.href = href;
       document.head.appendChild(link);
     }

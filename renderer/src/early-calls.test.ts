@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FACES_META } from '../../shared/early-script';
 import { START_APP_META } from './start-app-meta';
 
 /** Answers held back until the test lets them through, method by method. */
@@ -65,28 +64,29 @@ describe('early-calls', () => {
     expect(preloads()).toEqual(['./assets/start-app.js', './assets/react-dom.js']);
   });
 
-  it("fetches the interface's face, regular and bold, once, unless the first script already asked for it", async () => {
-    const faces = document.createElement('meta');
-    faces.name = FACES_META;
-    faces.content =
-      './assets/naskh-400.woff2 ./assets/naskh-700.woff2 ./assets/sans-400.woff2 ./assets/sans-700.woff2';
-    document.head.appendChild(faces);
-    const asked = document.createElement('link');
-    asked.rel = 'preload';
-    asked.setAttribute('href', './assets/sans-700.woff2');
-    document.head.appendChild(asked);
-    const fonts = () =>
-      [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map((link) => [
-        link.getAttribute('href'),
-        link.getAttribute('as'),
-        link.getAttribute('crossorigin'),
+  it("loads the interface's face, regular and bold, through the page's font faces", async () => {
+    document.documentElement.style.setProperty('--ui-font', "'Noto Sans Arabic', sans-serif");
+    const asked: string[] = [];
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: { load: (font: string) => (asked.push(font), Promise.resolve([])) },
+    });
+    try {
+      const { loadInterfaceFaces } = await import('./early-calls');
+      await loadInterfaceFaces();
+      expect(asked).toEqual([
+        "400 1em 'Noto Sans Arabic', sans-serif",
+        "700 1em 'Noto Sans Arabic', sans-serif",
       ]);
-    const { preloadInterfaceFaces } = await import('./early-calls');
-    preloadInterfaceFaces();
-    preloadInterfaceFaces();
-    expect(fonts()).toEqual([
-      ['./assets/sans-700.woff2', null, null],
-      ['./assets/sans-400.woff2', 'font', 'anonymous'],
-    ]);
+      // A face that fails to load leaves React to draw without it: the promise still settles.
+      Object.defineProperty(document, 'fonts', {
+        configurable: true,
+        value: { load: () => Promise.reject(new Error('no face')) },
+      });
+      await expect(loadInterfaceFaces()).resolves.toBeUndefined();
+    } finally {
+      Reflect.deleteProperty(document, 'fonts');
+      document.documentElement.style.removeProperty('--ui-font');
+    }
   });
 });

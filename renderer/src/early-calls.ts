@@ -1,4 +1,3 @@
-import { FACES_META } from '../../shared/early-script';
 import { callEarly } from './api';
 import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
@@ -28,23 +27,17 @@ export function preloadStartApp(): void {
 }
 
 /**
- * Fetches the interface's face, regular and bold (the last two files the built page names for the first
- * script, shared/early-script.ts), unless the first script already asked for them. An article's first
- * screen is drawn without it: its blank controls hold no text (first-screen/frame.ts).
+ * Loads the interface's face, regular and bold (the face the stylesheet names for the interface,
+ * `--ui-font`, styles.css), through the page's own font faces; settles once both are in, or failed. An
+ * article's first screen is drawn without it: its blank controls hold no text (first-screen/frame.ts).
+ * Asked for with a `<link rel="preload">` instead, it came in after the page's load, when the browser lets
+ * go of unused preloads: the faces' own requests, once React drew, fetched both files again.
  */
-export function preloadInterfaceFaces(): void {
-  const files =
-    document.querySelector<HTMLMetaElement>(`meta[name="${FACES_META}"]`)?.content.split(' ') ?? [];
-  for (const href of files.slice(2)) {
-    if (document.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) continue;
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'font';
-    link.type = 'font/woff2';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.appendChild(link);
-  }
+export function loadInterfaceFaces(): Promise<unknown> {
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--ui-font');
+  return Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 1em ${family}`))).catch(
+    () => undefined,
+  );
 }
 
 // An article's and the library's first screens, and that of the article the app opens at start, are

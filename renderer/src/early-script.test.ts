@@ -153,9 +153,9 @@ describe("the page's first script", () => {
     try {
       for (const [hash, faces] of [
         ['#/library', ['ui', 'ui-bold']],
-        ['#/article/abc', ['reading (low)', 'reading-bold (low)']],
-        ['#/article/abc@10-20', ['reading (low)', 'reading-bold (low)']],
-        ['', ['reading (low)', 'reading-bold (low)']],
+        ['#/article/abc', ['reading', 'reading-bold']],
+        ['#/article/abc@10-20', ['reading', 'reading-bold']],
+        ['', ['reading', 'reading-bold']],
         ['#/search', ['ui', 'ui-bold']],
         ['#/highlights', ['ui', 'ui-bold']],
       ] as const) {

@@ -2,7 +2,7 @@
 // (early-calls.ts), waits for an article's first screen, drawn as plain DOM by the page's own script, or
 // draws the library's (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md,
 // "Opening fast".
-import { preloadInterfaceFaces, preloadStartApp } from './early-calls';
+import { loadInterfaceFaces, preloadStartApp } from './early-calls';
 import { callEarly } from './api';
 import { showFirstScreen } from './first-screen/first-screen';
 import { loadLibraryPage } from './load-on-demand';
@@ -45,6 +45,6 @@ void firstScreen.then(async () => {
   // The interface's face, which an article's first screen does without (first-screen/frame.ts), in a task
   // of its own once React's code is asked for; React's first render waits a short while for it
   // (start-app.tsx), so that its labels are drawn in it.
-  setTimeout(preloadInterfaceFaces);
+  setTimeout(() => void loadInterfaceFaces());
   await import('./start-app');
 });

@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadInterfaceFaces } from './early-calls';
 
 /**
  * How long React's first render waits for the interface's face. An article's first screen is drawn
@@ -13,15 +14,10 @@ import { App } from './App';
  */
 const INTERFACE_FACE_WAIT_MS = 200;
 
-/**
- * Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. The face
- * is the one the stylesheet names for the interface (`--ui-font`, styles.css).
- */
+/** Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. */
 function interfaceFace(): Promise<unknown> {
-  const family = getComputedStyle(document.documentElement).getPropertyValue('--ui-font');
-  const loads = ['400', '700'].map((weight) => document.fonts.load(`${weight} 1em ${family}`));
   const wait = new Promise((resolve) => setTimeout(resolve, INTERFACE_FACE_WAIT_MS));
-  return Promise.race([Promise.all(loads), wait]).catch(() => undefined);
+  return Promise.race([loadInterfaceFaces(), wait]);
 }
 
 const root = document.getElementById('root');

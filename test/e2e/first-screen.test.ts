@@ -190,6 +190,37 @@ describe.skipIf(unavailable !== null)(
       await page.close();
     });
 
+    it("fetches each of the interface face's two files once, and React draws its labels in that face", async () => {
+      // Asked for with a preload link once the first screen was painted, the face came in after the page's
+      // load, when the browser lets go of unused preloads; the faces' own requests then fetched both files
+      // again. Loaded through the page's font faces (early-calls.ts), each file is fetched once.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      const requests = recordRequests(page);
+      await bridge(page, service);
+      await page.goto(`${origin}/index.html#/article/${articleId}`);
+      await page.locator('article p').first().waitFor();
+      const faces = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts]
+          .filter(
+            (face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic' && face.status !== 'unloaded',
+          )
+          .map((face) => `${face.weight} ${face.status}`)
+          .sort();
+      });
+      expect(faces).toEqual(['400 loaded', '700 loaded']);
+      await page.waitForTimeout(300);
+      const files = requests
+        .filter((url) => url.includes('/assets/noto-sans-arabic-'))
+        .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
+        .sort();
+      expect(files).toEqual([
+        'noto-sans-arabic-arabic-latin-400-normal',
+        'noto-sans-arabic-arabic-latin-700-normal',
+      ]);
+      await page.close();
+    });
+
     it("is drawn without the interface's face, and its text stays put as React's reader and that face come", async () => {
       // The first screen's words are all in the reading face; its frame's blank controls hold no text
       // (first-screen/frame.ts). The interface's face, asked for once the screen is painted, is waited for
@@ -215,6 +246,21 @@ describe.skipIf(unavailable !== null)(
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
+      await page.addInitScript(() => {
+        // The interface face's state in the first screen's frame, laid out by then: the entry asks for the
+        // face only once that frame is painted.
+        const seen = window as unknown as { __faceAtPaint?: string[] };
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-first-screen] .article p')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            seen.__faceAtPaint = [...document.fonts]
+              .filter((face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic')
+              .map((face) => face.status);
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
       // Not waiting for the page's load, which waits for what is held back.
       await page.goto(`${origin}/index.html#/article/${articleId}`, { waitUntil: 'commit' });
       const painted = () =>
@@ -234,7 +280,12 @@ describe.skipIf(unavailable !== null)(
       await drawn.waitFor();
       await painted();
       const before = await drawn.boundingBox();
-      expect(new Set(await interfaceFace())).toEqual(new Set(['unloaded']));
+      const atPaint = await page.evaluate(
+        () => (window as unknown as { __faceAtPaint?: string[] }).__faceAtPaint,
+      );
+      expect(new Set(atPaint)).toEqual(new Set(['unloaded']));
+      // Asked for once painted, and held back here.
+      expect(await interfaceFace()).not.toContain('loaded');
 
       releaseApp();
       const reader = page.locator('article p').first();
