@@ -22,6 +22,23 @@ import {
 
 const unavailable = browserUnavailable();
 
+/** The faces of `family` the page has asked for, once every face asked for is in: `weight status`. */
+const facesAskedFor = (page: Page, family: string) =>
+  page.evaluate(async (family) => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((face) => face.family.replace(/["']/g, '') === family && face.status !== 'unloaded')
+      .map((face) => `${face.weight} ${face.status}`)
+      .sort();
+  }, family);
+
+/** The built face files among `requests` whose names start with `prefix`, without their hashes. */
+const faceFiles = (requests: string[], prefix: string) =>
+  requests
+    .filter((url) => url.includes(`/assets/${prefix}`))
+    .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
+    .sort();
+
 /**
  * An article's first screen is drawn as plain DOM before React has loaded (renderer/src/first-screen),
  * then React's reader takes its place. Here the interface's chunk is held back (or kept from loading) to
@@ -169,21 +186,8 @@ describe.skipIf(unavailable !== null)(
       const text = await page.locator('[data-first-screen] .article').textContent();
       expect(text).toMatch(/[0-9]/);
       expect(text).toMatch(/[“”]/);
-      const reading = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return [...document.fonts]
-          .filter(
-            (face) => face.family.replace(/["']/g, '') === 'Noto Naskh Arabic' && face.status !== 'unloaded',
-          )
-          .map((face) => `${face.weight} ${face.status}`)
-          .sort();
-      });
-      expect(reading).toEqual(['400 loaded', '700 loaded']);
-      const files = requests
-        .filter((url) => url.includes('/assets/noto-naskh-arabic-'))
-        .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
-        .sort();
-      expect(files).toEqual([
+      expect(await facesAskedFor(page, 'Noto Naskh Arabic')).toEqual(['400 loaded', '700 loaded']);
+      expect(faceFiles(requests, 'noto-naskh-arabic-')).toEqual([
         'noto-naskh-arabic-arabic-latin-400-normal',
         'noto-naskh-arabic-arabic-latin-700-normal',
       ]);
@@ -199,22 +203,9 @@ describe.skipIf(unavailable !== null)(
       await bridge(page, service);
       await page.goto(`${origin}/index.html#/article/${articleId}`);
       await page.locator('article p').first().waitFor();
-      const faces = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return [...document.fonts]
-          .filter(
-            (face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic' && face.status !== 'unloaded',
-          )
-          .map((face) => `${face.weight} ${face.status}`)
-          .sort();
-      });
-      expect(faces).toEqual(['400 loaded', '700 loaded']);
+      expect(await facesAskedFor(page, 'Noto Sans Arabic')).toEqual(['400 loaded', '700 loaded']);
       await page.waitForTimeout(300);
-      const files = requests
-        .filter((url) => url.includes('/assets/noto-sans-arabic-'))
-        .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
-        .sort();
-      expect(files).toEqual([
+      expect(faceFiles(requests, 'noto-sans-arabic-')).toEqual([
         'noto-sans-arabic-arabic-latin-400-normal',
         'noto-sans-arabic-arabic-latin-700-normal',
       ]);
