@@ -1,6 +1,7 @@
 /**
- * React and the app, loaded by main.tsx once it has asked main for the first screen's data (and drawn an
- * article's first screen from it): the first commit replaces that drawing with the reader.
+ * React and the app, loaded by main.tsx once the first screen's data has been asked for (and an article's
+ * first screen drawn from it, by the page's own script or the entry): the first commit replaces that
+ * drawing with the reader.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
