@@ -39,6 +39,16 @@ const faceFiles = (requests: string[], prefix: string) =>
     .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
     .sort();
 
+/** Records, in `window.__violations`, every CSP violation the page meets from its start. */
+const recordViolations = (page: Page) =>
+  page.addInitScript(() => {
+    const violations: string[] = [];
+    Object.assign(window, { __violations: violations });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} ${event.sample}`),
+    );
+  });
+
 /**
  * An article's first screen is drawn as plain DOM before React has loaded (renderer/src/first-screen),
  * then React's reader takes its place. Here the interface's chunk is held back (or kept from loading) to
@@ -322,13 +332,7 @@ describe.skipIf(unavailable !== null)(
         events.push('entry served');
         await route.continue();
       });
-      await page.addInitScript(() => {
-        const violations: string[] = [];
-        Object.assign(window, { __violations: violations });
-        document.addEventListener('securitypolicyviolation', (event) =>
-          violations.push(`${event.violatedDirective} ${event.sample}`),
-        );
-      });
+      await recordViolations(page);
       await page.goto(`${origin}/index.html#/article/${articleId}`);
       await page.locator('article h1').waitFor();
       expect(events.slice(0, 3)).toEqual(['getSettings', 'openArticle', 'entry served']);
@@ -352,13 +356,7 @@ describe.skipIf(unavailable !== null)(
         const requests = recordRequests(page);
         await bridge(page, service);
         await page.route('**/assets/index-*.js', (route) => route.abort());
-        await page.addInitScript(() => {
-          const violations: string[] = [];
-          Object.assign(window, { __violations: violations });
-          document.addEventListener('securitypolicyviolation', (event) =>
-            violations.push(`${event.violatedDirective} ${event.sample}`),
-          );
-        });
+        await recordViolations(page);
         await page.goto(`${origin}/index.html${address}`);
         await page.locator('[data-first-screen] .article p').first().waitFor();
         expect(new URL(page.url()).hash).toMatch(/^#\/article\/[\w-]+$/);
