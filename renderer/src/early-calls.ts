@@ -1,4 +1,5 @@
 import { callEarly } from './api';
+import { interfaceFont, loadFaces } from './faces/load-faces';
 import { START_APP_META } from './start-app-meta';
 import { parseRoute } from './use-route';
 
@@ -34,10 +35,7 @@ export function preloadStartApp(): void {
  * go of unused preloads: the faces' own requests, once React drew, fetched both files again.
  */
 export function loadInterfaceFaces(): Promise<unknown> {
-  const family = getComputedStyle(document.documentElement).getPropertyValue('--ui-font');
-  return Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 1em ${family}`))).catch(
-    () => undefined,
-  );
+  return loadFaces(interfaceFont());
 }
 
 // An article's and the library's first screens, and that of the article the app opens at start, are

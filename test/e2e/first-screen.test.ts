@@ -13,8 +13,13 @@ import {
   holdRequests,
   openSession,
   openWithInterfaceHeld,
+  facesAtFrame,
+  recordFacesAtFrame,
   recordHandover,
   recordRequests,
+  recordViolations,
+  facesAtFirstFrame,
+  type FirstFrameFaces,
   RESULTS_DIR,
   settledPlaces,
   type InterfaceHold,
@@ -38,16 +43,6 @@ const faceFiles = (requests: string[], prefix: string) =>
     .filter((url) => url.includes(`/assets/${prefix}`))
     .map((url) => url.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, '$1'))
     .sort();
-
-/** Records, in `window.__violations`, every CSP violation the page meets from its start. */
-const recordViolations = (page: Page) =>
-  page.addInitScript(() => {
-    const violations: string[] = [];
-    Object.assign(window, { __violations: violations });
-    document.addEventListener('securitypolicyviolation', (event) =>
-      violations.push(`${event.violatedDirective} ${event.sample}`),
-    );
-  });
 
 /**
  * An article's first screen is drawn as plain DOM before React has loaded (renderer/src/first-screen),
@@ -247,21 +242,9 @@ describe.skipIf(unavailable !== null)(
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.addInitScript(() => {
-        // The interface face's state in the first screen's frame, laid out by then: the entry asks for the
-        // face only once that frame is painted.
-        const seen = window as unknown as { __faceAtPaint?: string[] };
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector('[data-first-screen] .article p')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            seen.__faceAtPaint = [...document.fonts]
-              .filter((face) => face.family.replace(/["']/g, '') === 'Noto Sans Arabic')
-              .map((face) => face.status);
-          });
-        });
-        observer.observe(document, { childList: true, subtree: true });
-      });
+      // The interface face's state in the first screen's frame: the entry asks for the face only once that
+      // frame is painted.
+      await recordFacesAtFrame(page, '[data-first-screen] .article p', 'Noto Sans Arabic');
       // Not waiting for the page's load, which waits for what is held back.
       await page.goto(`${origin}/index.html#/article/${articleId}`, { waitUntil: 'commit' });
       const painted = () =>
@@ -281,10 +264,7 @@ describe.skipIf(unavailable !== null)(
       await drawn.waitFor();
       await painted();
       const before = await drawn.boundingBox();
-      const atPaint = await page.evaluate(
-        () => (window as unknown as { __faceAtPaint?: string[] }).__faceAtPaint,
-      );
-      expect(new Set(atPaint)).toEqual(new Set(['unloaded']));
+      expect(await facesAtFrame(page)).toEqual([]);
       // Asked for once painted, and held back here.
       expect(await interfaceFace()).not.toContain('loaded');
 
@@ -378,6 +358,23 @@ describe.skipIf(unavailable !== null)(
         expect(requests.filter((url) => /\/assets\/index-[\w-]+\.css$/.test(url))).toEqual([]);
         await page.close();
       }
+    });
+
+    it('waits a short while for its reading face: drawn in it once its files are in, and without it when they are held back', async () => {
+      // The article's answer is held until both of the reading face's files have come in: the first screen
+      // then waits for the face to load (first-screen.ts), rather than drawing in a fallback face that the
+      // reading face would replace, moving the text.
+      const faces = (hold: FirstFrameFaces['hold']) =>
+        facesAtFirstFrame(browser, service, `${origin}/index.html#/article/${articleId}`, {
+          selector: '[data-first-screen] .article p',
+          family: 'Noto Naskh Arabic',
+          files: 'noto-naskh-arabic-arabic-latin-',
+          call: 'openArticle',
+          hold,
+        });
+      expect(await faces('answer')).toEqual(['400 loaded', '700 loaded']);
+      // Held back, the face is not waited for long: the first screen is drawn without it.
+      expect(await faces('faces')).toEqual(['400 loading', '700 loading']);
     });
 
     it('opens at the saved reading position, and keeps the place the reader scrolled to meanwhile', async () => {

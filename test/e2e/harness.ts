@@ -103,10 +103,11 @@ export function appService(dataDir: string, chooseFile?: () => Promise<string | 
 export async function bridge(
   page: Page,
   service: Service,
-  onCall?: (method: unknown, input: unknown) => void,
+  onCall?: (method: unknown, input: unknown) => void | Promise<void>,
 ): Promise<void> {
-  await page.exposeBinding('__hamishCall', (_source, method: unknown, input: unknown) => {
-    onCall?.(method, input);
+  // `onCall` may hold a call back: it is answered once what `onCall` returns has settled.
+  await page.exposeBinding('__hamishCall', async (_source, method: unknown, input: unknown) => {
+    await onCall?.(method, input);
     return dispatch(service, method, input);
   });
   await page.addInitScript((methods: readonly string[]) => {
@@ -129,6 +130,51 @@ export function recordRequests(page: Page): string[] {
   page.on('request', (request) => urls.push(request.url()));
   return urls;
 }
+
+/** Records, in `window.__violations`, every CSP violation the page meets from its start. */
+export const recordViolations = (page: Page) =>
+  page.addInitScript(() => {
+    const violations: string[] = [];
+    Object.assign(window, { __violations: violations });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} ${event.sample}`),
+    );
+  });
+
+/** The CSP violations `recordViolations` recorded. */
+export const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+/**
+ * Records the faces of `family` that the page has asked for (`weight status`, each once, sorted) as they
+ * are in the frame where `selector` first appears, laid out by then; `facesAtFrame` reads them.
+ */
+export const recordFacesAtFrame = (page: Page, selector: string, family: string) =>
+  page.addInitScript(
+    ([selector, family]) => {
+      const seen = window as unknown as { __facesAtFrame?: string[] };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(selector)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const faces = [...document.fonts].filter(
+            (face) => face.family.replace(/["']/g, '') === family && face.status !== 'unloaded',
+          );
+          seen.__facesAtFrame = [...new Set(faces.map((face) => `${face.weight} ${face.status}`))].sort();
+        });
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    [selector, family] as const,
+  );
+
+/** The faces `recordFacesAtFrame` recorded, once recorded. */
+export const facesAtFrame = async (page: Page): Promise<string[]> => {
+  const recorded = await page.waitForFunction(
+    () => (window as unknown as { __facesAtFrame?: string[] }).__facesAtFrame,
+  );
+  return (await recorded.jsonValue()) ?? [];
+};
 
 export function isLocal(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
@@ -176,6 +222,51 @@ export async function holdRequests(page: Page, pattern: string): Promise<() => v
   });
   return () => release();
 }
+
+/** Settles once `count` of the page's requests whose address contains `part` have finished. */
+function requestsFinished(page: Page, part: string, count: number): Promise<void> {
+  let finished = 0;
+  return new Promise((resolve) =>
+    page.on('requestfinished', (request) => {
+      if (request.url().includes(part) && ++finished === count) resolve();
+    }),
+  );
+}
+
+/**
+ * Opens `url` and gives the faces of `family` in the frame where `selector` first appears (see
+ * `recordFacesAtFrame`). `hold` is what is held back: the answer to `call` until the face's two files,
+ * named `files…`, have come in, or those files, for good.
+ */
+export async function facesAtFirstFrame(
+  browser: Browser,
+  service: Service,
+  url: string,
+  { selector, family, files, call, hold }: FirstFrameFaces,
+): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  if (hold === 'answer') {
+    const facesIn = requestsFinished(page, `/assets/${files}`, 2);
+    await bridge(page, service, (method) => (method === call ? facesIn : undefined));
+  } else {
+    await bridge(page, service);
+    await holdRequests(page, `**/assets/${files}*`);
+  }
+  await recordFacesAtFrame(page, selector, family);
+  // Not waiting for the page's load, which waits for what is held back.
+  await page.goto(url, { waitUntil: 'commit' });
+  const faces = await facesAtFrame(page);
+  await page.close();
+  return faces;
+}
+
+export type FirstFrameFaces = {
+  selector: string;
+  family: string;
+  files: string;
+  call: string;
+  hold: 'answer' | 'faces';
+};
 
 /** The interface's chunk (start-app), loaded by the entry once the first screen is painted. */
 const INTERFACE_CHUNK = '**/assets/start-app-*.js';

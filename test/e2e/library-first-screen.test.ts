@@ -8,6 +8,8 @@ import {
   bridge,
   browserUnavailable,
   closeSession,
+  facesAtFirstFrame,
+  type FirstFrameFaces,
   handovers,
   openSession,
   openWithInterfaceHeld,
@@ -120,6 +122,23 @@ describe.skipIf(unavailable !== null)(
       await page.locator('.app:not([data-first-screen]) .library-list').waitFor();
       await expect(handovers(page)).resolves.toEqual(['none', 'first', 'react']);
       await page.close();
+    });
+
+    it("waits a short while for the interface's face: drawn in it once its files are in, and without it when they are held back", async () => {
+      // The list's answer is held until both of the face's files have come in: the first screen then
+      // waits for the face to load (first-screen.ts), rather than drawing in a fallback face that the
+      // interface's would replace, moving the cards' words.
+      const faces = (hold: FirstFrameFaces['hold']) =>
+        facesAtFirstFrame(browser, service, `${origin}/index.html#/library`, {
+          selector: '[data-first-screen] .library-list > li',
+          family: 'Noto Sans Arabic',
+          files: 'noto-sans-arabic-arabic-latin-',
+          call: 'listArticles',
+          hold,
+        });
+      expect(await faces('answer')).toEqual(['400 loaded', '700 loaded']);
+      // Held back, the face is not waited for long: the first screen is drawn without it.
+      expect(await faces('faces')).toEqual(['400 loading', '700 loading']);
     });
 
     it('keeps a card clicked before the interface has loaded, and opens that article once it has', async () => {

@@ -6,7 +6,8 @@ import type { ReaderSettings } from '../../../shared/settings';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
 import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';
-import { applySettings } from '../settings/apply-settings';
+import { interfaceFont, loadFaces } from '../faces/load-faces';
+import { applySettings, FONT_STACKS } from '../settings/apply-settings';
 import { installThemes } from '../theme/palettes';
 import { parseRoute, routeHash } from '../use-route';
 import { startArticle } from '../library/last-read';
@@ -31,6 +32,15 @@ import { blank, drawFrame, element } from './frame';
  * the limit is for a main process that does not answer, where React shows its own "loading".
  */
 const WAIT_FOR_ANSWER_MS = 1000;
+/**
+ * How long a first screen waits for the faces it is drawn in, regular and bold, once main has answered: as
+ * long as a face's block period with `font-display: fallback`. The page's first script preloads them, and
+ * they are usually in before the answers; drawn while they were still on their way, the screen was drawn in
+ * a fallback face, and its text moved when they came (the browser's layout shifts: an article's in 1 of 6
+ * runs of an e2e test, 4 of 6 once the page's script carried the library's drawing too; the library's in 1
+ * of 8). See docs/ARCHITECTURE.md, "Opening fast".
+ */
+const WAIT_FOR_FACES_MS = 100;
 /** Characters drawn from the block in view on: more than a large window shows. */
 const SCREEN_CHARACTERS = 6000;
 /** The reader itself draws at most this many blocks in its first render (reader/use-rendered-blocks.ts). */
@@ -187,6 +197,10 @@ function afterNextPaint(): Promise<void> {
 const timeout = (deadline: number) =>
   new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - performance.now())));
 
+/** Settles once `font`'s faces are in (`loadFaces`), or at most `WAIT_FOR_FACES_MS` on. */
+const facesIn = (font: string) =>
+  Promise.race([loadFaces(font), timeout(performance.now() + WAIT_FOR_FACES_MS)]);
+
 /** The settings the first screen is drawn with: theme, typography and the interface's language. */
 function applyFirstSettings(settings: ReaderSettings): Language {
   applySettings(document.documentElement, settings);
@@ -211,6 +225,8 @@ async function showArticle(id: string, at: number | undefined, deadline: number)
   const count = firstScreenBlocks(article, offset);
   if (count === 0) return;
 
+  await facesIn(FONT_STACKS[settingsResult.value.settings.font]);
+  if (root.firstChild) return;
   applyFirstSettings(settingsResult.value.settings);
   const { app, scroller, text, bar } = drawReader(article, count, window.innerWidth);
   root.appendChild(app);
@@ -233,6 +249,8 @@ async function showLibrary(
   if (!answers || !root || root.firstChild) return;
   const [settingsResult, listResult, library] = answers;
   if (!settingsResult.ok || !listResult.ok || !library || listResult.value.length === 0) return;
+  await facesIn(interfaceFont());
+  if (root.firstChild) return;
   library.showLibrary(root, listResult.value, applyFirstSettings(settingsResult.value.settings));
   await afterNextPaint();
 }
