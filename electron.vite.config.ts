@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -6,6 +7,7 @@ import type { Plugin } from 'vite';
 import { metaPolicy } from './main/app/csp';
 import { EARLY_SCRIPT, FACE_FILES, FACES_META } from './shared/early-script';
 import { START_APP_META } from './renderer/src/start-app-meta';
+import { LIBRARY_SCREEN_KEYS, pickMessages } from './renderer/src/first-screen/library-messages';
 
 /**
  * The built page also carries the CSP in a meta tag (defence in depth: it holds even if the page were ever
@@ -37,13 +39,16 @@ const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/
  * main/app/csp.ts for the header).
  *
  * In that script first-screen.ts calls through first-screen/page-calls.ts rather than api.ts, whose own
- * copy there would take the page's first calls away from the entry's. Its graph's stylesheets are in the
- * entry's, written above it. See docs/ARCHITECTURE.md, "Opening fast".
+ * copy there would take the page's first calls away from the entry's. The interface's messages are cut
+ * down to those the library's first screen draws (first-screen/library-messages.ts). Its graph's
+ * stylesheets are in the entry's, written above it. See docs/ARCHITECTURE.md, "Opening fast".
  */
 function inlineFirstScreen(): Plugin {
   const firstScreen = resolve('renderer/src/first-screen/first-screen.ts');
+  const messageFiles = ['ar', 'en'].map((language) => resolve(`shared/i18n/${language}.json`));
   const noStyles = '\0hamish-no-styles';
   const script = async () => {
+    const cut = new Set<string>();
     const built = await bundle({
       input: resolve('renderer/src/first-screen/in-page.ts'),
       write: false,
@@ -57,7 +62,13 @@ function inlineFirstScreen(): Plugin {
               return resolve('renderer/src/first-screen/page-calls.ts');
             return null;
           },
-          load: (id) => (id === noStyles ? '' : null),
+          load: (id) => {
+            if (id === noStyles) return '';
+            if (!messageFiles.includes(id)) return null;
+            cut.add(id);
+            const messages = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
+            return JSON.stringify(pickMessages(messages, LIBRARY_SCREEN_KEYS));
+          },
         },
       ],
       output: { format: 'iife', minify: true, codeSplitting: false },
@@ -67,6 +78,8 @@ function inlineFirstScreen(): Plugin {
       throw new Error('electron.vite.config.ts: in-page.ts must build to one script');
     if (!chunk.moduleIds.some((id) => id.endsWith('/first-screen/page-calls.ts')))
       throw new Error("electron.vite.config.ts: in-page.ts's first screen must call through page-calls.ts");
+    if (cut.size !== messageFiles.length)
+      throw new Error("electron.vite.config.ts: in-page.ts's messages must be cut to the library's");
     return chunk.code.trim();
   };
   return {

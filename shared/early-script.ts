@@ -45,12 +45,12 @@ export const FACES_META = 'hamish-faces';
 export const EARLY_CALLS_GLOBAL = 'hamishEarlyCalls';
 
 /**
- * The script. An article's address asks for the article; none that the app knows (the start, which opens
- * the article read last) for the list. The library's list is left to the entry: 500 articles' list,
- * answered this early, came in (and was parsed on the page's one thread) while the entry was arriving,
- * and held the library's drawing back (1.39-1.49x the minimal page with the list asked for by the entry,
- * 1.52-1.67x asked for here, in two A/B runs of 40). A bridge that throws gives a failed result, as `call`
- * would, so that the entry never meets a rejected promise.
+ * The script. An article's address asks for the article; the library's, and none that the app knows (the
+ * start, which opens the article read last), for the list. (The library's list was left to the entry
+ * while the entry drew the library's first screen: 500 articles' list, answered this early, came in, and
+ * was parsed on the page's one thread, while the entry was arriving, and held the drawing back. The page's
+ * own script draws it now, as soon as the list is in: first-screen/in-page.ts.) A bridge that throws gives
+ * a failed result, as `call` would, so that the entry never meets a rejected promise.
  *
  * The faces: for an article (and at start, which opens one), the reading face, regular and bold. The
  * first screen's text is drawn in them; its frame's blank controls hold no text, and the entry asks for
@@ -105,7 +105,7 @@ export const EARLY_SCRIPT = `(() => {
     );
   ask('getSettings', {});
   if (article) ask('openArticle', { id: article[1] });
-  else if (!interfaceOnly) ask('listArticles', {});
+  else if (library || !interfaceOnly) ask('listArticles', {});
   window.${EARLY_CALLS_GLOBAL} = calls;
   // After the calls, which leave in the promises' callbacks queued above.
   Promise.resolve().then(preloadFaces);

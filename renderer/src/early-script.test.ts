@@ -37,6 +37,7 @@ afterEach(() => {
 
 describe("the page's first script", () => {
   const ARTICLE = ['getSettings {}', 'openArticle {"id":"abc"}'];
+  // At the start and on the library.
   const START = ['getSettings {}', 'listArticles {}'];
   const SETTINGS = ['getSettings {}'];
   // What the script asks for at each address, and then what the entry adds (early-calls.ts): nothing
@@ -48,8 +49,8 @@ describe("the page's first script", () => {
     { hash: '', script: START },
     { hash: '#/nope', script: START },
     { hash: '#/article/../x', script: START },
-    // The library's list is left to the entry (see EARLY_SCRIPT).
-    { hash: '#/library', script: SETTINGS },
+    // The library's list, which the page's own script draws (first-screen/in-page.ts).
+    { hash: '#/library', script: START },
     ...['search', 'trash', 'backups', 'highlights', 'review', 'conflicts'].map((page) => ({
       hash: `#/${page}`,
       script: SETTINGS,

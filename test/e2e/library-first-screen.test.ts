@@ -14,8 +14,11 @@ import {
   openSession,
   openWithInterfaceHeld,
   recordHandover,
+  recordRequests,
+  recordViolations,
   RESULTS_DIR,
   settledPlaces,
+  violations,
   type InterfaceHold,
 } from './harness';
 
@@ -121,6 +124,33 @@ describe.skipIf(unavailable !== null)(
       await page.goto(`${origin}/index.html#/library`);
       await page.locator('.app:not([data-first-screen]) .library-list').waitFor();
       await expect(handovers(page)).resolves.toEqual(['none', 'first', 'react']);
+      await page.close();
+    });
+
+    it("is drawn by the page's own script, allowed by the CSP, without the entry and the stylesheet's file, from the list it asked for once", async () => {
+      // The built page carries the library's first screen with the messages it draws
+      // (first-screen/in-page.ts, library-messages.ts, electron.vite.config.ts).
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+      const requests = recordRequests(page);
+      const calls: string[] = [];
+      await bridge(page, service, (method) => void calls.push(String(method)));
+      await page.route('**/assets/index-*.js', (route) => route.abort());
+      await recordViolations(page);
+      await page.goto(`${origin}/index.html#/library`);
+      const cards = page.locator('[data-first-screen] .library-list > li');
+      await cards.first().waitFor();
+      expect(await cards.count()).toBe(ARTICLES + 1);
+      expect(await page.locator('[data-first-screen] h1').textContent()).toBe('المكتبة');
+      // Its words are messages, not their keys.
+      expect(await page.locator('[data-first-screen]').textContent()).not.toMatch(/\b(library|web|panel)\./);
+      const face = await cards
+        .first()
+        .locator('.library-item-title')
+        .evaluate((title) => getComputedStyle(title).fontFamily);
+      expect(face).toMatch(/^"?Noto Sans Arabic/);
+      expect(await violations(page)).toEqual([]);
+      expect(requests.filter((url) => /\/assets\/index-[\w-]+\.css$/.test(url))).toEqual([]);
+      expect(calls.filter((method) => method === 'listArticles')).toHaveLength(1);
       await page.close();
     });
 

@@ -289,15 +289,25 @@ export async function showReaderFirstScreen(): Promise<void> {
 }
 
 /**
+ * Applies the themes and waits (a short while at most) for main's answers and `drawing` to draw the
+ * library's first screen, and for that frame to be painted. The page's own script runs this with its own
+ * copy of the drawing (in-page.ts), where the built page carries it; else the entry does.
+ */
+export async function showLibraryFirstScreen(
+  drawing: Promise<typeof import('./library-screen')>,
+): Promise<void> {
+  const deadline = performance.now() + WAIT_FOR_ANSWER_MS;
+  installThemes(document);
+  await showLibrary(drawing, deadline);
+}
+
+/**
  * Applies the themes, and, when the page opens on an article or the library, waits (a short while at
  * most) for main's answers to draw its first screen and for that frame to be painted. Settles when React
- * may load.
+ * may load. Only where the page's own script did not run (a page without the built head).
  */
 export async function showFirstScreen(): Promise<void> {
   if (parseRoute(window.location.hash).view !== 'library') return showReaderFirstScreen();
-  const deadline = performance.now() + WAIT_FOR_ANSWER_MS;
-  // The library's drawing comes with the interface's messages, in a chunk of its own: asked for first.
-  const library = import('./library-screen');
-  installThemes(document);
-  await showLibrary(library, deadline);
+  // The library's drawing comes with the interface's messages, in a chunk of its own.
+  return showLibraryFirstScreen(import('./library-screen'));
 }

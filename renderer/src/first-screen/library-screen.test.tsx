@@ -1,12 +1,13 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../shared/contract';
-import { createTranslate, type Language } from '../i18n';
+import { createTranslate, MESSAGES, type Language } from '../i18n';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { ContinueReading } from '../library/ContinueReading';
 import { CARDS_WITH_ACTIONS_FIRST } from '../library/first-render';
 import { LibraryView } from '../library/LibraryView';
 import { continueCard, drawLibrary, libraryCard, showLibrary } from './library-screen';
+import { LIBRARY_SCREEN_KEYS, pickMessages } from './library-messages';
 
 afterEach(() => {
   cleanup();
@@ -142,6 +143,24 @@ describe("the library's first screen drawn before React", () => {
       createTranslate('ar')('web.placeholder'),
     );
   });
+
+  for (const language of ['ar', 'en'] as const) {
+    it(`draws the same screen with only the messages the page carries for it (${language})`, () => {
+      // Every shape, every plural form Arabic has (0, 1, 2, 3-10, 11-99, 100), tags, and an article to continue.
+      const articles = [0, 1, 2, 3, 11, 100].flatMap((highlights, n) =>
+        SHAPES.map((shape, k) => ({ ...shape, id: `id-${n}-${k}`, highlights, tags: [`وسم ${k}`] })),
+      );
+      const picked = pickMessages(MESSAGES[language], LIBRARY_SCREEN_KEYS);
+      const keys = (messages: Record<string, string>) => Object.keys(messages).length;
+      expect(keys(picked)).toBeLessThan(keys(MESSAGES[language]) / 10);
+      for (const count of [articles.length, 1, 2, 3, 11]) {
+        const shown = articles.slice(0, count);
+        const whole = drawLibrary(shown, createTranslate(language));
+        const cut = drawLibrary(shown, createTranslate(language, picked));
+        expect(cut.isEqualNode(whole), `${count} articles`).toBe(true);
+      }
+    });
+  }
 
   it("writes the articles' words as text, never as markup", () => {
     const page = drawLibrary(

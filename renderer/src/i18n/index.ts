@@ -31,9 +31,14 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= make());
 }
 
-/** Builds the translation function of one language: `{name}` placeholders, Intl plural rules and formats. */
-export function createTranslate(language: Language): Translate {
-  const messages = MESSAGES[language];
+/**
+ * Builds the translation function of one language: `{name}` placeholders, Intl plural rules and formats.
+ * `messages` are the language's, unless given.
+ */
+export function createTranslate(
+  language: Language,
+  messages: Readonly<Record<string, string>> = MESSAGES[language],
+): Translate {
   // Made on first use: the first Intl formatter of a page loads locale data (tens of milliseconds), and
   // the reader's first screen formats no number, date or plural.
   const numbers = once(() => new Intl.NumberFormat(language));
