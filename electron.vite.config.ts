@@ -32,10 +32,10 @@ function cspMeta(): Plugin {
 const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/index-[\w-]+\.css)">/;
 
 /**
- * An article's first screen, drawn by the page itself (renderer/src/first-screen/in-page.ts): that file is
- * bundled as a classic script and written into the page's head with the entry's stylesheet, in place of the
- * stylesheet's link, so that the screen is drawn as soon as main's answers are in, without waiting for the
- * stylesheet and the entry to arrive. The CSP allows both by the hashes of their texts (cspMeta, and
+ * The first screen (an article's, the library's), drawn by the page itself
+ * (renderer/src/first-screen/in-page.ts): that file is bundled as a classic script and written into the
+ * page's head with the entry's stylesheet, in place of the stylesheet's link, so that the screen is drawn
+ * as soon as main's answers are in, without waiting for the stylesheet and the entry to arrive. The CSP allows both by the hashes of their texts (cspMeta, and
  * main/app/csp.ts for the header).
  *
  * In that script first-screen.ts calls through first-screen/page-calls.ts rather than api.ts, whose own

@@ -1,7 +1,7 @@
 // The entry is kept small so that it runs at once: it asks main for what the first screen shows
-// (early-calls.ts), waits for an article's first screen, drawn as plain DOM by the page's own script, or
-// draws the library's (first-screen/), and only then loads React and the views. See docs/ARCHITECTURE.md,
-// "Opening fast".
+// (early-calls.ts), waits for the first screen of an article or of the library, drawn as plain DOM by the
+// page's own script (or draws it, first-screen/, on a page without that script), and only then loads React
+// and the views. See docs/ARCHITECTURE.md, "Opening fast".
 import { loadInterfaceFaces, preloadStartApp } from './early-calls';
 import { callEarly } from './api';
 import { showFirstScreen } from './first-screen/first-screen';
@@ -27,8 +27,8 @@ import './first-screen/first-screen.css';
 // An article's first screen uses only the reading face; the interface's is asked for once it is painted.
 // The other faces load when chosen.
 
-// An article's first screen is drawn by the page's own script, where the built page carries it
-// (first-screen/in-page.ts); the library's, and any on a page without it, here.
+// The first screen is drawn by the page's own script, where the built page carries it
+// (first-screen/in-page.ts); on a page without it, here.
 const firstScreen = window.hamishFirstScreen?.catch(() => undefined) ?? showFirstScreen();
 
 void firstScreen.then(async () => {

@@ -13,9 +13,9 @@ import { drawFrame, element, iconPlace } from './frame';
  * every card, element for element as `LibraryView` and `ContinueReading` render them (the component test
  * compares them node for node), in the order the library shows them. Its controls (the tools' rows and
  * the cards' actions) take their room but are drawn blank: they work only once the interface has loaded,
- * and a field drawn here could take keys that would be lost. This module and the interface's messages
- * are a chunk of their own, fetched only when the page opens on the library. See
- * docs/ARCHITECTURE.md, "Opening fast".
+ * and a field drawn here could take keys that would be lost. The page's own script carries this module
+ * with only the messages it draws (in-page.ts, library-messages.ts); where the entry draws the library, it
+ * is a chunk of its own with all the messages. See docs/ARCHITECTURE.md, "Opening fast".
  */
 
 /** The prefix of a card's description's id, followed by its article's (as LibraryView writes it). */
