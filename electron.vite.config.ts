@@ -35,8 +35,8 @@ const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/
  * The first screen (an article's, the library's), drawn by the page itself
  * (renderer/src/first-screen/in-page.ts): that file is bundled as a classic script and written into the
  * page's head with the entry's stylesheet, in place of the stylesheet's link, so that the screen is drawn
- * as soon as main's answers are in, without waiting for the stylesheet and the entry to arrive. The CSP allows both by the hashes of their texts (cspMeta, and
- * main/app/csp.ts for the header).
+ * as soon as main's answers are in, without waiting for the stylesheet and the entry to arrive. The CSP
+ * allows both by the hashes of their texts (cspMeta, and main/app/csp.ts for the header).
  *
  * In that script first-screen.ts calls through first-screen/page-calls.ts rather than api.ts, whose own
  * copy there would take the page's first calls away from the entry's. The interface's messages are cut

@@ -28,8 +28,9 @@ import { blank, drawFrame, element } from './frame';
 
 /**
  * How long React waits for main's answers (at start, the library's and then the article's, together)
- * before it starts without a first screen drawn here. React's views need those answers too, so waiting costs only the overlap of React's evaluation with the wait;
- * the limit is for a main process that does not answer, where React shows its own "loading".
+ * before it starts without a first screen drawn here. React's views need those answers too, so waiting
+ * costs only the overlap of React's evaluation with the wait; the limit is for a main process that does
+ * not answer, where React shows its own "loading".
  */
 const WAIT_FOR_ANSWER_MS = 1000;
 /**
