@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { loadInterfaceFaces } from './early-calls';
+import { interfaceFont, loadFacesWithin } from './faces/load-faces';
 
 /**
  * How long React's first render waits for the interface's face. An article's first screen is drawn
@@ -17,8 +17,7 @@ const INTERFACE_FACE_WAIT_MS = 200;
 
 /** Settles once the interface's face, regular and bold, is in, or has failed, or after the wait. */
 function interfaceFace(): Promise<unknown> {
-  const wait = new Promise((resolve) => setTimeout(resolve, INTERFACE_FACE_WAIT_MS));
-  return Promise.race([loadInterfaceFaces(), wait]);
+  return loadFacesWithin(interfaceFont(), INTERFACE_FACE_WAIT_MS);
 }
 
 const root = document.getElementById('root');

@@ -9,6 +9,11 @@ export function loadFaces(family: string): Promise<unknown> {
   );
 }
 
+/** `loadFaces`, settled at most `limitMs` on, whether or not the faces are in by then. */
+export function loadFacesWithin(family: string, limitMs: number): Promise<unknown> {
+  return Promise.race([loadFaces(family), new Promise((resolve) => setTimeout(resolve, limitMs))]);
+}
+
 /** The interface's font stack, as the stylesheet names it (`--ui-font`, styles.css). */
 export function interfaceFont(): string {
   return getComputedStyle(document.documentElement).getPropertyValue('--ui-font');

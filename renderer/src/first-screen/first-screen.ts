@@ -6,7 +6,7 @@ import type { ReaderSettings } from '../../../shared/settings';
 import { contentsOpenAt, notesOpenAt } from '../panels-open';
 import { marginSideOf, measureMarginRoom } from '../reader/margin-room';
 import { scrollTopFor, type BlockBox } from '../reader/reading-position';
-import { interfaceFont, loadFaces } from '../faces/load-faces';
+import { interfaceFont, loadFacesWithin } from '../faces/load-faces';
 import { applySettings, FONT_STACKS } from '../settings/apply-settings';
 import { installThemes } from '../theme/palettes';
 import { parseRoute, routeHash } from '../use-route';
@@ -198,9 +198,8 @@ function afterNextPaint(): Promise<void> {
 const timeout = (deadline: number) =>
   new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - performance.now())));
 
-/** Settles once `font`'s faces are in (`loadFaces`), or at most `WAIT_FOR_FACES_MS` on. */
-const facesIn = (font: string) =>
-  Promise.race([loadFaces(font), timeout(performance.now() + WAIT_FOR_FACES_MS)]);
+/** Settles once `font`'s faces are in, or at most `WAIT_FOR_FACES_MS` on. */
+const facesIn = (font: string) => loadFacesWithin(font, WAIT_FOR_FACES_MS);
 
 /** The settings the first screen is drawn with: theme, typography and the interface's language. */
 function applyFirstSettings(settings: ReaderSettings): Language {
