@@ -6,7 +6,7 @@ import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { metaPolicy } from './main/app/csp';
 import { EARLY_SCRIPT, FACE_FILES, FACES_META } from './shared/early-script';
-import { START_APP_META } from './renderer/src/start-app-meta';
+import { ENTRY_META, START_APP_META } from './renderer/src/start-app-meta';
 import { LIBRARY_SCREEN_KEYS, pickMessages } from './renderer/src/first-screen/library-messages';
 
 /**
@@ -30,6 +30,8 @@ function cspMeta(): Plugin {
 
 /** The entry's stylesheet, as Vite links it in the built page. */
 const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/index-[\w-]+\.css)">/;
+/** The entry's script, as Vite writes it in the built page. */
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\.\/assets\/index-[\w-]+\.js)"><\/script>/;
 
 /**
  * The first screen (an article's, the library's), drawn by the page itself
@@ -41,7 +43,12 @@ const ENTRY_STYLESHEET = /<link rel="stylesheet" crossorigin href="\.\/(assets\/
  * In that script first-screen.ts calls through first-screen/page-calls.ts rather than api.ts, whose own
  * copy there would take the page's first calls away from the entry's. The interface's messages are cut
  * down to those the library's first screen draws (first-screen/library-messages.ts). Its graph's
- * stylesheets are in the entry's, written above it. See docs/ARCHITECTURE.md, "Opening fast".
+ * stylesheets are in the entry's, written above it.
+ *
+ * The entry itself is named in a meta tag (`ENTRY_META`) in place of its script tag, and that script runs
+ * it once the first screen is painted (or at once where there is none to draw): fetched, compiled and run
+ * while the first screen was waited for and drawn, it took the page's two cores from that screen. See
+ * docs/ARCHITECTURE.md, "Opening fast".
  */
 function inlineFirstScreen(): Plugin {
   const firstScreen = resolve('renderer/src/first-screen/first-screen.ts');
@@ -91,6 +98,8 @@ function inlineFirstScreen(): Plugin {
       const sheet = link?.[1] ? context.bundle?.[link[1]] : undefined;
       if (!link || sheet?.type !== 'asset')
         throw new Error('electron.vite.config.ts: no entry stylesheet in the page');
+      const entry = ENTRY_SCRIPT.exec(html);
+      if (!entry?.[1]) throw new Error('electron.vite.config.ts: no entry script in the page');
       // Its addresses are relative to its own folder; written into the page, to the page's.
       const folder = posix.dirname(sheet.fileName);
       const css = String(sheet.source).replace(/url\((['"]?)\.\//g, `url($1./${folder}/`);
@@ -100,10 +109,9 @@ function inlineFirstScreen(): Plugin {
       // The link stays, disabled (a disabled stylesheet is not fetched): the chunks' preloads look for it
       // before loading the stylesheet they were built with, and would otherwise load it a second time.
       const disabled = link[0].replace('<link ', '<link disabled ');
-      return html.replace(
-        link[0],
-        () => `${disabled}\n    <style>${css}</style>\n    <script>${code}</script>`,
-      );
+      return html
+        .replace(entry[0], () => `<meta name="${ENTRY_META}" content="${entry[1] ?? ''}" />`)
+        .replace(link[0], () => `${disabled}\n    <style>${css}</style>\n    <script>${code}</script>`);
     },
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EARLY_SCRIPT, FACE_FILES, FACES_META } from '../../shared/early-script';
 import { contentSecurityPolicy, inlineTexts, metaPolicy, rendererPolicy } from './csp';
+import { ENTRY_META } from '../../renderer/src/start-app-meta';
 
 const BUILT_PAGE = path.join(__dirname, '..', '..', 'out', 'renderer', 'index.html');
 
@@ -72,9 +73,13 @@ describe('the Content-Security-Policy', () => {
       expect(styles).toHaveLength(1);
       const at = (text: string) => html.indexOf(text);
       expect(at(`<script>${EARLY_SCRIPT}`)).toBeGreaterThan(meta?.index ?? Infinity);
-      // The first script before the entry, whose arrival it does not wait for; the stylesheet before the
-      // script that draws with it.
-      expect(at(`<script>${EARLY_SCRIPT}`)).toBeLessThan(at('<script type="module"'));
+      // The entry is named, not loaded: the first screen's script runs it (first-screen/in-page.ts). The
+      // stylesheet before the script that draws with it.
+      expect(html).not.toContain('<script type="module"');
+      const entry = new RegExp(
+        `<meta name="${ENTRY_META}" content="(\\./assets/index-[\\w-]+\\.js)" />`,
+      ).exec(html);
+      expect(existsSync(path.join(path.dirname(BUILT_PAGE), entry?.[1] ?? 'none'))).toBe(true);
       expect(at(`<script>${EARLY_SCRIPT}`)).toBeLessThan(at('<style>'));
       expect(at('<style>')).toBeLessThan(at(`<script>${scripts[1] ?? ''}`));
       // The stylesheet's own link is left disabled (not fetched), for the chunks' preloads to find.

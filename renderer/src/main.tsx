@@ -1,7 +1,8 @@
-// The entry is kept small so that it runs at once: it asks main for what the first screen shows
-// (early-calls.ts), waits for the first screen of an article or of the library, drawn as plain DOM by the
-// page's own script (or draws it, first-screen/, on a page without that script), and only then loads React
-// and the views. See docs/ARCHITECTURE.md, "Opening fast".
+// The entry is kept small: it asks main for what the first screen shows (early-calls.ts), where the page's
+// first script has not; waits for the first screen of an article or of the library (or draws it,
+// first-screen/, on a page without the page's own script, which in the built page draws it as plain DOM
+// and runs this file only once it is painted); and only then loads React and the views. See
+// docs/ARCHITECTURE.md, "Opening fast".
 import { loadInterfaceFaces, preloadStartApp } from './early-calls';
 import { callEarly } from './api';
 import { showFirstScreen } from './first-screen/first-screen';

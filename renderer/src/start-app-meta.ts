@@ -1,2 +1,9 @@
 /** The meta tag in which the built page names the interface's chunk and its imports (electron.vite.config.ts). */
 export const START_APP_META = 'hamish-start-app';
+
+/**
+ * The meta tag in which the built page names its entry (main.tsx's chunk) in place of loading it: the
+ * page's own script (first-screen/in-page.ts) runs it once the first screen is painted, or at once on a
+ * page that has none (electron.vite.config.ts).
+ */
+export const ENTRY_META = 'hamish-entry';

@@ -327,6 +327,48 @@ describe.skipIf(unavailable !== null)(
       await page.close();
     });
 
+    it("runs the entry only once the first screen is painted, an article's and the library's, and React then takes over", async () => {
+      // The built page names its entry rather than loading it (electron.vite.config.ts): the page's own
+      // script adds it once the first screen is painted (first-screen/in-page.ts). With main's answer
+      // held, nothing is drawn and the entry is not asked for; once it comes, the entry is asked for after
+      // the first screen is in the page.
+      for (const [address, call, react] of [
+        [`#/article/${articleId}`, 'openArticle', 'article h1'],
+        ['#/library', 'listArticles', '.app:not([data-first-screen]) .library-list'],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+        let answer = () => {};
+        const answered = new Promise<void>((resolve) => (answer = resolve));
+        await bridge(page, service, (method) => (method === call ? answered : undefined));
+        const entry: string[] = [];
+        page.on('request', (request) => {
+          if (/\/assets\/index-[\w-]+\.js$/.test(request.url())) entry.push(request.url());
+        });
+        await page.addInitScript(() => {
+          const seen = window as unknown as { __drawnAt?: number };
+          new MutationObserver(() => {
+            if (seen.__drawnAt === undefined && document.querySelector('[data-first-screen]'))
+              seen.__drawnAt = performance.now();
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(`${origin}/index.html${address}`, { waitUntil: 'commit' });
+        await page.waitForTimeout(300);
+        expect(entry).toEqual([]);
+        answer();
+        await page.locator(react).waitFor();
+        const times = await page.evaluate(() => ({
+          drawn: (window as unknown as { __drawnAt?: number }).__drawnAt ?? Infinity,
+          asked:
+            performance
+              .getEntriesByType('resource')
+              .find((resource) => /\/assets\/index-[\w-]+\.js$/.test(resource.name))?.startTime ?? -1,
+        }));
+        expect(entry).toHaveLength(1);
+        expect(times.asked).toBeGreaterThan(times.drawn);
+        await page.close();
+      }
+    });
+
     it("is drawn by the page's own script, allowed by the CSP, without the entry and the stylesheet's file", async () => {
       // The built page carries the reader's first screen and the stylesheet it is drawn with
       // (first-screen/in-page.ts, electron.vite.config.ts): with the entry never served, an article's and
