@@ -23,6 +23,7 @@ import {
   RESULTS_DIR,
   settledPlaces,
   type InterfaceHold,
+  violations,
 } from './harness';
 
 const unavailable = browserUnavailable();
@@ -319,11 +320,11 @@ describe.skipIf(unavailable !== null)(
       expect(events.filter((event) => event === 'openArticle')).toHaveLength(1);
       expect(events.filter((event) => event === 'getSettings')).toHaveLength(1);
       // The calls the script left, all taken over by the entry.
-      const state = await page.evaluate(() => {
-        const seen = window as unknown as { __violations: string[]; hamishEarlyCalls?: Map<string, unknown> };
-        return { violations: seen.__violations, left: seen.hamishEarlyCalls?.size };
-      });
-      expect(state).toEqual({ violations: [], left: 0 });
+      const left = await page.evaluate(
+        () => (window as unknown as { hamishEarlyCalls?: Map<string, unknown> }).hamishEarlyCalls?.size,
+      );
+      expect(left).toBe(0);
+      await expect(violations(page)).resolves.toEqual([]);
       await page.close();
     });
 
@@ -391,12 +392,11 @@ describe.skipIf(unavailable !== null)(
           ).display,
           panels: document.querySelectorAll('[data-first-screen] .toc, [data-first-screen] .notes-panel')
             .length,
-          violations: (window as unknown as { __violations: string[] }).__violations,
         }));
         expect(drawn.face).toMatch(/^"?Noto Naskh Arabic/);
         expect(drawn.layout).toBe('flex');
         expect(drawn.panels).toBe(2);
-        expect(drawn.violations).toEqual([]);
+        await expect(violations(page)).resolves.toEqual([]);
         expect(requests.filter((url) => /\/assets\/index-[\w-]+\.css$/.test(url))).toEqual([]);
         await page.close();
       }
