@@ -46,9 +46,9 @@ const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\.\/assets\/index-
  * stylesheets are in the entry's, written above it.
  *
  * The entry itself is named in a meta tag (`ENTRY_META`) in place of its script tag, and that script runs
- * it once the first screen is painted (or at once where there is none to draw): fetched, compiled and run
- * while the first screen was waited for and drawn, it took the page's two cores from that screen. See
- * docs/ARCHITECTURE.md, "Opening fast".
+ * it once the first screen is painted (on a page with none to draw, once the page is parsed): fetched,
+ * compiled and run while the first screen was waited for and drawn, it took the page's two cores from that
+ * screen. See docs/ARCHITECTURE.md, "Opening fast".
  */
 function inlineFirstScreen(): Plugin {
   const firstScreen = resolve('renderer/src/first-screen/first-screen.ts');

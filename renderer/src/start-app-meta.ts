@@ -3,7 +3,7 @@ export const START_APP_META = 'hamish-start-app';
 
 /**
  * The meta tag in which the built page names its entry (main.tsx's chunk) in place of loading it: the
- * page's own script (first-screen/in-page.ts) runs it once the first screen is painted, or at once on a
- * page that has none (electron.vite.config.ts).
+ * page's own script (first-screen/in-page.ts) runs it once the first screen is painted, or, on a page
+ * that has none, once the page is parsed (electron.vite.config.ts).
  */
 export const ENTRY_META = 'hamish-entry';

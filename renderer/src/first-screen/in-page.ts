@@ -14,7 +14,8 @@ import * as libraryScreen from './library-screen';
  * head).
  *
  * The built page names the entry rather than loading it (`ENTRY_META`): this script runs it once the first
- * screen is painted, or given up, and at once on the other pages. See docs/ARCHITECTURE.md, "Opening fast".
+ * screen is painted, or given up, and on the other pages once the page is parsed. See docs/ARCHITECTURE.md,
+ * "Opening fast".
  */
 
 /** Adds the entry's script to the page (a module, run as soon as it has come). */
