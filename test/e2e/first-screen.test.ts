@@ -81,6 +81,13 @@ describe.skipIf(unavailable !== null)(
         locale,
       });
 
+    /** The pages whose first screen the page's script draws: address, the call it waits for, React's page. */
+    const pagesWithFirstScreens = () =>
+      [
+        [`#/article/${articleId}`, 'openArticle', 'article h1'],
+        ['#/library', 'listArticles', '.app:not([data-first-screen]) .library-list'],
+      ] as const;
+
     /** The place of each drawn block (see `settledPlaces`). */
     const places = (page: Page, selector: string) => settledPlaces(page, `${selector} [data-block]`);
 
@@ -333,10 +340,7 @@ describe.skipIf(unavailable !== null)(
       // script adds it once the first screen is painted (first-screen/in-page.ts). With main's answer
       // held, nothing is drawn and the entry is not asked for; once it comes, the entry is asked for after
       // the first screen is in the page.
-      for (const [address, call, react] of [
-        [`#/article/${articleId}`, 'openArticle', 'article h1'],
-        ['#/library', 'listArticles', '.app:not([data-first-screen]) .library-list'],
-      ] as const) {
+      for (const [address, call, react] of pagesWithFirstScreens()) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
         let answer = () => {};
         const answered = new Promise<void>((resolve) => (answer = resolve));
@@ -366,6 +370,26 @@ describe.skipIf(unavailable !== null)(
         }));
         expect(entry).toHaveLength(1);
         expect(times.asked).toBeGreaterThan(times.drawn);
+        await page.close();
+      }
+    });
+
+    it('gives the first screen up when main answers after a second, runs the entry then, and React shows what main sends', async () => {
+      // Main's answer held for 1.5 s: past the first screen's wait (first-screen.ts), which then draws
+      // nothing, and the page's script runs the entry all the same (in-page.ts); React asks for nothing
+      // twice, and draws the article, or the library, once the answer comes.
+      for (const [address, call, react] of pagesWithFirstScreens()) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+        const calls: string[] = [];
+        await bridge(page, service, (method) => {
+          calls.push(String(method));
+          return method === call ? new Promise((resolve) => setTimeout(resolve, 1500)) : undefined;
+        });
+        await recordHandover(page, '[data-first-screen]', react);
+        await page.goto(`${origin}/index.html${address}`);
+        await page.locator(react).waitFor();
+        await expect(handovers(page)).resolves.toEqual(['none', 'react']);
+        expect(calls.filter((method) => method === call)).toHaveLength(1);
         await page.close();
       }
     });
