@@ -6,7 +6,7 @@ import { build as bundle } from 'rolldown';
 import type { Plugin } from 'vite';
 import { metaPolicy } from './main/app/csp';
 import { EARLY_SCRIPT, FACE_FILES, FACES_META } from './shared/early-script';
-import { ENTRY_META, START_APP_META } from './renderer/src/start-app-meta';
+import { entryTag, START_APP_META } from './renderer/src/start-app-meta';
 import { LIBRARY_SCREEN_KEYS, pickMessages } from './renderer/src/first-screen/library-messages';
 
 /**
@@ -45,7 +45,7 @@ const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\.\/assets\/index-
  * down to those the library's first screen draws (first-screen/library-messages.ts). Its graph's
  * stylesheets are in the entry's, written above it.
  *
- * The entry itself is named in a meta tag (`ENTRY_META`) in place of its script tag, and that script runs
+ * The entry itself is named in a meta tag (`entryTag`) in place of its script tag, and that script runs
  * it once the first screen is painted (on a page with none to draw, once the page is parsed): fetched,
  * compiled and run while the first screen was waited for and drawn, it took the page's two cores from that
  * screen. See docs/ARCHITECTURE.md, "Opening fast".
@@ -110,7 +110,7 @@ function inlineFirstScreen(): Plugin {
       // before loading the stylesheet they were built with, and would otherwise load it a second time.
       const disabled = link[0].replace('<link ', '<link disabled ');
       return html
-        .replace(entry[0], () => `<meta name="${ENTRY_META}" content="${entry[1] ?? ''}" />`)
+        .replace(entry[0], () => entryTag(entry[1] ?? ''))
         .replace(link[0], () => `${disabled}\n    <style>${css}</style>\n    <script>${code}</script>`);
     },
   };

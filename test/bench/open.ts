@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createService, type Service } from '../../main/api/service';
-import { ENTRY_META } from '../../renderer/src/start-app-meta';
+import { namedEntry } from '../../renderer/src/start-app-meta';
 import { bridge, RENDERER_DIR } from '../e2e/harness';
 import { generateBook } from './book-generate';
 import { generateArabicArticle, ROOT } from './generate';
@@ -361,13 +361,11 @@ export async function firstScreenBundle(): Promise<Row[]> {
     for (const file of files) gz += gzipSync(await readFile(path.join(RENDERER_DIR, file))).length;
     return gz / 1024;
   };
-  const entry = [
-    ...html.matchAll(new RegExp(`<meta name="${ENTRY_META}" content="\\./(assets/[^"]+\\.js)"`, 'g')),
-  ].map((match) => match[1] ?? '');
-  if (entry.length !== 1) throw new Error('open.ts: the built page names no entry');
+  const entry = namedEntry(html);
+  if (!entry) throw new Error('open.ts: the built page names no entry');
   const all = [...html.matchAll(/\.\/(assets\/[^" ]+\.js)[" ]/g)].map((match) => match[1] ?? '');
   return [
-    row('  of which the entry (run once the first screen is painted), gzip', await gzipped(entry), 'KB'),
+    row('  of which the entry (run once the first screen is painted), gzip', await gzipped([entry]), 'KB'),
     row('  of which loaded at start (entry and React with the reader), gzip', await gzipped(all), 'KB'),
   ];
 }

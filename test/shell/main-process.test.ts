@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rendererPolicy } from '../../main/app/csp';
 import { METHODS, channelOf } from '../../shared/methods';
-import { ENTRY_META } from '../../renderer/src/start-app-meta';
+import { namedEntry } from '../../renderer/src/start-app-meta';
 import { FakeEvent, ROOT, type FakeElectron, type FakeWindow } from './fake-electron';
 import { invoke, ipcEvent, removeFolders, startApp, stopApp, tempFolder, windowOf } from './app-session';
 import { loadMain } from './load-main';
@@ -122,9 +122,7 @@ describe('the app:// handler', () => {
     const index = await (await fetchApp('app://hamish/')).text();
     expect(index).toContain('<div id="root">');
     // The entry, which the built page names for its own script to run (electron.vite.config.ts).
-    const script = new RegExp(`<meta name="${ENTRY_META}" content="\\./(assets/[^"]+\\.js)"`).exec(
-      index,
-    )?.[1];
+    const script = namedEntry(index)?.replace(/^\.\//, '');
     expect(script).toBeDefined();
     const response = await fetchApp(`app://hamish/${script}`);
     expect(response.status).toBe(200);
