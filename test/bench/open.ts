@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -363,6 +364,78 @@ export async function openBench(browser: Browser, big: string): Promise<Row[]> {
       ...sideBySide('JS heap, 1 MB article open and fully rendered', heap, 'MB').slice(0, 2),
     ];
   } finally {
+    for (const server of servers) server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A loop that keeps a core busy until the process that started it is gone (its parent then is another):
+ * killed by the bench when done, it also ends if the bench itself is killed first.
+ */
+const BUSY_LOOP =
+  'const parent = process.ppid; while (process.ppid === parent) for (let i = 0; i < 1e7; i++);';
+
+/**
+ * One busy loop per core, each a process of its own at the bench's priority: the machine as a slow minute
+ * on a shared host leaves it, every core wanted by something else (docs/ARCHITECTURE.md, "Opening fast").
+ */
+function busyLoops(): ChildProcess[] {
+  return Array.from({ length: os.availableParallelism() }, () =>
+    spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }),
+  );
+}
+
+/**
+ * The default article and the library opened side by side as in `openBench`, while `busyLoops` keep every
+ * core busy: whether Hamish's figure holds against the minimal page's when the machine is slow.
+ */
+export async function contendedOpenBench(browser: Browser): Promise<Row[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-bench-contended-'));
+  const servers: { close: () => void }[] = [];
+  const loops: ChildProcess[] = [];
+  try {
+    const service = await createService({
+      dataDir: path.join(dir, 'data'),
+      defaultArticles: [path.join(ROOT, 'data', 'article-ar.txt')],
+    });
+    const [seed] = await service.listArticles({});
+    if (!seed) throw new Error('the default article did not import');
+    const library = await libraryOf(dir, LIBRARY_SIZE);
+    const article = await serveOpenBench(service);
+    const shelf = await serveOpenBench(library);
+    servers.push(article.server, shelf.server);
+
+    loops.push(...busyLoops());
+    const kinds: Kind[] = ['hamish', 'minimal'];
+    const seedTimes = await timeOpen(browser, service, article.origin, kinds, `#/article/${seed.id}`, TEXT, {
+      ready: READER,
+    });
+    const libraryTimes = await timeOpen(
+      browser,
+      library,
+      shelf.origin,
+      kinds,
+      '#/library',
+      `li:nth-child(${LIBRARY_SIZE})`,
+    );
+    const loaded = `${loops.length} busy loops`;
+    return [
+      ...sideBySide(
+        `open the default article, ${loaded} → first paragraph painted`,
+        seedTimes.painted,
+        'ms',
+        seedTimes.spread,
+      ),
+      ...sideBySide(
+        `library of ${LIBRARY_SIZE} articles, ${loaded} → whole list painted`,
+        libraryTimes.painted,
+        'ms',
+        libraryTimes.spread,
+      ),
+    ];
+  } finally {
+    for (const loop of loops) loop.kill();
     for (const server of servers) server.close();
     await rm(dir, { recursive: true, force: true });
   }

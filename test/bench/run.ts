@@ -6,7 +6,7 @@ import { launchBrowser } from '../e2e/harness';
 import { generateArabicArticle, ROOT, SEED_TEXT } from './generate';
 import { highlightBench } from './highlights';
 import { exportBench } from './export';
-import { firstScreenBundle, openBench } from './open';
+import { contendedOpenBench, firstScreenBundle, openBench } from './open';
 import { importBench as importFilesBench } from './import';
 import { bookBench, bookOpenBench } from './book';
 import { picturesBench } from './pictures';
@@ -18,8 +18,8 @@ import { printTable, row, timeMedian, type Row } from './table';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured where it runs, as a table.
- * `npm run bench -- open book` runs only the sections whose key is named (import, open, highlights,
- * search, files, books, export, pictures, review, save-link, sync).
+ * `npm run bench -- open book` runs only the sections whose key is named (import, open, contended,
+ * highlights, search, files, books, export, pictures, review, save-link, sync).
  */
 
 const RUNS = 15;
@@ -66,6 +66,12 @@ try {
     printTable(
       'Open, side by side with a minimal page (same Chromium, same server)',
       await openBench(browser, big),
+    );
+  }
+  if (wanted('contended')) {
+    printTable(
+      'Open under load: the same side by side, a busy loop on every core',
+      await contendedOpenBench(browser),
     );
   }
   if (wanted('highlights')) {
