@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { createService, type Service } from '../../main/api/service';
+import type { ArticleSummary } from '../../shared/contract';
 import { namedEntry } from '../../renderer/src/start-app-meta';
 import { bridge, RENDERER_DIR } from '../e2e/harness';
 import { generateBook } from './book-generate';
@@ -253,6 +254,19 @@ async function libraryOf(dir: string, count: number): Promise<Service> {
   return service;
 }
 
+/**
+ * A service on a new data folder in `dir`, the default article imported as at first start; and that article.
+ */
+async function withDefaultArticle(dir: string): Promise<{ service: Service; seed: ArticleSummary }> {
+  const service = await createService({
+    dataDir: path.join(dir, 'data'),
+    defaultArticles: [path.join(ROOT, 'data', 'article-ar.txt')],
+  });
+  const [seed] = await service.listArticles({});
+  if (!seed) throw new Error('the default article did not import');
+  return { service, seed };
+}
+
 /** The side-by-side rows: default article, first screen of 1 MB, switching, the library, heap. */
 export async function openBench(browser: Browser, big: string): Promise<Row[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-bench-open-'));
@@ -260,18 +274,14 @@ export async function openBench(browser: Browser, big: string): Promise<Row[]> {
   try {
     await writeFile(path.join(dir, 'big.txt'), big);
     await writeFile(path.join(dir, 'long-read.txt'), generateArabicArticle(60 * 1024));
-    const service = await createService({
-      dataDir: path.join(dir, 'data'),
-      defaultArticles: [path.join(ROOT, 'data', 'article-ar.txt')],
-    });
-    const [seed] = await service.listArticles({});
+    const { service, seed } = await withDefaultArticle(dir);
     await writeFile(path.join(dir, 'book.epub'), generateBook(300_000, 60).book);
     const [bigOutcome, longOutcome, bookOutcome] = await service.importFiles([
       path.join(dir, 'big.txt'),
       path.join(dir, 'long-read.txt'),
       path.join(dir, 'book.epub'),
     ]);
-    if (!seed || !bigOutcome?.ok || !longOutcome?.ok || !bookOutcome?.ok)
+    if (!bigOutcome?.ok || !longOutcome?.ok || !bookOutcome?.ok)
       throw new Error('bench articles did not import');
     const bigBlocks = (await service.openArticle({ id: bigOutcome.id })).blocks.length;
     const { server, origin } = await serveOpenBench(service);
@@ -395,12 +405,7 @@ export async function contendedOpenBench(browser: Browser): Promise<Row[]> {
   const servers: { close: () => void }[] = [];
   const loops: ChildProcess[] = [];
   try {
-    const service = await createService({
-      dataDir: path.join(dir, 'data'),
-      defaultArticles: [path.join(ROOT, 'data', 'article-ar.txt')],
-    });
-    const [seed] = await service.listArticles({});
-    if (!seed) throw new Error('the default article did not import');
+    const { service, seed } = await withDefaultArticle(dir);
     const library = await libraryOf(dir, LIBRARY_SIZE);
     const article = await serveOpenBench(service);
     const shelf = await serveOpenBench(library);
