@@ -267,6 +267,12 @@ async function withDefaultArticle(dir: string): Promise<{ service: Service; seed
   return { service, seed };
 }
 
+/** The library of `LIBRARY_SIZE` served at `origin`, opened side by side until its last card is painted. */
+function timeLibrary(browser: Browser, library: Service, origin: string): Promise<Timed> {
+  const lastCard = `li:nth-child(${LIBRARY_SIZE})`;
+  return timeOpen(browser, library, origin, ['hamish', 'minimal'], '#/library', lastCard);
+}
+
 /** The side-by-side rows: default article, first screen of 1 MB, switching, the library, heap. */
 export async function openBench(browser: Browser, big: string): Promise<Row[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hamish-bench-open-'));
@@ -318,14 +324,7 @@ export async function openBench(browser: Browser, big: string): Promise<Row[]> {
     const library = await libraryOf(dir, LIBRARY_SIZE);
     const shelf = await serveOpenBench(library);
     servers.push(shelf.server);
-    const libraryTimes = await timeOpen(
-      browser,
-      library,
-      shelf.origin,
-      ['hamish', 'minimal'],
-      '#/library',
-      `li:nth-child(${LIBRARY_SIZE})`,
-    );
+    const libraryTimes = await timeLibrary(browser, library, shelf.origin);
 
     const bridged = (value = NaN) =>
       row('  Hamish over the e2e bridge (exposeBinding), for reference', value, 'ms');
@@ -412,18 +411,16 @@ export async function contendedOpenBench(browser: Browser): Promise<Row[]> {
     servers.push(article.server, shelf.server);
 
     loops.push(...busyLoops());
-    const kinds: Kind[] = ['hamish', 'minimal'];
-    const seedTimes = await timeOpen(browser, service, article.origin, kinds, `#/article/${seed.id}`, TEXT, {
-      ready: READER,
-    });
-    const libraryTimes = await timeOpen(
+    const seedTimes = await timeOpen(
       browser,
-      library,
-      shelf.origin,
-      kinds,
-      '#/library',
-      `li:nth-child(${LIBRARY_SIZE})`,
+      service,
+      article.origin,
+      ['hamish', 'minimal'],
+      `#/article/${seed.id}`,
+      TEXT,
+      { ready: READER },
     );
+    const libraryTimes = await timeLibrary(browser, library, shelf.origin);
     const loaded = `${loops.length} busy loops`;
     return [
       ...sideBySide(
